@@ -1,0 +1,190 @@
+package analyze
+
+import (
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var shared = filepath.Join("..", "..", "shared")
+
+func readShared(t *testing.T, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(shared, rel))
+	if err != nil {
+		if os.IsNotExist(err) {
+			t.Skipf("shared data not present: %v", err)
+		}
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func sentenceTexts(text string) []string {
+	var out []string
+	for _, s := range SplitSentences(text) {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSplitSentencesKeepsAbbreviationsInitialsAndDecimals(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Dr. Smith met Mr. J. R. Jones in the U.S. capital. They talked.",
+			[]string{"Dr. Smith met Mr. J. R. Jones in the U.S. capital.", "They talked."}},
+		{"Growth was 1.7 per cent. Prices rose.", []string{"Growth was 1.7 per cent.", "Prices rose."}},
+		{`"We are neglected," she said. "Why?" he asked.`, []string{`"We are neglected," she said.`, `"Why?" he asked.`}},
+		{"Deportation Figures\n\nAccording to the ministry, 1.7 million remain.", []string{"Deportation Figures", "According to the ministry, 1.7 million remain."}},
+		{"It ended on Oct. 31 as planned. Then what?", []string{"It ended on Oct. 31 as planned.", "Then what?"}},
+		{"ایک جملہ۔ دوسرا جملہ؟ تیسرا", []string{"ایک جملہ۔", "دوسرا جملہ؟", "تیسرا"}},
+	}
+	for _, tc := range tests {
+		got := sentenceTexts(tc.text)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("SplitSentences(%q)\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestSplitSentencesOnSeedSource(t *testing.T) {
+	text := readShared(t, "seeds/source-original.txt")
+	got := sentenceTexts(text)
+	wantAmong := []string{
+		"It further said that 271,985 people were repatriated via Khyber Pakhtunkhwa and 159,161 through Balochistan.",
+		"They are living without any legal documentation necessary for staying in the country.",
+	}
+	for _, w := range wantAmong {
+		found := false
+		for _, s := range got {
+			found = found || s == w
+		}
+		if !found {
+			t.Errorf("sentence %q not found; got %q", w, got)
+		}
+	}
+}
+
+func TestTokenizeNormalisesNumbersAndStems(t *testing.T) {
+	text := "The ministry’s figures: 541,210 deported, 1.7 million remain; Ｃａｆé flooding."
+	toks := Tokenize(text, Span{0, len(text)})
+	var terms, norms []string
+	for _, tk := range toks {
+		norms = append(norms, tk.Norm)
+		if tk.Term != "" {
+			terms = append(terms, tk.Term)
+		}
+		if text[tk.Start:tk.End] == "" {
+			t.Errorf("empty token span %v", tk.Span)
+		}
+	}
+	want := "ministri figur 541210 deport 1.7 million remain café flood"
+	if got := strings.Join(terms, " "); got != want {
+		t.Errorf("terms = %q, want %q", got, want)
+	}
+	if norms[0] != "the" || norms[2] != "s" {
+		t.Errorf("norms = %q: want 'the' first and the possessive split off", norms)
+	}
+}
+
+// Urdu must tokenise into its words, not be dropped or cut at combining
+// marks, and must not be run through the English stemmer.
+func TestTokenizeUrduFromCOUNTER(t *testing.T) {
+	raw := readShared(t, "data/counter/COUNTER/0001.xml")
+	var doc struct {
+		Body string `xml:"body"`
+	}
+	if err := xml.Unmarshal([]byte(raw), &doc); err != nil {
+		t.Fatal(err)
+	}
+	p := AnalyzeText(doc.Body)
+	if len(p.Sentences) < 3 {
+		t.Fatalf("Urdu body split into %d sentences, want several", len(p.Sentences))
+	}
+	words := 0
+	for _, s := range p.Sentences {
+		for _, term := range s.Terms {
+			words++
+			if !strings.Contains(doc.Body, term) && !isNumeric(term) {
+				t.Fatalf("term %q is not a word of the text", term)
+			}
+		}
+	}
+	fields := len(strings.Fields(doc.Body))
+	if words < fields/2 {
+		t.Fatalf("%d terms from %d whitespace words: Urdu words are being lost", words, fields)
+	}
+}
+
+func isNumeric(s string) bool { return strings.Trim(s, "0123456789.") == "" }
+
+func TestTokenizeOtherScriptDigits(t *testing.T) {
+	text := "قیمت ۱۲۳ اور ١٥"
+	var nums []string
+	for _, tk := range Tokenize(text, Span{0, len(text)}) {
+		if tk.Number {
+			nums = append(nums, tk.Norm)
+		}
+	}
+	if strings.Join(nums, ",") != "123,15" {
+		t.Fatalf("numbers = %q, want 123,15", nums)
+	}
+}
+
+func TestSketchJaccardSeparatesCopiesFromRewrites(t *testing.T) {
+	src := AnalyzeText(readShared(t, "seeds/source-original.txt"))
+	rew := AnalyzeText(readShared(t, "seeds/rewrite.txt"))
+	self := AnalyzeText(readShared(t, "seeds/source-original.txt") + "\n\nOne more line at the end.")
+	if j := Jaccard(src.Sketch, self.Sketch); j < 0.85 {
+		t.Errorf("near copy Jaccard = %.2f, want ≥ 0.85", j)
+	}
+	if j := Jaccard(src.Sketch, rew.Sketch); j > 0.2 {
+		t.Errorf("rewrite Jaccard = %.2f, want ≤ 0.2 (rewrites share few shingles)", j)
+	}
+}
+
+func TestAnalyzeSpansSliceText(t *testing.T) {
+	text := readShared(t, "seeds/rewrite.txt")
+	p := AnalyzeText(text)
+	for i, s := range p.Sentences {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			t.Fatalf("sentence %d span %v out of range", i, s.Span)
+		}
+		if strings.TrimSpace(p.SentenceText(i)) != p.SentenceText(i) {
+			t.Errorf("sentence %d %q is not trimmed", i, p.SentenceText(i))
+		}
+	}
+	if p.Length == 0 || len(p.Terms()) == 0 {
+		t.Fatal("no terms")
+	}
+}
+
+func FuzzAnalyzeText(f *testing.F) {
+	f.Add("Dr. Smith said 1.7 million. \"Why?\" ۱۲۳")
+	f.Add("\xff\xfe bad utf8 . . !")
+	f.Fuzz(func(t *testing.T, text string) {
+		p := AnalyzeText(text)
+		last := 0
+		for _, s := range p.Sentences {
+			if s.Start < last || s.End > len(text) || s.Start >= s.End {
+				t.Fatalf("bad span %v (previous end %d, len %d)", s.Span, last, len(text))
+			}
+			last = s.End
+		}
+	})
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	raw, err := os.ReadFile(filepath.Join(shared, "seeds/source-original.txt"))
+	if err != nil {
+		b.Skip(err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		AnalyzeText(string(raw))
+	}
+}

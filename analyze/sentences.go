@@ -1,0 +1,158 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) in an article's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// abbreviations end with a full stop that does not end a sentence. Lower-case,
+// without the final period. Single letters (initials, "U.S.") are handled
+// separately.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true,
+	"rep": true, "gov": true, "gen": true, "col": true, "lt": true, "sgt": true,
+	"capt": true, "st": true, "jr": true, "sr": true, "rev": true, "hon": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "vs": true, "etc": true, "inc": true, "ltd": true, "co": true,
+	"corp": true, "approx": true, "est": true, "fig": true, "vol": true,
+}
+
+// SplitSentences returns the sentence spans of text. Paragraph breaks (a blank
+// line) always end a sentence; inside a paragraph a sentence ends at . ! ? or
+// the Urdu/Arabic full stop (۔) and question mark (؟), after any closing
+// quotes or brackets, when followed by a space and then something that can
+// start a sentence. Known abbreviations and initials do not end one.
+//
+// A rule-based splitter is used rather than a trained one (prose, Punkt):
+// news prose is regular enough, it works for any script, and offsets stay
+// exact, which alignment needs.
+func SplitSentences(text string) []Span {
+	var spans []Span
+	start := 0
+	emit := func(end int) {
+		s, e := trimSpan(text, start, end)
+		if e > s {
+			spans = append(spans, Span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' && paragraphBreak(text, i) {
+			emit(i)
+			i += size
+			continue
+		}
+		if isTerminal(r) {
+			end := i + size
+			for end < len(text) {
+				c, n := utf8.DecodeRuneInString(text[end:])
+				if !isCloser(c) && !isTerminal(c) {
+					break
+				}
+				end += n
+			}
+			if endsSentence(text, i, end, r) {
+				emit(end)
+			}
+			i = end
+			continue
+		}
+		i += size
+	}
+	emit(len(text))
+	return spans
+}
+
+// paragraphBreak reports whether the newline at i is followed, after optional
+// horizontal space, by another newline.
+func paragraphBreak(text string, i int) bool {
+	for j := i + 1; j < len(text); j++ {
+		switch text[j] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r':
+			continue
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func isTerminal(r rune) bool {
+	return r == '.' || r == '!' || r == '?' || r == '۔' || r == '؟' || r == '…'
+}
+
+func isCloser(r rune) bool {
+	return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»'
+}
+
+// endsSentence decides whether the terminal punctuation at text[at] (its run
+// ending at end) closes a sentence.
+func endsSentence(text string, at, end int, r rune) bool {
+	if end >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	if !unicode.IsSpace(next) {
+		return false // "1.7", "U.S.A", "example.com"
+	}
+	// The first visible character after the space must be able to start a
+	// sentence: not a lower-case letter (scripts without case always can).
+	rest := strings.TrimLeft(text[end:], " \t\r\n")
+	if rest == "" {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	if unicode.IsLower(first) {
+		return false
+	}
+	if r != '.' {
+		return true
+	}
+	word := wordBefore(text, at)
+	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
+		return false // an initial: "J. R. Smith", "U.S. officials"
+	}
+	return !abbreviations[strings.ToLower(word)]
+}
+
+// wordBefore returns the run of letters ending just before byte i.
+func wordBefore(text string, i int) string {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:j])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j -= size
+	}
+	return text[j:i]
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return s, e
+}

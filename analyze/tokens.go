@@ -1,0 +1,149 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Token is one word or number of a text.
+type Token struct {
+	Span
+	// Norm is the normalised form: folded word, or a number without
+	// thousands separators ("541,210" → "541210").
+	Norm string
+	// Term is what retrieval and alignment compare: the English stem of a
+	// Latin-script word, the word itself in other scripts, the number as
+	// normalised. Empty for stop words.
+	Term   string
+	Number bool
+}
+
+// Tokenize splits text[span] into tokens. A word is a run of letters, marks
+// and digits; a number is a run of digits that may hold "," or "." between
+// digits. Apostrophes and hyphens separate words ("ministry's" → ministry, s),
+// which keeps possessives from becoming distinct terms.
+func Tokenize(text string, span Span) []Token {
+	var toks []Token
+	i := span.Start
+	for i < span.End {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isDigit(r):
+			end := scanNumber(text, i, span.End)
+			toks = append(toks, numberToken(text, i, end))
+			i = end
+		case unicode.IsLetter(r):
+			end := scanWord(text, i, span.End)
+			toks = append(toks, wordToken(text, i, end))
+			i = end
+		default:
+			i += size
+		}
+	}
+	return toks
+}
+
+func isDigit(r rune) bool { return unicode.IsDigit(r) }
+
+func scanNumber(text string, i, limit int) int {
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isDigit(r) {
+			i += size
+			continue
+		}
+		if (r == ',' || r == '.') && i+size < limit {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if isDigit(next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+func scanWord(text string, i, limit int) int {
+	for i < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !isDigit(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func numberToken(text string, start, end int) Token {
+	raw := text[start:end]
+	var b strings.Builder
+	for _, r := range raw {
+		switch {
+		case r == ',':
+			// thousands separator: dropped so "541,210" == "541210"
+		case r >= '0' && r <= '9', r == '.':
+			b.WriteRune(r)
+		default:
+			// other scripts' digits (Urdu ۱۲۳, Arabic-Indic ١٢٣) → ASCII
+			if d := unicode.ToLower(r); unicode.IsDigit(d) {
+				b.WriteByte(byte('0' + digitValue(r)))
+			}
+		}
+	}
+	n := b.String()
+	return Token{Span: Span{start, end}, Norm: n, Term: n, Number: true}
+}
+
+// digitValue returns the decimal value of a Unicode digit (Nd) rune; digit
+// blocks in Unicode are contiguous runs of ten starting at a multiple-of-ten
+// offset from their zero, so the rune minus its block's zero is the value.
+func digitValue(r rune) int {
+	for zero := r; zero >= r-9; zero-- {
+		if !unicode.IsDigit(zero - 1) {
+			return int(r - zero)
+		}
+	}
+	return int(r % 10)
+}
+
+func wordToken(text string, start, end int) Token {
+	norm := Normalize(text[start:end])
+	return Token{Span: Span{start, end}, Norm: norm, Term: Term(norm)}
+}
+
+// Term returns the retrieval term of a normalised word: "" for an English
+// stop word, the Snowball English stem for an ASCII word, and the word itself
+// otherwise, so that other scripts are indexed as written rather than mangled
+// by an English stemmer.
+func Term(norm string) string {
+	if !isASCIILetters(norm) {
+		return norm
+	}
+	if stopWord(norm) {
+		return ""
+	}
+	return english.Stem(norm, false)
+}
+
+// newsStopWords are frequent in news and carry no topic, beyond Snowball's
+// English list.
+var newsStopWords = map[string]bool{
+	"said": true, "says": true, "say": true, "would": true, "could": true,
+	"also": true, "mr": true, "mrs": true, "ms": true, "one": true, "may": true,
+	"us": true, "yet": true, "within": true, "among": true, "upon": true,
+}
+
+func stopWord(w string) bool { return english.IsStopWord(w) || newsStopWords[w] }
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/store/pebble"
+)
+
+// archive is an open index and the store under it.
+type archive struct {
+	*index.Index
+	db *pebble.DB
+}
+
+func openArchive(ctx context.Context, g *globals) (*archive, error) {
+	db, err := pebble.Open(g.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(ctx, db)
+	if err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("archive %s: %w", g.dataDir, err)
+	}
+	return &archive{Index: ix, db: db}, nil
+}
+
+func (a *archive) Close() error { return a.db.Close() }

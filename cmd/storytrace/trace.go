@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/ingest"
+	"github.com/storytrace/storytrace/report"
+	"github.com/storytrace/storytrace/trace"
+)
+
+func newTrace(g *globals) *cobra.Command {
+	var (
+		opt     trace.Options
+		format  string
+		seedDir string
+	)
+	cmd := &cobra.Command{
+		Use:   "trace FILE|-",
+		Short: "Find the archive articles a document derives from",
+		Long: `Rank the archive articles the document derives from and, for the top ones,
+show the verdict (copy, rewrite, partial reuse, same event, unrelated) with a
+confidence, the aligned passages, and the figures and dates kept, altered,
+dropped or added.
+
+With --archive PATH, PATH is ingested first if the archive is empty, so one
+command can build a first archive and trace against it.
+
+Exit status 1 when no source with a derived verdict (copy, rewrite, partial
+reuse) is found.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			queries, err := readDocuments(ctx, g, args[0])
+			if err != nil {
+				return err
+			}
+			a, err := openArchive(ctx, g)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if seedDir != "" {
+				if err := seedArchive(ctx, g, a, seedDir); err != nil {
+					return err
+				}
+			}
+			found := false
+			for _, q := range queries {
+				r, err := trace.Trace(ctx, a.Index, q, opt)
+				if err != nil {
+					return err
+				}
+				if err := report.Write(os.Stdout, r, format); err != nil {
+					return err
+				}
+				for _, s := range r.Sources {
+					found = found || s.Decision.Verdict.Derived()
+				}
+			}
+			if !found {
+				return &exitError{code: 1, err: errors.New("no derived source found")}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&opt.Top, "top", 3, "how many sources to report")
+	cmd.Flags().IntVar(&opt.Candidates, "candidates", 20, "how many BM25 candidates to verify by alignment")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVar(&seedDir, "archive", "", "ingest this path first if the archive is empty")
+	return cmd
+}
+
+// seedArchive ingests path when the archive is empty.
+func seedArchive(ctx context.Context, g *globals, a *archive, path string) error {
+	m, err := a.Meta(ctx)
+	if err != nil || m.Docs > 0 {
+		return err
+	}
+	inputs, errs := extract.Expand([]string{path})
+	if len(errs) > 0 {
+		return &exitError{code: 2, err: errors.Join(errs...)}
+	}
+	sum, err := ingest.Run(ctx, a.Index, inputs, ingest.Options{Extract: extract.Options{MaxBytes: g.maxBytes}})
+	if err != nil {
+		return err
+	}
+	for _, e := range sum.Failed {
+		fmt.Fprintln(os.Stderr, "storytrace: ingest:", e)
+	}
+	if !g.quiet {
+		fmt.Fprintf(os.Stderr, "archive was empty: ingested %d articles from %s into %s\n", sum.Added+sum.Replaced, path, g.dataDir)
+	}
+	return nil
+}
+
+func newCompare(g *globals) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "compare QUERY SOURCE",
+		Short: "Compare a document with one source, no archive needed",
+		Long: `Analyse QUERY against SOURCE as trace does against an archive article: the
+verdict, the aligned passages and the fact changes. Each may be "-" (standard
+input) for one of the two.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			q, err := readOneDocument(cmd.Context(), g, args[0])
+			if err != nil {
+				return err
+			}
+			s, err := readOneDocument(cmd.Context(), g, args[1])
+			if err != nil {
+				return err
+			}
+			return report.Write(os.Stdout, trace.Compare(q, s), format)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+func checkFormat(f string) error {
+	for _, ok := range report.Formats {
+		if f == ok {
+			return nil
+		}
+	}
+	return usageError("unknown --format %q (want text or json)", f)
+}
+
+// readDocuments extracts every article of one input (a JSON Lines file may
+// hold several). Any failure is a usage error naming the input.
+func readDocuments(ctx context.Context, g *globals, arg string) ([]extract.Article, error) {
+	inputs, errs := extract.Expand([]string{arg})
+	if len(errs) > 0 {
+		return nil, &exitError{code: 2, err: errors.Join(errs...)}
+	}
+	var out []extract.Article
+	var bad []error
+	for _, in := range inputs {
+		r, err := in.Open()
+		if err != nil {
+			return nil, &exitError{code: 2, err: err}
+		}
+		err = extract.Read(ctx, in, r, extract.Options{MaxBytes: g.maxBytes},
+			func(a extract.Article) error { out = append(out, a); return nil },
+			func(e error) { bad = append(bad, e) })
+		r.Close()
+		if err != nil {
+			bad = append(bad, err)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, &exitError{code: 2, err: errors.Join(bad...)}
+	}
+	if len(out) == 0 {
+		return nil, usageError("%s: no article found", arg)
+	}
+	return out, nil
+}
+
+func readOneDocument(ctx context.Context, g *globals, arg string) (extract.Article, error) {
+	as, err := readDocuments(ctx, g, arg)
+	if err != nil {
+		return extract.Article{}, err
+	}
+	if len(as) > 1 {
+		return extract.Article{}, usageError("%s holds %d articles; compare takes one each", arg, len(as))
+	}
+	return as[0], nil
+}

@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// HTML pages go through go-trafilatura, which finds the main content and
+// the metadata (title, date, canonical URL, site name). Its ContentText
+// joins all white space into single spaces, losing paragraph breaks, so
+// the paragraphs come from walking its ContentNode instead: each block
+// element (p, h1–h6, li, blockquote, pre, table row, a div with text of
+// its own, …) is one paragraph.
+
+// parseHTML makes an article of an HTML page.
+func parseHTML(data []byte) (a Article, err error) {
+	data, err = toUTF8(data)
+	if err != nil {
+		return Article{}, err
+	}
+	// trafilatura and its fallbacks (readability, dom-distiller) were not
+	// written for hostile input; a panic in them is one bad page, not a
+	// crash of the whole ingest.
+	defer func() {
+		if r := recover(); r != nil {
+			a, err = Article{}, fmt.Errorf("HTML extraction failed: %v", r)
+		}
+	}()
+	res, err := trafilatura.Extract(bytes.NewReader(data), trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true, // reader comments are not the article
+		EnableLog:       false,
+	})
+	if err != nil {
+		return Article{}, fmt.Errorf("%w: %v", ErrNoText, err)
+	}
+	if res == nil || res.ContentNode == nil {
+		return Article{}, ErrNoText
+	}
+	a.Paragraphs = htmlParagraphs(res.ContentNode)
+	if len(a.Paragraphs) == 0 {
+		return Article{}, ErrNoText
+	}
+	md := res.Metadata
+	a.Title = validText(collapseSpace(md.Title))
+	a.Paragraphs = dropTitle(a.Paragraphs, a.Title)
+	if len(a.Paragraphs) == 0 {
+		return Article{}, ErrNoText
+	}
+	a.Published = formatDate(md.Date)
+	a.URL = validText(strings.TrimSpace(md.URL))
+	a.Site = validText(collapseSpace(md.Sitename))
+	if a.Site == "" {
+		a.Site = hostname(a.URL, md.Hostname)
+	}
+	return a, nil
+}
+
+// toUTF8 checks a page and decodes it to UTF-8. A page in UTF-8 is used as
+// it is; a page that is not valid UTF-8 is decoded the way browsers do: by
+// its byte-order mark or <meta charset>, else as windows-1252. Unlike plain
+// text, HTML says its own encoding, so invalid UTF-8 is not an error here.
+func toUTF8(data []byte) ([]byte, error) {
+	if err := checkText(data); err != nil && !errors.Is(err, ErrInvalidUTF8) {
+		return nil, err
+	}
+	if utf8.Valid(data) {
+		return data, nil
+	}
+	enc, _, _ := charset.DetermineEncoding(data, "")
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("decoding HTML: %w", err)
+	}
+	return []byte(strings.ToValidUTF8(string(out), "\uFFFD")), nil
+}
+
+// dropTitle removes the headline from the front of the body, where pages
+// repeat it as an <h1>: Paragraphs is the body without the title. The
+// <title> often adds or drops a site name ("Opinion | Headline", "Headline
+// - Site"), so a short first paragraph contained in the title, or
+// containing it, counts as the headline too.
+func dropTitle(paras []string, title string) []string {
+	if len(paras) == 0 || title == "" {
+		return paras
+	}
+	first := strings.ToLower(paras[0])
+	t := strings.ToLower(title)
+	if first == t || isHeadlineLike(paras[0], maxTitleRunes, maxTitleWords) && (strings.Contains(t, first) || strings.Contains(first, t)) {
+		return paras[1:]
+	}
+	return paras
+}
+
+// validText guards against metadata that is not valid UTF-8.
+func validText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// formatDate gives a date as 2006-01-02, or RFC 3339 when it has a time of
+// day: as precise as the page says, and no more.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
+
+// hostname is the site when the page names none: the URL's host without
+// "www.", else trafilatura's guess.
+func hostname(pageURL, fallback string) string {
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return validText(strings.TrimPrefix(fallback, "www."))
+}
+
+// blockAtoms are the elements that start and end a paragraph. Everything
+// else (a, em, span, …) is inline and joins the paragraph around it.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true,
+	atom.Ol: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true,
+	atom.Thead: true, atom.Tbody: true, atom.Tfoot: true, atom.Caption: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
+	atom.Footer: true, atom.Aside: true, atom.Nav: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Address: true, atom.Hr: true, atom.Form: true,
+	atom.Fieldset: true, atom.Details: true, atom.Summary: true,
+	atom.Center: true, atom.Body: true, atom.Html: true,
+}
+
+// skipAtoms hold no readable text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true,
+	atom.Template: true, atom.Head: true, atom.Svg: true, atom.Math: true,
+}
+
+// paragraphWalker collects the text of a tree into paragraphs.
+type paragraphWalker struct {
+	paras []string
+	cur   strings.Builder
+	brs   int // <br> elements since the last text
+}
+
+// htmlParagraphs returns one paragraph per block element of root, with
+// white space collapsed inside each.
+func htmlParagraphs(root *html.Node) []string {
+	var w paragraphWalker
+	w.walk(root)
+	w.flush()
+	return w.paras
+}
+
+func (w *paragraphWalker) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.brs = 0
+		w.cur.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		a := atom.Lookup([]byte(n.Data)) // trafilatura's nodes may lack DataAtom
+		switch {
+		case skipAtoms[a]:
+			return
+		case a == atom.Br:
+			// One <br> is a line wrap; two in a row are how old pages
+			// separate paragraphs.
+			w.brs++
+			if w.brs >= 2 {
+				w.flush()
+			} else {
+				w.cur.WriteByte(' ')
+			}
+			return
+		case blockAtoms[a]:
+			w.flush()
+			defer w.flush()
+		case a == atom.Td || a == atom.Th:
+			w.cur.WriteByte(' ') // cells of a row make one paragraph
+		}
+	case html.CommentNode, html.DoctypeNode:
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+}
+
+// flush ends the current paragraph, if it has any text.
+func (w *paragraphWalker) flush() {
+	if p := validText(collapseSpace(w.cur.String())); p != "" {
+		w.paras = append(w.paras, p)
+	}
+	w.cur.Reset()
+	w.brs = 0
+}

@@ -1,0 +1,298 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/store"
+)
+
+// Index is the archive over a store. Reads may run concurrently; writes
+// (Add, Delete) are serialised by the Index, which is what keeps the meta
+// record and the deleted set consistent. One Index per store.
+type Index struct {
+	st store.Store
+	mu sync.Mutex // held by writers
+}
+
+// Meta is the archive's summary record.
+type Meta struct {
+	Format int    `json:"format"`
+	Docs   int    `json:"docs"`
+	Length int64  `json:"length"`
+	Next   uint32 `json:"next"`
+}
+
+// Doc is an archived article with its profile.
+type Doc struct {
+	Num     uint32           `json:"-"`
+	Article extract.Article  `json:"article"`
+	Profile *analyze.Profile `json:"profile"`
+}
+
+// Entry is what Add takes: an article and its profile.
+type Entry struct {
+	Article extract.Article
+	Profile *analyze.Profile
+}
+
+// Outcome says what Add did with one entry.
+type Outcome int
+
+const (
+	// Added means the id was new.
+	Added Outcome = iota + 1
+	// Replaced means an article with the same id was replaced.
+	Replaced
+)
+
+// Open returns the index kept in st, checking its format.
+func Open(ctx context.Context, st store.Store) (*Index, error) {
+	ix := &Index{st: st}
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if m.Format != 0 && m.Format != formatVersion {
+		return nil, fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	}
+	return ix, nil
+}
+
+// Meta returns the archive's summary record (zero for an empty archive).
+func (ix *Index) Meta(ctx context.Context) (Meta, error) {
+	var m Meta
+	v, err := ix.st.Get(ctx, keyMeta)
+	if errors.Is(err, store.ErrNotFound) {
+		return Meta{Format: formatVersion}, nil
+	}
+	if err != nil {
+		return m, fmt.Errorf("read archive meta: %w", err)
+	}
+	if err := json.Unmarshal(v, &m); err != nil {
+		return m, fmt.Errorf("decode archive meta: %w", err)
+	}
+	return m, nil
+}
+
+func (ix *Index) deleted(ctx context.Context) (*roaring.Bitmap, error) {
+	bm := roaring.New()
+	v, err := ix.st.Get(ctx, keyDeleted)
+	if errors.Is(err, store.ErrNotFound) {
+		return bm, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read deleted set: %w", err)
+	}
+	if _, err := bm.ReadFrom(bytes.NewReader(v)); err != nil {
+		return nil, fmt.Errorf("decode deleted set: %w", err)
+	}
+	return bm, nil
+}
+
+type idEntry struct {
+	doc    uint32
+	length int
+}
+
+func (ix *Index) lookupID(ctx context.Context, id string) (idEntry, bool, error) {
+	v, err := ix.st.Get(ctx, idKey(id))
+	if errors.Is(err, store.ErrNotFound) {
+		return idEntry{}, false, nil
+	}
+	if err != nil {
+		return idEntry{}, false, fmt.Errorf("look up id %q: %w", id, err)
+	}
+	if len(v) < 5 {
+		return idEntry{}, false, fmt.Errorf("look up id %q: malformed entry", id)
+	}
+	n, k := binary.Uvarint(v[4:])
+	if k <= 0 {
+		return idEntry{}, false, fmt.Errorf("look up id %q: malformed entry", id)
+	}
+	return idEntry{doc: binary.BigEndian.Uint32(v), length: int(n)}, true, nil
+}
+
+// Add stores entries in one atomic write: after it returns nil all of them are
+// in the archive, and if it fails none is. An entry whose id is already in the
+// archive (or earlier in the same call) replaces it.
+func (ix *Index) Add(ctx context.Context, entries []Entry) ([]Outcome, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	del, err := ix.deleted(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var b store.Batch
+	outcomes := make([]Outcome, len(entries))
+	inBatch := map[string]idEntry{}
+	postings := map[string][]posting{}
+	for i, e := range entries {
+		id := e.Article.ID
+		if id == "" {
+			return nil, fmt.Errorf("add %s: article has no id", e.Article.Input)
+		}
+		old, ok := inBatch[id]
+		if !ok {
+			old, ok, err = ix.lookupID(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+		}
+		outcomes[i] = Added
+		if ok {
+			outcomes[i] = Replaced
+			del.Add(old.doc)
+			b.Delete(docKey(old.doc))
+			m.Docs--
+			m.Length -= int64(old.length)
+		}
+		doc := m.Next
+		m.Next++
+		m.Docs++
+		m.Length += int64(e.Profile.Length)
+		inBatch[id] = idEntry{doc: doc, length: e.Profile.Length}
+
+		rec, err := encodeDoc(e)
+		if err != nil {
+			return nil, fmt.Errorf("add %s: %w", id, err)
+		}
+		b.Set(docKey(doc), rec)
+		idv := binary.BigEndian.AppendUint32(nil, doc)
+		b.Set(idKey(id), binary.AppendUvarint(idv, uint64(e.Profile.Length)))
+		for term, tf := range e.Profile.Terms() {
+			postings[term] = append(postings[term], posting{doc: doc, tf: uint32(tf), length: uint32(e.Profile.Length)})
+		}
+		for band, h := range Bands(e.Profile.Sketch) {
+			b.Append(bandKey(band, h), binary.BigEndian.AppendUint32(nil, doc))
+		}
+	}
+	// Doc numbers were assigned in increasing order, so each term's list is
+	// already sorted, as a segment requires.
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		b.Append(postingKey(t), appendSegment(nil, postings[t]))
+	}
+	if err := ix.writeMeta(&b, m, del); err != nil {
+		return nil, err
+	}
+	if err := ix.st.Write(ctx, &b); err != nil {
+		return nil, fmt.Errorf("write %d articles: %w", len(entries), err)
+	}
+	return outcomes, nil
+}
+
+func (ix *Index) writeMeta(b *store.Batch, m Meta, del *roaring.Bitmap) error {
+	m.Format = formatVersion
+	mv, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode meta: %w", err)
+	}
+	b.Set(keyMeta, mv)
+	var buf bytes.Buffer
+	del.RunOptimize()
+	if _, err := del.WriteTo(&buf); err != nil {
+		return fmt.Errorf("encode deleted set: %w", err)
+	}
+	b.Set(keyDeleted, buf.Bytes())
+	return nil
+}
+
+// Delete removes the article with the given id. It reports whether there was
+// one.
+func (ix *Index) Delete(ctx context.Context, id string) (bool, error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	old, ok, err := ix.lookupID(ctx, id)
+	if err != nil || !ok {
+		return false, err
+	}
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		return false, err
+	}
+	del, err := ix.deleted(ctx)
+	if err != nil {
+		return false, err
+	}
+	del.Add(old.doc)
+	m.Docs--
+	m.Length -= int64(old.length)
+	var b store.Batch
+	b.Delete(idKey(id))
+	b.Delete(docKey(old.doc))
+	if err := ix.writeMeta(&b, m, del); err != nil {
+		return false, err
+	}
+	if err := ix.st.Write(ctx, &b); err != nil {
+		return false, fmt.Errorf("delete %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// Get returns the live article with the given id, or store.ErrNotFound.
+func (ix *Index) Get(ctx context.Context, id string) (*Doc, error) {
+	e, ok, err := ix.lookupID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("article %q: %w", id, store.ErrNotFound)
+	}
+	return ix.Load(ctx, e.doc)
+}
+
+// Load returns the doc record with the given number.
+func (ix *Index) Load(ctx context.Context, num uint32) (*Doc, error) {
+	v, err := ix.st.Get(ctx, docKey(num))
+	if err != nil {
+		return nil, fmt.Errorf("load doc %d: %w", num, err)
+	}
+	d, err := decodeDoc(v)
+	if err != nil {
+		return nil, fmt.Errorf("load doc %d: %w", num, err)
+	}
+	d.Num = num
+	return d, nil
+}
+
+// IDs calls fn with every live article id, in id order.
+func (ix *Index) IDs(ctx context.Context, fn func(id string) error) error {
+	return ix.st.Scan(ctx, []byte("i"), func(k, _ []byte) error { return fn(string(k[1:])) })
+}
+
+func encodeDoc(e Entry) ([]byte, error) {
+	p := *e.Profile
+	p.Text = "" // rebuilt from the paragraphs on load
+	return json.Marshal(Doc{Article: e.Article, Profile: &p})
+}
+
+func decodeDoc(v []byte) (*Doc, error) {
+	var d Doc
+	if err := json.Unmarshal(v, &d); err != nil {
+		return nil, err
+	}
+	if d.Profile == nil {
+		return nil, errors.New("record has no profile")
+	}
+	d.Profile.Text = d.Article.Text()
+	return &d, nil
+}

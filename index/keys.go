@@ -1,0 +1,124 @@
+// Package index is the archive: articles with their profiles, and the two
+// retrieval structures that propose candidate sources for a query — BM25
+// posting lists over terms (finds rewrites and paraphrases) and MinHash-LSH
+// bands over word shingles (finds copies). Everything lives in a store.Store;
+// nothing is rebuilt in memory at start-up.
+//
+// # On-store format (version 1)
+//
+// Whoever changes this format changes this comment first, and bumps
+// formatVersion. Integers are big-endian unless said otherwise; "uvarint" is
+// encoding/binary's unsigned varint. Doc numbers are uint32, assigned in
+// increasing order and never reused: replacing an article gives it a new
+// number and marks the old one deleted.
+//
+//	"m"                   meta: JSON {"format":1,"docs":live articles,
+//	                      "length":sum of live articles' term counts,
+//	                      "next":next doc number}
+//	"x"                   deleted doc numbers: a roaring bitmap
+//	                      (RoaringBitmap portable serialisation)
+//	"i" id                the live doc number of article id:
+//	                      4 bytes doc number, then uvarint term count
+//	"d" docnum(4)         the doc record: JSON {"article":extract.Article,
+//	                      "profile":analyze.Profile without its text, which is
+//	                      the article's paragraphs joined}
+//	"p" term              the term's posting list: a concatenation of
+//	                      segments, one appended per ingest batch. A segment
+//	                      is uvarint n, then n entries of (uvarint doc-number
+//	                      delta from the previous entry of the segment — the
+//	                      first from 0 —, uvarint term frequency, uvarint
+//	                      document term count)
+//	"b" band(1) hash(8)   the LSH bucket: concatenated 4-byte doc numbers of
+//	                      the articles whose sketch rows of that band hash to
+//	                      hash (xxh3 of the rows' 8-byte values)
+//
+// It would suffice to keep one key per (term, doc) pair and scan by prefix.
+// However, appending one segment per batch to a single key is what Pebble's
+// merge operator and Redis's APPEND both do natively, a query then reads one
+// value per term instead of iterating thousands of keys, and the document
+// length travels in the posting so BM25 needs no second lookup per document.
+// Roaring bitmaps hold the deleted set, which is read whole by every query and
+// must stay small; posting lists need a frequency per document, which a
+// bitmap cannot carry.
+//
+// Deleted and replaced articles leave their old postings behind; queries
+// filter them through the deleted set. A compaction that rewrites posting
+// lists without them is future work.
+package index
+
+import (
+	"encoding/binary"
+)
+
+const formatVersion = 1
+
+var (
+	keyMeta    = []byte("m")
+	keyDeleted = []byte("x")
+)
+
+func idKey(id string) []byte { return append([]byte("i"), id...) }
+
+func docKey(doc uint32) []byte {
+	k := make([]byte, 5)
+	k[0] = 'd'
+	binary.BigEndian.PutUint32(k[1:], doc)
+	return k
+}
+
+func postingKey(term string) []byte { return append([]byte("p"), term...) }
+
+func bandKey(band int, hash uint64) []byte {
+	k := make([]byte, 10)
+	k[0] = 'b'
+	k[1] = byte(band)
+	binary.BigEndian.PutUint64(k[2:], hash)
+	return k
+}
+
+// posting is one entry of a posting list.
+type posting struct {
+	doc    uint32
+	tf     uint32
+	length uint32
+}
+
+// appendSegment encodes ps (sorted by doc) as one segment.
+func appendSegment(dst []byte, ps []posting) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(ps)))
+	prev := uint32(0)
+	for _, p := range ps {
+		dst = binary.AppendUvarint(dst, uint64(p.doc-prev))
+		dst = binary.AppendUvarint(dst, uint64(p.tf))
+		dst = binary.AppendUvarint(dst, uint64(p.length))
+		prev = p.doc
+	}
+	return dst
+}
+
+// decodePostings decodes every segment of a posting-list value and calls fn
+// for each entry. It reports false if the value is malformed.
+func decodePostings(v []byte, fn func(posting)) bool {
+	for len(v) > 0 {
+		n, k := binary.Uvarint(v)
+		if k <= 0 {
+			return false
+		}
+		v = v[k:]
+		prev := uint64(0)
+		for i := uint64(0); i < n; i++ {
+			var vals [3]uint64
+			for j := range vals {
+				x, k := binary.Uvarint(v)
+				if k <= 0 {
+					return false
+				}
+				vals[j] = x
+				v = v[k:]
+			}
+			prev += vals[0]
+			fn(posting{doc: uint32(prev), tf: uint32(vals[1]), length: uint32(vals[2])})
+		}
+	}
+	return true
+}

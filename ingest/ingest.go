@@ -1,0 +1,170 @@
+// Package ingest feeds documents into the archive: inputs are read and
+// extracted one at a time, articles are analysed in parallel, and the
+// results are written in batches, each batch one atomic write.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/index"
+)
+
+// Options tune Run. The zero value uses the defaults.
+type Options struct {
+	Extract extract.Options
+	// BatchSize is how many articles go into one atomic write (default 256).
+	// Larger batches ingest faster; an article is acknowledged (counted as
+	// added) only once its batch is written.
+	BatchSize int
+	// Workers is the number of analysis goroutines (default GOMAXPROCS).
+	Workers int
+	// Progress, if set, is called after each batch with the running summary.
+	Progress func(Summary)
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Added    int
+	Replaced int
+	// Failed lists every input, line or article that could not be ingested,
+	// each error naming it.
+	Failed []error
+}
+
+// Run ingests every input into ix. Failures of single inputs are collected in
+// the summary and the rest goes on; the returned error is for what stops the
+// whole run (a store write failing, ctx cancelled). Articles written before a
+// failure stay written.
+func Run(ctx context.Context, ix *index.Index, inputs []extract.Input, opt Options) (Summary, error) {
+	if opt.BatchSize <= 0 {
+		opt.BatchSize = 256
+	}
+	if opt.Workers <= 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var sum Summary
+	var mu sync.Mutex // guards sum.Failed while reading and analysing run concurrently
+	fail := func(err error) {
+		mu.Lock()
+		sum.Failed = append(sum.Failed, err)
+		mu.Unlock()
+	}
+
+	articles := make(chan extract.Article, 4*opt.Workers)
+	entries := make(chan index.Entry, 4*opt.Workers)
+	var readErr error
+	go func() {
+		defer close(articles)
+		readErr = readAll(ctx, inputs, opt.Extract, articles, fail)
+	}()
+	var wg sync.WaitGroup
+	for range opt.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for a := range articles {
+				p := analyze.Analyze(a)
+				if p.Length == 0 {
+					fail(&extract.InputError{Input: a.Input, Err: errors.New("no words to index")})
+					continue
+				}
+				select {
+				case entries <- index.Entry{Article: a, Profile: p}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(entries) }()
+
+	var batch []index.Entry
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		outcomes, err := ix.Add(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for _, o := range outcomes {
+			if o == index.Replaced {
+				sum.Replaced++
+			} else {
+				sum.Added++
+			}
+		}
+		batch = batch[:0]
+		if opt.Progress != nil {
+			mu.Lock()
+			s := sum
+			mu.Unlock()
+			opt.Progress(s)
+		}
+		return nil
+	}
+	for e := range entries {
+		batch = append(batch, e)
+		if len(batch) >= opt.BatchSize {
+			if err := flush(); err != nil {
+				cancel()
+				drain(entries)
+				return sum, fmt.Errorf("ingest: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	if readErr != nil {
+		return sum, readErr
+	}
+	return sum, ctx.Err()
+}
+
+func drain[T any](c <-chan T) {
+	for range c {
+	}
+}
+
+// readAll extracts every input in order, sending articles on out.
+func readAll(ctx context.Context, inputs []extract.Input, opt extract.Options, out chan<- extract.Article, fail func(error)) error {
+	emit := func(a extract.Article) error {
+		select {
+		case out <- a:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := readOne(ctx, in, opt, emit, fail); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fail(err)
+		}
+	}
+	return nil
+}
+
+func readOne(ctx context.Context, in extract.Input, opt extract.Options, emit func(extract.Article) error, fail func(error)) error {
+	r, err := in.Open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return extract.Read(ctx, in, r, opt, emit, fail)
+}

@@ -1,0 +1,86 @@
+// Package report holds the result of a trace or a comparison and renders it
+// as text or JSON. The JSON form is a versioned schema, documented in
+// SCHEMA.md beside this file; Schema names the version a report follows.
+package report
+
+import (
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/facts"
+)
+
+// Schema is the JSON schema version of Report. Adding a field is compatible
+// and keeps the version; renaming, removing or changing the meaning of one
+// bumps it.
+const Schema = "storytrace.report/v1"
+
+// Report is the result for one query.
+type Report struct {
+	Schema string `json:"schema"`
+	// Mode is "trace" (query against the archive) or "compare" (two
+	// documents).
+	Mode    string       `json:"mode"`
+	Query   ArticleInfo  `json:"query"`
+	Archive *ArchiveInfo `json:"archive,omitempty"`
+	// Sources are the candidate sources, best first.
+	Sources []Source `json:"sources"`
+}
+
+// ArticleInfo describes an article.
+type ArticleInfo struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Published string `json:"published,omitempty"`
+	Input     string `json:"input,omitempty"`
+	Sentences int    `json:"sentences"`
+	Terms     int    `json:"terms"`
+}
+
+// ArchiveInfo describes the archive searched.
+type ArchiveInfo struct {
+	Articles   int `json:"articles"`
+	Candidates int `json:"candidates"` // how many were verified by alignment
+}
+
+// Source is one candidate source with the analysis of the query against it.
+type Source struct {
+	Rank    int         `json:"rank"`
+	Article ArticleInfo `json:"article"`
+	// Score is the verification score the candidates are ranked by (the
+	// alignment's support); BM25 and Bands are the retrieval signals.
+	Score    float64           `json:"score"`
+	BM25     float64           `json:"bm25"`
+	Bands    int               `json:"lsh_bands"`
+	Decision audit.Decision    `json:"decision"`
+	Passages []Passage         `json:"passages"`
+	Facts    []audit.FactChange `json:"facts"`
+	// FactCounts tallies Facts by change.
+	FactCounts map[audit.Change]int `json:"fact_counts"`
+}
+
+// Passage is an aligned passage with its text on both sides.
+type Passage struct {
+	Kind       align.Kind `json:"kind"`
+	Similarity float64    `json:"similarity"`
+	Query      Text       `json:"query"`
+	Source     Text       `json:"source"`
+}
+
+// Text is a byte range of an article's text and the text in it.
+type Text struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// KeptFigures returns the quantities the query kept from source i.
+func (r *Report) KeptFigures(i int) []facts.Fact {
+	var out []facts.Fact
+	for _, c := range r.Sources[i].Facts {
+		if c.Change == audit.Kept && c.Kind == facts.Quantity {
+			out = append(out, *c.Query)
+		}
+	}
+	return out
+}
