@@ -175,17 +175,19 @@ func bestPair(q, s *analyze.Profile, qb, sb []bag, holders map[string][]int, i i
 		return Pair{}, false
 	}
 	first, last, sim := best, best, bestSim
-	// A neighbour that adds coverage of the query sentence joins the match:
-	// rewrites often merge two source sentences into one.
+	// A neighbour that adds clearly to the coverage of the query sentence
+	// joins the match: rewrites often merge two source sentences into one.
+	// (Dice alone would not show it: the merged source side is longer, so
+	// its Dice can fall even as it explains more of the query sentence.)
 	for _, j := range []int{best - 1, best + 1} {
 		if j < 0 || j >= len(sb) || sims[j] < opt.MinSimilarity/2 {
 			continue
 		}
-		merged := union(sb[first:last+1]...)
-		withJ := union(append(append([]bag{}, sb[first:last+1]...), sb[j])...)
-		if d := dice(b, withJ); d > sim+0.05 && shared(b, withJ) > shared(b, merged) {
-			sim = d
+		before := shared(b, union(sb[first:last+1]...))
+		after := shared(b, union(append(append([]bag{}, sb[first:last+1]...), sb[j])...))
+		if (after-before)/b.weight >= 0.15 && after-before >= 2 {
 			first, last = min(first, j), max(last, j)
+			sim = min(1, max(sim, bestSim*after/before))
 		}
 	}
 	if sim < opt.MinSimilarity {

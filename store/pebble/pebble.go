@@ -12,6 +12,9 @@ import (
 	"github.com/storytrace/storytrace/store"
 )
 
+// CacheBytes is the size of the block cache of each open DB.
+const CacheBytes = 256 << 20
+
 // DB is a store.Store on Pebble.
 type DB struct {
 	db *pebble.DB
@@ -25,9 +28,15 @@ var _ store.Store = (*DB)(nil)
 // concatenates operands oldest first: exactly store.OpAppend. The merger's
 // name is recorded in the database, so it must never change.
 func Open(dir string) (*DB, error) {
+	// A block cache larger than Pebble's 8 MB default: a trace reads a
+	// posting list per query term and a record per candidate, and those
+	// blocks are hot across queries.
+	cache := pebble.NewCache(CacheBytes)
+	defer cache.Unref()
 	opts := &pebble.Options{
 		Merger: pebble.DefaultMerger,
 		Logger: quietLogger{},
+		Cache:  cache,
 	}
 	db, err := pebble.Open(dir, opts)
 	if err != nil {

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+)
+
+func newStats(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "stats",
+		Short: "Show the archive's size",
+		Long:  "Print how many articles the archive holds, its size on disk, and the bytes per article.",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openArchive(cmd.Context(), g)
+			if err != nil {
+				return err
+			}
+			m, err := a.Meta(cmd.Context())
+			a.Close()
+			if err != nil {
+				return err
+			}
+			size, err := dirSize(g.dataDir)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("archive     %s\n", g.dataDir)
+			fmt.Printf("articles    %d\n", m.Docs)
+			fmt.Printf("terms       %d (mean %.0f per article)\n", m.Length, float64(m.Length)/max(float64(m.Docs), 1))
+			fmt.Printf("disk bytes  %d\n", size)
+			if m.Docs > 0 {
+				fmt.Printf("per article %.0f bytes\n", float64(size)/float64(m.Docs))
+			}
+			return nil
+		},
+	}
+}
+
+func dirSize(dir string) (int64, error) {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("size of %s: %w", dir, err)
+	}
+	return n, nil
+}

@@ -1,0 +1,178 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/store"
+	"github.com/storytrace/storytrace/store/pebble"
+)
+
+var ctx = context.Background()
+
+func entry(id string, paras ...string) Entry {
+	a := extract.Article{ID: id, Paragraphs: paras}
+	return Entry{Article: a, Profile: analyze.Analyze(a)}
+}
+
+func openIndex(t *testing.T, dir string) (*Index, *pebble.DB) {
+	t.Helper()
+	db, err := pebble.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, db
+}
+
+var (
+	floods = "Floods hit Newton Stewart after the River Cree overflowed; 541,210 sandbags were used."
+	budget = "The chancellor's budget raised fuel duty by 3p and cut corporation tax to 28%."
+	match  = "Arsenal beat Chelsea 2-1 at the Emirates with a late goal from Thierry Henry."
+)
+
+func topID(t *testing.T, ix *Index, text string) string {
+	t.Helper()
+	q := analyze.AnalyzeText(text)
+	cands, err := ix.Candidates(ctx, q, Options{K: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) == 0 {
+		return ""
+	}
+	d, err := ix.Load(ctx, cands[0].Doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Article.ID
+}
+
+func TestAddFindsByBM25AndSurvivesReopen(t *testing.T) {
+	dir := t.TempDir()
+	ix, db := openIndex(t, dir)
+	out, err := ix.Add(ctx, []Entry{entry("floods", floods), entry("budget", budget), entry("match", match)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range out {
+		if o != Added {
+			t.Fatalf("outcome %d = %v, want Added", i, o)
+		}
+	}
+	if got := topID(t, ix, "River Cree floods: 541,210 sandbags"); got != "floods" {
+		t.Fatalf("top candidate %q, want floods", got)
+	}
+	db.Close()
+
+	ix, db = openIndex(t, dir)
+	defer db.Close()
+	m, _ := ix.Meta(ctx)
+	if m.Docs != 3 {
+		t.Fatalf("after reopen Docs = %d, want 3", m.Docs)
+	}
+	if got := topID(t, ix, "fuel duty and corporation tax in the budget"); got != "budget" {
+		t.Fatalf("after reopen top candidate %q, want budget", got)
+	}
+}
+
+func TestReingestReplacesAndDeleteRemoves(t *testing.T) {
+	ix, db := openIndex(t, t.TempDir())
+	defer db.Close()
+	if _, err := ix.Add(ctx, []Entry{entry("a", floods), entry("b", budget)}); err != nil {
+		t.Fatal(err)
+	}
+	// Same id again, with other text, twice in one batch: the last wins.
+	out, err := ix.Add(ctx, []Entry{entry("a", budget), entry("a", match)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out[0] != Replaced || out[1] != Replaced {
+		t.Fatalf("outcomes %v, want both Replaced", out)
+	}
+	m, _ := ix.Meta(ctx)
+	if m.Docs != 2 {
+		t.Fatalf("Docs = %d after replacing, want 2", m.Docs)
+	}
+	d, err := ix.Get(ctx, "a")
+	if err != nil || d.Article.Paragraphs[0] != match {
+		t.Fatalf("Get(a) = %+v, %v; want the last text", d, err)
+	}
+	// The old text of "a" must no longer be found.
+	if got := topID(t, ix, floods); got == "a" {
+		t.Fatal("replaced text still retrieved")
+	}
+	ok, err := ix.Delete(ctx, "b")
+	if err != nil || !ok {
+		t.Fatalf("Delete(b) = %v, %v", ok, err)
+	}
+	if _, err := ix.Get(ctx, "b"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("Get(b) after delete: %v, want ErrNotFound", err)
+	}
+	if got := topID(t, ix, budget); got == "b" {
+		t.Fatal("deleted article still retrieved")
+	}
+	if ok, _ := ix.Delete(ctx, "b"); ok {
+		t.Fatal("second Delete(b) reported a deletion")
+	}
+	m, _ = ix.Meta(ctx)
+	if m.Docs != 1 {
+		t.Fatalf("Docs = %d, want 1", m.Docs)
+	}
+}
+
+func TestLSHFindsNearCopy(t *testing.T) {
+	ix, db := openIndex(t, t.TempDir())
+	defer db.Close()
+	long := floods + " " + budget + " " + match + " Officials said repairs would take weeks and cost millions of pounds."
+	if _, err := ix.Add(ctx, []Entry{entry("orig", long), entry("other", budget)}); err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(ctx, analyze.AnalyzeText(long+" Extra."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cands {
+		if c.Doc == 0 && c.Bands > BandCount/2 {
+			return
+		}
+	}
+	t.Fatalf("near copy not found through LSH bands: %+v", cands)
+}
+
+func TestPostingSegmentsRoundTrip(t *testing.T) {
+	a := []posting{{1, 2, 30}, {5, 1, 12}, {400000, 7, 900}}
+	b := []posting{{400001, 1, 1}}
+	v := appendSegment(appendSegment(nil, a), b)
+	var got []posting
+	if !decodePostings(v, func(p posting) { got = append(got, p) }) {
+		t.Fatal("decode failed")
+	}
+	want := append(a, b...)
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("entry %d = %v, want %v", i, got[i], want[i])
+		}
+	}
+	if decodePostings(v[:len(v)-1], func(posting) {}) {
+		t.Fatal("truncated list decoded without error")
+	}
+}
+
+func TestEmptyArchiveHasNoCandidates(t *testing.T) {
+	ix, db := openIndex(t, t.TempDir())
+	defer db.Close()
+	c, err := ix.Candidates(ctx, analyze.AnalyzeText(floods), Options{})
+	if err != nil || len(c) != 0 {
+		t.Fatalf("Candidates on empty archive = %v, %v", c, err)
+	}
+}
