@@ -23,10 +23,23 @@ type Input struct {
 	ID string
 }
 
-// Name is how errors and articles refer to the input: its path, or "stdin".
+// Name is how errors refer to the input: its path, "stdin", or for an
+// in-memory document without a path (see Parse) its ID.
 func (in Input) Name() string {
-	if in.Path == Stdin {
+	switch in.Path {
+	case Stdin:
 		return "stdin"
+	case "":
+		return in.defaultID()
+	}
+	return in.Path
+}
+
+// source is what Article.Input says: the path, "-" for standard input, or
+// Name for an in-memory document without a path.
+func (in Input) source() string {
+	if in.Path == "" {
+		return in.Name()
 	}
 	return in.Path
 }

@@ -47,13 +47,9 @@ func parseHTML(data []byte) (a Article, err error) {
 	if res == nil || res.ContentNode == nil {
 		return Article{}, ErrNoText
 	}
-	a.Paragraphs = htmlParagraphs(res.ContentNode)
-	if len(a.Paragraphs) == 0 {
-		return Article{}, ErrNoText
-	}
 	md := res.Metadata
 	a.Title = validText(collapseSpace(md.Title))
-	a.Paragraphs = dropTitle(a.Paragraphs, a.Title)
+	a.Paragraphs = dropTitle(htmlParagraphs(res.ContentNode), a.Title)
 	if len(a.Paragraphs) == 0 {
 		return Article{}, ErrNoText
 	}

@@ -79,7 +79,7 @@ func readJSONL(ctx context.Context, in Input, br *bufio.Reader, opts Options, em
 		if a.ID == "" {
 			a.ID = in.defaultID() + ":" + strconv.Itoa(lineNo)
 		}
-		a.Input = in.Path + ":" + strconv.Itoa(lineNo)
+		a.Input = in.source() + ":" + strconv.Itoa(lineNo)
 		if err := emit(a); err != nil {
 			return err
 		}
@@ -155,12 +155,15 @@ func parseJSONLine(line []byte) (Article, error) {
 
 	var a Article
 	var text string
-	for key, dst := range map[string]*string{"url": &a.URL, "site": &a.Site, "title": &a.Title, "published": &a.Published, "text": &text} {
-		s, err := stringField(fields, key)
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"url", &a.URL}, {"site", &a.Site}, {"title", &a.Title}, {"published", &a.Published}, {"text", &text}} {
+		s, err := stringField(fields, f.key)
 		if err != nil {
 			return Article{}, err
 		}
-		*dst = collapseSpaceUnless(key == "text", s)
+		*f.dst = collapseSpaceUnless(f.key == "text", s)
 	}
 	id, err := idField(fields["id"])
 	if err != nil {

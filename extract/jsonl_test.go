@@ -209,3 +209,19 @@ func keys(m map[string]json.RawMessage) []string {
 	}
 	return ks
 }
+
+func TestReadJSONLTruncatedGzipKeepsEarlierLines(t *testing.T) {
+	var buf bytes.Buffer
+	for i := range 2000 {
+		fmt.Fprintf(&buf, `{"id":"%d","text":"Article number %d, with some text to compress."}`+"\n", i, i*7919)
+	}
+	z := gzipped(t, buf.Bytes())
+	path := writeFile(t, "dump.jsonl.gz", z[:len(z)/2])
+	articles, _, err := readFile(t, path, Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), path+":") || !strings.Contains(err.Error(), "broken gzip: unexpected EOF") {
+		t.Errorf("err = %v, want a broken-gzip error naming %s and the line", err, path)
+	}
+	if len(articles) == 0 || len(articles) >= 2000 {
+		t.Errorf("got %d articles, want the lines before the break", len(articles))
+	}
+}

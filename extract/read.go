@@ -12,6 +12,9 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // format is how a document is parsed.
@@ -70,25 +73,12 @@ func Parse(in Input, data []byte, opts Options) ([]Article, error) {
 // read is Read with the handling of bad lines decided: badLine gets each
 // bad JSON line's error and returns nil to go on, or an error to stop.
 func read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Article) error, badLine func(error) error) error {
-	name := in.Name()
-	whole := func(err error) error { return &InputError{Input: name, Err: err} }
+	whole := func(err error) error { return &InputError{Input: in.Name(), Err: err} }
 
-	br := bufio.NewReaderSize(r, 64<<10)
-	compressed, err := isGzip(in, br)
+	br, compressed, err := decompress(in, r)
 	if err != nil {
 		return whole(err)
 	}
-	var src io.Reader = br
-	if compressed {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return whole(fmt.Errorf("broken gzip: %w", err))
-		}
-		defer zr.Close()
-		src = gzipErrors{zr}
-		br = bufio.NewReaderSize(src, 64<<10)
-	}
-
 	f := formatOf(in)
 	if f == formatUnknown {
 		if f, err = sniff(br); err != nil {
@@ -96,34 +86,58 @@ func read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Ar
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("reading %s: %w", name, err)
+		return fmt.Errorf("reading %s: %w", in.Name(), err)
 	}
 	if f == formatJSONL {
 		return readJSONL(ctx, in, br, opts, emit, badLine)
 	}
 
-	// Text and HTML are parsed whole, so they must fit in memory. A regular
-	// file's size is known before reading; anything else is read through a
-	// LimitReader one byte past the limit, so an endless stream costs at
-	// most MaxBytes+1 bytes.
 	limit := opts.maxBytes()
 	if !compressed {
 		if size, ok := fileSize(r); ok && size > limit {
 			return whole(&sizeError{size: size, limit: limit, what: "document"})
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(br, limit+1))
+	data, err := readAtMost(br, limit)
 	if err != nil {
 		return whole(err)
 	}
-	if int64(len(data)) > limit {
-		return whole(&sizeError{size: -1, limit: limit, what: "document"})
-	}
-	a, err := parseDocument(in, f, data)
+	a, err := parseDocument(in, f, decodeUTF16(data))
 	if err != nil {
 		return whole(err)
 	}
 	return emit(a)
+}
+
+// decompress returns a buffered reader of the input's content, gunzipped
+// when it is compressed.
+func decompress(in Input, r io.Reader) (br *bufio.Reader, compressed bool, err error) {
+	br = bufio.NewReaderSize(r, 64<<10)
+	if compressed, err = isGzip(in, br); err != nil || !compressed {
+		return br, false, err
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return nil, true, fmt.Errorf("broken gzip: %w", err)
+	}
+	// No Close needed: gzip.Reader.Close only reports errors, and holds
+	// nothing the garbage collector does not reclaim.
+	return bufio.NewReaderSize(gzipErrors{zr}, 64<<10), true, nil
+}
+
+// readAtMost reads a whole document of at most limit bytes. Text and HTML
+// are parsed whole, so they must fit in memory; reading one byte past the
+// limit through a LimitReader means a stream with no known size (standard
+// input, gzip) costs at most limit+1 bytes before it is refused.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &sizeError{size: -1, limit: limit, what: "document"}
+	}
+	return data, nil
 }
 
 // parseDocument parses one whole text or HTML document.
@@ -141,7 +155,7 @@ func parseDocument(in Input, f format, data []byte) (Article, error) {
 		return Article{}, err
 	}
 	a.ID = in.defaultID()
-	a.Input = in.Path
+	a.Input = in.source()
 	return a, nil
 }
 
@@ -150,8 +164,10 @@ func (in Input) defaultID() string {
 	switch {
 	case in.ID != "":
 		return in.ID
-	case in.Path == Stdin || in.Path == "":
+	case in.Path == Stdin:
 		return "stdin"
+	case in.Path == "":
+		return "input"
 	default:
 		return stripExt(filepath.Base(in.Path))
 	}
@@ -160,7 +176,7 @@ func (in Input) defaultID() string {
 // formatOf decides the format from the file name, ignoring a .gz suffix;
 // formatUnknown means "look at the content".
 func formatOf(in Input) format {
-	if in.Path == Stdin {
+	if in.Path == Stdin || in.Path == "" {
 		return formatUnknown
 	}
 	name := strings.ToLower(filepath.Base(in.Path))
@@ -254,6 +270,26 @@ func fileSize(r io.Reader) (int64, bool) {
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeUTF16 converts a document that starts with a UTF-16 byte-order
+// mark (Windows Notepad's "Unicode") to UTF-8. Without the conversion its
+// NUL bytes would make it look binary. Other documents are unchanged.
+func decodeUTF16(data []byte) []byte {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	default:
+		return data
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data
+	}
+	return out
+}
 
 // checkText rejects what no article can be: nothing, binary data, bytes
 // that are not UTF-8. The byte offset of invalid UTF-8 is given so the user

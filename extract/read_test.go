@@ -217,3 +217,33 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	c.n += int64(n)
 	return n, err
 }
+
+func TestReadDecodesUTF16WithBOM(t *testing.T) {
+	// "Café owners protest.\r\n\r\nSecond." in UTF-16LE, as Notepad saves it.
+	text := "Café owners protest.\r\n\r\nSecond."
+	data := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		data = append(data, byte(r), byte(r>>8))
+	}
+	articles, err := Parse(Input{Path: "notepad.txt"}, data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := articles[0].Paragraphs; len(got) != 2 || got[0] != "Café owners protest." {
+		t.Errorf("paragraphs = %q", got)
+	}
+}
+
+func TestParseWithoutPathSniffsAndUsesID(t *testing.T) {
+	articles, err := Parse(Input{ID: "pasted"}, []byte(`{"text":"a"}`+"\n"+`{"text":"b"}`), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(articles) != 2 || articles[1].ID != "pasted:2" || articles[1].Input != "pasted:2" {
+		t.Errorf("articles = %+v", articles)
+	}
+	_, err = Parse(Input{ID: "pasted"}, nil, Options{})
+	if err == nil || err.Error() != "pasted: empty document" {
+		t.Errorf("err = %v, want %q", err, "pasted: empty document")
+	}
+}

@@ -117,7 +117,8 @@ const (
 // paragraphs. A "date YYYY-MM-DD Title" header line always counts; without
 // one, the first paragraph is the title when it is a single short line with
 // no sentence-final punctuation and more paragraphs follow it: that is how
-// a headline looks, and a lead sentence does not.
+// a headline looks, and a lead sentence does not. A lone date line is not
+// a title (and, being possibly a sidebar's, not taken as the date either).
 func takeTitle(paras []paragraph) (title, published string, rest []paragraph) {
 	if len(paras) == 0 {
 		return "", "", paras
@@ -130,7 +131,7 @@ func takeTitle(paras []paragraph) (title, published string, rest []paragraph) {
 		}
 		return m[2], m[1], rest
 	}
-	if len(first) == 1 && len(paras) > 1 && isHeadlineLike(first[0], maxTitleRunes, maxTitleWords) {
+	if len(first) == 1 && len(paras) > 1 && isHeadlineLike(first[0], maxTitleRunes, maxTitleWords) && !isDateLine(first[0]) {
 		return first[0], "", paras[1:]
 	}
 	return "", "", paras

@@ -61,6 +61,11 @@ func TestParseTextSplitsParagraphs(t *testing.T) {
 			want: []string{strings.TrimSpace(strings.Repeat("word ", 30)), "Body."},
 		},
 		{
+			name: "a leading date line is not a title",
+			in:   "21 Nov, 2024\n\nThe story.",
+			want: []string{"21 Nov, 2024", "The story."},
+		},
+		{
 			name: "section headings stay in the body",
 			in:   "Lead sentence here.\n\nA Heading\n\nMore text.",
 			want: []string{"Lead sentence here.", "A Heading", "More text."},

@@ -49,11 +49,11 @@ type Source struct {
 	Article ArticleInfo `json:"article"`
 	// Score is the verification score the candidates are ranked by (the
 	// alignment's support); BM25 and Bands are the retrieval signals.
-	Score    float64           `json:"score"`
-	BM25     float64           `json:"bm25"`
-	Bands    int               `json:"lsh_bands"`
-	Decision audit.Decision    `json:"decision"`
-	Passages []Passage         `json:"passages"`
+	Score    float64            `json:"score"`
+	BM25     float64            `json:"bm25"`
+	Bands    int                `json:"lsh_bands"`
+	Decision audit.Decision     `json:"decision"`
+	Passages []Passage          `json:"passages"`
 	Facts    []audit.FactChange `json:"facts"`
 	// FactCounts tallies Facts by change.
 	FactCounts map[audit.Change]int `json:"fact_counts"`
