@@ -83,8 +83,11 @@ func (s *scanner) dateFact(first, last int, c calendar) Fact {
 // ("Oct. 31, 2023", "October 31", "October 2023", "in October"), or a
 // weekday, merged with a date that follows it ("Tuesday 31 October").
 func (s *scanner) matchDate(i int) ([]Fact, int) {
-	if f, ok := s.weekday(i); ok {
-		return []Fact{f}, s.tokenAfter(f.End)
+	if f, last, ok := s.weekday(i); ok {
+		return []Fact{f}, last + 1
+	}
+	if facts, next := s.slashedYears(i); next > i {
+		return facts, next
 	}
 	c, last, ok := s.isoDate(i)
 	if !ok {
@@ -98,21 +101,6 @@ func (s *scanner) matchDate(i int) ([]Fact, int) {
 		return nil, last + 1
 	}
 	return []Fact{s.dateFact(i, last, c)}, last + 1
-}
-
-// tokenAfter returns the index of the first token starting at or after the
-// byte offset end.
-func (s *scanner) tokenAfter(end int) int {
-	lo, hi := 0, len(s.toks)
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if s.toks[mid].start < end {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	return lo
 }
 
 // calendarDate reads a day-first or month-first date at token i. The date
@@ -156,6 +144,9 @@ func (s *scanner) digitsOfLen(i, min, max int) (int, bool) {
 			return 0, false
 		}
 		n, count = n*10+v, count+1
+		if count > max {
+			return 0, false
+		}
 	}
 	return n, count >= min && count <= max
 }
@@ -199,7 +190,7 @@ func (s *scanner) month(i int) (m, last int, alone, ok bool) {
 	if s.kind(i) != tWord || !titleOrUpper(t) {
 		return 0, 0, false, false
 	}
-	w := strings.ToLower(t)
+	w := s.word(i)
 	if m, ok := monthNames[w]; ok {
 		return m, i, w != "may", true
 	}
@@ -295,12 +286,12 @@ func (s *scanner) monthLead(i int) bool {
 // weekday reads a weekday name at token i. When a date follows it
 // ("Tuesday, October 31") the two are one fact at the date's precision;
 // otherwise the weekday is a Date of precision "weekday", to be resolved
-// against the article's date by a later stage.
-func (s *scanner) weekday(i int) (Fact, bool) {
-	t := s.str(i)
-	wd, ok := weekdays[strings.ToLower(t)]
-	if s.kind(i) != tWord || !ok || !titleOrUpper(t) {
-		return Fact{}, false
+// against the article's date by a later stage. It returns the fact and its
+// last token.
+func (s *scanner) weekday(i int) (Fact, int, bool) {
+	wd, ok := weekdays[s.word(i)]
+	if !ok || !titleOrUpper(s.str(i)) {
+		return Fact{}, 0, false
 	}
 	j := i + 1
 	if s.isPunct(j, ",") && s.joined(j) {
@@ -308,12 +299,12 @@ func (s *scanner) weekday(i int) (Fact, bool) {
 	}
 	if s.spaced(j) {
 		if c, last, ok := s.calendarDate(j); ok && c.day != 0 && c.valid() {
-			return s.dateFact(i, last, c), true
+			return s.dateFact(i, last, c), last, true
 		}
 	}
 	f := Fact{Kind: Date, Date: wd.String(), Precision: PrecisionWeekday}
 	f.Text, f.Start, f.End = s.span(i, i)
-	return f, true
+	return f, i, true
 }
 
 // yearFacts makes a year at token i, with the second year of a span after
@@ -340,6 +331,19 @@ func (s *scanner) yearFacts(i int) ([]Fact, int) {
 		return []Fact{s.dateFact(i, sep+1, c)}, sep + 2
 	}
 	return facts, i + 1
+}
+
+// slashedYears reads a season written with a slash ("2019/20"), which the
+// quantity matcher would reject as a slashed figure.
+func (s *scanner) slashedYears(i int) ([]Fact, int) {
+	y, ok := s.digitsOfLen(i, 4, 4)
+	if !ok || y < 1900 || y > 2099 || !s.isPunct(i+1, "/") || (s.joined(i) && s.kind(i-1) == tWord) {
+		return nil, i
+	}
+	if facts, next := s.yearFacts(i); len(facts) == 2 {
+		return facts, next
+	}
+	return nil, i
 }
 
 // matchTime reads a time of day at token i: "3pm", "3 p.m.", "3.30pm",

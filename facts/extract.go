@@ -48,6 +48,10 @@ func Extract(text string) []Fact {
 	s := newScanner(text)
 	var facts []Fact
 	for i := 0; i < len(s.toks); {
+		if !s.mayStart(i) {
+			i++
+			continue
+		}
 		found, next := s.match(i)
 		if next <= i {
 			i++
@@ -68,3 +72,43 @@ func (s *scanner) match(i int) ([]Fact, int) {
 	}
 	return nil, i
 }
+
+// mayStart reports whether a fact can begin at token i. It is a cheap filter
+// in front of the matchers, since most tokens are words that begin nothing.
+// It must admit every token a matcher can start at, so the words it admits
+// are built from the matchers' own tables (see startWords).
+func (s *scanner) mayStart(i int) bool {
+	switch s.kind(i) {
+	case tNum:
+		return true
+	case tPunct:
+		t := s.str(i)
+		return currencySymbols[t] != "" || t == "-" || t == "\u2212"
+	}
+	t := s.str(i)
+	return startWords[s.word(i)] || dollarPrefixes[t] != "" || currencyCodes[t] || t == "Rs" || t == "RS"
+}
+
+// startWords are the lower-case words a fact can start with: month and
+// weekday names, number words, the first words of qualifiers, and the words
+// that open a figure ("a million", "half a million", "minus 5").
+var startWords = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "quarter": true, "minus": true}
+	for _, table := range []map[string]int{monthNames, monthAbbrevs} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for _, table := range []map[string]int64{unitWords, teenWords, tensWords} {
+		for w := range table {
+			m[w] = true
+		}
+	}
+	for w := range qualifiersByFirst {
+		m[w] = true
+	}
+	return m
+}()

@@ -147,7 +147,27 @@ func matchDates(a, b Fact) Relation {
 	if !weekdayFits(wa, cb) || !weekdayFits(wb, ca) {
 		return Different
 	}
+	// Not contradicting is not enough: "Tuesday" and "October 2023", or
+	// "Oct 31" and "2008", state no part in common and so say nothing about
+	// each other.
+	if !sharesPart(ca, cb, wa, wb) {
+		return Unrelated
+	}
 	return Compatible
+}
+
+// sharesPart reports whether two dates state at least one part in common:
+// a year, a month, a day of the month, or a weekday against a full date.
+func sharesPart(ca, cb calendar, wa, wb time.Weekday) bool {
+	switch {
+	case ca.year != 0 && cb.year != 0, ca.month != 0 && cb.month != 0, ca.day != 0 && cb.day != 0:
+		return true
+	case wa >= 0 && cb.year != 0 && cb.month != 0 && cb.day != 0:
+		return true
+	case wb >= 0 && ca.year != 0 && ca.month != 0 && ca.day != 0:
+		return true
+	}
+	return false
 }
 
 // conflicts reports whether two date parts are both stated and differ.

@@ -35,8 +35,8 @@ func (d decimal) value() float64 {
 	if err != nil {
 		return 0 // unreachable: digits are bounded by maxDigits, exp by scale words
 	}
-	if d.neg {
-		v = -v
+	if d.neg && v != 0 {
+		v = -v // "-0" stays 0, so that its key is "q:0"
 	}
 	return v
 }
@@ -182,7 +182,7 @@ func (s *scanner) writtenNumber(i int) (decimal, int, bool) {
 	class, last, words := wcNone, -1, 0
 	for j := i; j >= 0; j = s.nextNumberWord(j, class) {
 		w := s.word(j)
-		next, ok := nextClass(class, w, s, j)
+		next, ok := s.nextClass(class, w, j)
 		if next == wcScale && scaleWords[w] >= lastScale {
 			ok = false // "thousand million" is left alone
 		}
@@ -219,12 +219,24 @@ func (s *scanner) writtenNumber(i int) (decimal, int, bool) {
 	if s.beforeNotCardinal(last) {
 		return decimal{}, 0, false
 	}
-	return decimal{whole: strconv.FormatInt(total+group, 10)}, last, true
+	return writtenDecimal(total+group, group == 0, lastScale), last, true
+}
+
+// writtenDecimal makes the decimal for a written number of value n. When it
+// ends in a scale word ("three million"), the scale goes into the exponent
+// so that the number's step is that scale, as for "3 million"; otherwise the
+// words name every digit ("twenty-five", "two hundred") and the step is 1.
+func writtenDecimal(n int64, endsInScale bool, scale int) decimal {
+	if !endsInScale || scale == math.MaxInt {
+		return decimal{whole: strconv.FormatInt(n, 10)}
+	}
+	p := int64(math.Pow10(scale))
+	return decimal{whole: strconv.FormatInt(n/p, 10), exp: scale}
 }
 
 // nextClass decides whether word w (token j) may follow a word of class
 // prev in a written number, and returns its class.
-func nextClass(prev wordClass, w string, s *scanner, j int) (wordClass, bool) {
+func (s *scanner) nextClass(prev wordClass, w string, j int) (wordClass, bool) {
 	after := func(ok ...wordClass) bool {
 		for _, c := range ok {
 			if prev == c {

@@ -35,16 +35,13 @@ func (q quantity) yearLike() bool {
 // fact turns the quantity into a Fact covering its tokens.
 func (q quantity) fact(s *scanner) Fact {
 	f := Fact{Kind: Quantity, Value: q.num.value(), Unit: q.unit, Step: q.num.step()}
-	if q.written {
-		f.Step = lastNonZeroPlace(f.Value)
-	}
 	f.Text, f.Start, f.End = s.span(q.first, q.last)
 	return f
 }
 
 // matchQuantity reads a quantity at token i, with its qualifier, and the
 // second figure of a range after it. A bare year-like number becomes a Date
-// instead (see yearOrQuantity).
+// instead (see isCount).
 func (s *scanner) matchQuantity(i int) ([]Fact, int) {
 	approx, j := s.qualifier(i)
 	q, ok := s.quantityAt(j)
@@ -58,12 +55,10 @@ func (s *scanner) matchQuantity(i int) ([]Fact, int) {
 	if q.yearLike() && !s.isCount(q, approx) {
 		return s.yearFacts(q.first)
 	}
-	facts := []Fact{q.fact(s)}
-	next := q.last + 1
+	facts, next := []Fact{q.fact(s)}, q.last+1
 	if r, ok := s.rangeEnd(q); ok {
-		q.num.exp, q.unit = spreadRange(&q, &r)
-		facts = []Fact{q.fact(s), r.fact(s)}
-		next = r.last + 1
+		spreadRange(&q, &r)
+		facts, next = []Fact{q.fact(s), r.fact(s)}, r.last+1
 	}
 	if approx != "" {
 		facts[0].Approx = approx
@@ -170,7 +165,7 @@ func (s *scanner) digitNumber(j int, prefixed bool) (decimal, bool) {
 	if (!prefixed && s.joined(j) && s.kind(j-1) == tWord) || s.touchesPunct(j, "/", ":") {
 		return decimal{}, false
 	}
-	if s.isWord(j-1, "No") && s.spaced(j) {
+	if s.str(j-1) == "No" && s.spaced(j) {
 		return decimal{}, false // "No 10" is Downing Street, not ten
 	}
 	if s.joined(j) && s.isPunct(j-1, "#") {
@@ -419,25 +414,24 @@ func (s *scanner) rangeEnd(q quantity) (quantity, bool) {
 	return r, true
 }
 
-// spreadRange shares scale and unit between the two ends of a range, since
-// news writes them once: "$10-12bn" is $10bn to $12bn, "10-12%" is 10% to
-// 12%. It returns the first end's new exponent and unit and updates r.
-func spreadRange(q, r *quantity) (int, string) {
-	exp, unit := q.num.exp, q.unit
-	if exp == 0 && !q.written && r.num.exp > 0 && !q.num.grouped {
-		exp = r.num.exp
+// spreadRange shares scale and unit between the two ends q and r of a
+// range, since news writes them once: "$10-12bn" is $10bn to $12bn, "10-12%"
+// is 10% to 12%. A scale reaches back only to a short bare number: in
+// "300,000 to 4.5 million" the first figure is complete as written.
+func spreadRange(q, r *quantity) {
+	if q.num.exp == 0 && !q.written && !q.num.grouped && r.num.exp > 0 {
+		q.num.exp = r.num.exp
 	}
-	if unit == "" {
-		unit = r.unit
+	if q.unit == "" {
+		q.unit = r.unit
 	}
 	if r.unit == "" {
-		r.unit = unit
+		r.unit = q.unit
 	}
-	return exp, unit
 }
 
-// qualifiers maps approximation phrases, as lower-case word sequences, to
-// their normalised form. "Nearly" and "almost" mean just under the figure.
+// qualifiers maps approximation phrases, as lower-case words, to their
+// normalised form. "Nearly" and "almost" mean just under the figure.
 var qualifiers = map[string]string{
 	"about": ApproxAbout, "around": ApproxAbout, "approximately": ApproxAbout,
 	"approx": ApproxAbout, "roughly": ApproxAbout, "some": ApproxAbout,
@@ -456,29 +450,44 @@ var qualifiers = map[string]string{
 	"a maximum of": ApproxUpTo,
 }
 
-// maxQualifierWords is the length of the longest phrase in qualifiers.
-const maxQualifierWords = 4
+// qualifierPhrase is one entry of qualifiers split into words.
+type qualifierPhrase struct {
+	words  []string
+	approx string
+}
+
+// qualifiersByFirst indexes qualifiers by their first word, so that the
+// common case — a word that starts no qualifier — costs one map lookup.
+var qualifiersByFirst = func() map[string][]qualifierPhrase {
+	m := map[string][]qualifierPhrase{}
+	for phrase, approx := range qualifiers {
+		w := strings.Fields(phrase)
+		m[w[0]] = append(m[w[0]], qualifierPhrase{w, approx})
+	}
+	return m
+}()
 
 // qualifier reads the longest approximation phrase starting at token i and
 // returns its normalised form and the index of the token after it. The
 // figure must follow on the same line.
 func (s *scanner) qualifier(i int) (string, int) {
-	if s.kind(i) != tWord {
-		return "", i
-	}
 	approx, next := "", i
-	phrase := ""
-	for j := i; j < i+maxQualifierWords && s.kind(j) == tWord; j++ {
-		if j > i && !s.spaced(j) {
-			break
-		}
-		if phrase != "" {
-			phrase += " "
-		}
-		phrase += s.word(j)
-		if a, ok := qualifiers[phrase]; ok && s.spaced(j+1) {
-			approx, next = a, j+1
+	for _, p := range qualifiersByFirst[s.word(i)] {
+		end := i + len(p.words)
+		if end > next && s.hasWords(i, p.words) && s.spaced(end) {
+			approx, next = p.approx, end
 		}
 	}
 	return approx, next
+}
+
+// hasWords reports whether the tokens from i are the words ws, separated by
+// spaces on one line.
+func (s *scanner) hasWords(i int, ws []string) bool {
+	for k, w := range ws {
+		if s.word(i+k) != w || (k > 0 && !s.spaced(i+k)) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,241 @@
+package facts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describe renders a fact on one line for tests and golden files: kind,
+// text as written, key, and qualifier when there is one.
+func describe(f Fact) string {
+	s := fmt.Sprintf("%s %q %s", f.Kind, f.Text, f.Key())
+	if f.Approx != "" {
+		s += " " + f.Approx
+	}
+	return s
+}
+
+// describeAll renders facts with describe, one per element.
+func describeAll(facts []Fact) []string {
+	out := make([]string, len(facts))
+	for i, f := range facts {
+		out[i] = describe(f)
+	}
+	return out
+}
+
+// extractCases are the behaviours of Extract, one per case. want lists the
+// facts in describe form.
+var extractCases = []struct {
+	name string
+	text string
+	want []string
+}{
+	// Numbers in digits.
+	{"thousands separators", "541,210 people have been sent back",
+		[]string{`quantity "541,210" q:541210`}},
+	{"decimal number", "a 1.3 megapixel camera",
+		[]string{`quantity "1.3" q:1.3`}},
+	{"scale word after number", "Around 1.7 million illegal aliens",
+		[]string{`quantity "Around 1.7 million" q:1700000 about`}},
+	{"glued m is million", "close to 1.15m were still residing",
+		[]string{`quantity "close to 1.15m" q:1150000 about`}},
+	{"dollar billions", "a deal worth $3bn",
+		[]string{`quantity "$3bn" q:3000000000USD`}},
+	{"pound millions in brackets", "$1.13bn (£600m)",
+		[]string{`quantity "$1.13bn" q:1130000000USD`, `quantity "£600m" q:600000000GBP`}},
+	{"k suffix is thousands", "a 10k run",
+		[]string{`quantity "10k" q:10000`}},
+	{"billion spelled out", "2.5 billion people",
+		[]string{`quantity "2.5 billion" q:2500000000`}},
+	{"hyphenated scale", "a $5-million deal",
+		[]string{`quantity "$5-million" q:5000000USD`}},
+	{"lakh grouping and crore", "Rs. 5,00,000 and Rs10 crore",
+		[]string{`quantity "Rs. 5,00,000" q:500000Rs`, `quantity "Rs10 crore" q:100000000Rs`}},
+	{"currency codes and words", "PKR 3bn, 5m USD, 3 billion dollars, €4.5bn, US$5m, HK$1.5bn",
+		[]string{`quantity "PKR 3bn" q:3000000000PKR`, `quantity "5m USD" q:5000000USD`,
+			`quantity "3 billion dollars" q:3000000000USD`, `quantity "€4.5bn" q:4500000000EUR`,
+			`quantity "US$5m" q:5000000USD`, `quantity "HK$1.5bn" q:1500000000HKD`}},
+	{"pence are hundredths of a pound", "up 35p to 245p",
+		[]string{`quantity "35p" q:0.35GBP`, `quantity "245p" q:2.45GBP`}},
+	{"mojibake pound sign", "fined Â£400 after",
+		[]string{`quantity "£400" q:400GBP`}},
+	{"measures", "driving at 69mph, 10 km away, 2kg heavier",
+		[]string{`quantity "69mph" q:69mph`, `quantity "10 km" q:10km`, `quantity "2kg" q:2kg`}},
+	{"version numbers are not quantities", "version 2.6.11", nil},
+	{"over-long digit runs are identifiers", "call 0044123456789012", nil},
+
+	// Numbers in words.
+	{"written numbers", "three months, twenty-five people, two hundred and fifty cars",
+		[]string{`quantity "three" q:3`, `quantity "twenty-five" q:25`, `quantity "two hundred and fifty" q:250`}},
+	{"written scale", "a million, three thousand, half a million, a quarter of a million",
+		[]string{`quantity "a million" q:1000000`, `quantity "three thousand" q:3000`,
+			`quantity "half a million" q:500000`, `quantity "a quarter of a million" q:250000`}},
+	{"lone one is a pronoun", "one of the best; no one knew; a one-off gain", nil},
+	{"one with a scale is a number", "more than one million tonnes",
+		[]string{`quantity "more than one million" q:1000000 over`}},
+	{"ordinals are not quantities", "the first time, the twenty-first century, the 31st anniversary", nil},
+	{"fractions are not quantities", "two thirds of voters, three-quarters of them", nil},
+	{"capitalised number inside a name", "the Six Nations, the Top Ten, Ocean's Eleven", nil},
+	{"capitalised number starting a sentence", "It ended. Six people died.",
+		[]string{`quantity "Six" q:6`}},
+
+	// Percentages.
+	{"percent forms share a key", "12%, 12 per cent, 12 percent",
+		[]string{`quantity "12%" q:12%`, `quantity "12 per cent" q:12%`, `quantity "12 percent" q:12%`}},
+	{"percentage points", "by 0.27 percentage points to 5.8%",
+		[]string{`quantity "0.27 percentage points" q:0.27pp`, `quantity "5.8%" q:5.8%`}},
+	{"written percent", "Forty-three per cent thought so",
+		[]string{`quantity "Forty-three per cent" q:43%`}},
+
+	// Ranges and signs.
+	{"hyphen range gives two facts", "10-12 people",
+		[]string{`quantity "10" q:10`, `quantity "12" q:12`}},
+	{"range shares scale and currency", "between $10-12bn",
+		[]string{`quantity "$10" q:10000000000USD`, `quantity "12bn" q:12000000000USD`}},
+	{"range shares percent", "10-12%",
+		[]string{`quantity "10" q:10%`, `quantity "12%" q:12%`}},
+	{"between and range", "between 10 and 12 million",
+		[]string{`quantity "10" q:10000000`, `quantity "12 million" q:12000000`}},
+	{"to after by is not a range", "rose by 300 to 4.5 million",
+		[]string{`quantity "300" q:300`, `quantity "4.5 million" q:4500000`}},
+	{"different units are not a range", "jumped 76% to $1.13bn",
+		[]string{`quantity "76%" q:76%`, `quantity "$1.13bn" q:1130000000USD`}},
+	{"negative numbers", "minus 5, -3.2% and −4",
+		[]string{`quantity "minus 5" q:-5`, `quantity "-3.2%" q:-3.2%`, `quantity "−4" q:-4`}},
+
+	// Qualifiers.
+	{"qualifiers normalised", "nearly 50, at least 12, up to 30, some 20, in excess of £1bn, an estimated 1.7 million",
+		[]string{`quantity "nearly 50" q:50 under`, `quantity "at least 12" q:12 at least`,
+			`quantity "up to 30" q:30 up to`, `quantity "some 20" q:20 about`,
+			`quantity "in excess of £1bn" q:1000000000GBP over`,
+			`quantity "an estimated 1.7 million" q:1700000 about`}},
+	{"qualifier word without a figure", "over the past year, more than doubled", nil},
+
+	// Years.
+	{"year standing alone", "in 2019, the 1998 floods",
+		[]string{`date "2019" d:2019`, `date "1998" d:1998`}},
+	{"year-like number before a counted noun", "2000 people and 2,000 troops",
+		[]string{`quantity "2000" q:2000`, `quantity "2,000" q:2000`}},
+	{"year-like number after a count qualifier", "more than 2000 signed",
+		[]string{`quantity "more than 2000" q:2000 over`}},
+	{"about before a year keeps the year", "around 2010, the firm grew",
+		[]string{`date "2010" d:2010`}},
+	{"years before a noun that is not counted", "restate 2000 and 2003 results",
+		[]string{`date "2000" d:2000`, `date "2003" d:2003`}},
+	{"possessive year", "well above 2003's 9.1%",
+		[]string{`date "2003" d:2003`, `quantity "9.1%" q:9.1%`}},
+	{"year spans", "1998-2000, the 2004-05 season, 2019/20",
+		[]string{`date "1998" d:1998`, `date "2000" d:2000`, `date "2004" d:2004`,
+			`date "05" d:2005`, `date "2019" d:2019`, `date "20" d:2020`}},
+	{"year and month", "since 2024-01",
+		[]string{`date "2024-01" d:2024-01`}},
+
+	// Dates.
+	{"month day", "by Oct 31 or else; October 31; Nov 24 draws nearer",
+		[]string{`date "Oct 31" d:--10-31`, `date "October 31" d:--10-31`, `date "Nov 24" d:--11-24`}},
+	{"day month", "31 October, 31 Oct, 2024, 21 Nov, 2024",
+		[]string{`date "31 October" d:--10-31`, `date "31 Oct, 2024" d:2024-10-31`, `date "21 Nov, 2024" d:2024-11-21`}},
+	{"month day year", "Oct. 31, 2023 and December 14th",
+		[]string{`date "Oct. 31, 2023" d:2023-10-31`, `date "December 14th" d:--12-14`}},
+	{"ordinal of month", "the 31st of October 2023",
+		[]string{`date "31st of October 2023" d:2023-10-31`}},
+	{"month year", "in October 2023 and Sept 2023",
+		[]string{`date "October 2023" d:2023-10`, `date "Sept 2023" d:2023-09`}},
+	{"iso date", "date 2024-01-03 Over",
+		[]string{`date "2024-01-03" d:2024-01-03`}},
+	{"month alone after a leading word", "In October; last August; mid-October; its March report",
+		[]string{`date "October" d:--10`, `date "August" d:--08`, `date "October" d:--10`, `date "March" d:--03`}},
+	{"month alone without a leading word", "March organiser Harkirit Boparai", nil},
+	{"may needs a day or year", "it may rain in May, or on May 5, or 5 May",
+		[]string{`date "May 5" d:--05-05`, `date "5 May" d:--05-05`}},
+	{"weekday", "the Senate on Tuesday.",
+		[]string{`date "Tuesday" d:Tuesday`}},
+	{"weekday with date is one fact", "on Tuesday, 31 October 2023",
+		[]string{`date "Tuesday, 31 October 2023" d:2023-10-31`}},
+	{"impossible dates are dropped whole", "30 February and 31 April 2024", nil},
+	{"leap day", "29 February 2024",
+		[]string{`date "29 February 2024" d:2024-02-29`}},
+	{"facts do not cross line breaks", "in October\n2023",
+		[]string{`date "October" d:--10`, `date "2023" d:2023`}},
+
+	// Times.
+	{"times", "at 3pm, 3.30 p.m., 15:00 GMT and 9 am",
+		[]string{`time "3pm" t:15:00`, `time "3.30 p.m." t:15:30`, `time "15:00" t:15:00`, `time "9 am" t:09:00`}},
+	{"fixture time", "Friday, 25 February\n\n2000 GMT",
+		[]string{`date "Friday, 25 February" d:--02-25`, `time "2000" t:20:00`}},
+	{"race times and ratios are not facts", "ran 1:45.67, a 3:1 ratio", nil},
+
+	// Digits that are not figures.
+	{"codes and decades", "G8, MP3, T20, 3G, 9GB, the 1990s", nil},
+	{"slashed numbers", "open 24/7 since 9/11", nil},
+	{"downing street", "No 10 said", nil},
+	{"html character reference", "a person&#191;s health", nil},
+	{"glued m is metres in sport", "the men's 800m, the 60m hurdles, 1500m, 2.5m high",
+		[]string{`quantity "800m" q:800m`, `quantity "60m" q:60m`, `quantity "1500m" q:1500m`, `quantity "2.5m" q:2.5m`}},
+	{"glued m before a counted noun is million", "the 100m users",
+		[]string{`quantity "100m" q:100000000`}},
+
+	// Other scripts and bad input.
+	{"urdu and arabic-indic digits", "۱۲۳ and ۵٫۵ and ١٬٠٠٠ in ٢٠٢٣",
+		[]string{`quantity "۱۲۳" q:123`, `quantity "۵٫۵" q:5.5`, `quantity "١٬٠٠٠" q:1000`, `date "٢٠٢٣" d:2023`}},
+	{"invalid utf-8", "\xff12%\xfe and 5\xc3",
+		[]string{`quantity "12%" q:12%`, `quantity "5" q:5`}},
+	{"empty text", "", nil},
+}
+
+func TestExtract(t *testing.T) {
+	for _, c := range extractCases {
+		t.Run(c.name, func(t *testing.T) {
+			facts := Extract(c.text)
+			if err := checkFacts(c.text, facts); err != nil {
+				t.Fatal(err)
+			}
+			got := describeAll(facts)
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("Extract(%q)\n got: %s\nwant: %s", c.text,
+					strings.Join(got, "\n      "), strings.Join(c.want, "\n      "))
+			}
+		})
+	}
+}
+
+func TestExtractReportsNormalisedFields(t *testing.T) {
+	facts := Extract("close to 1.15m were still residing in the country by Oct 31")
+	if len(facts) != 2 {
+		t.Fatalf("got %d facts, want 2: %v", len(facts), describeAll(facts))
+	}
+	q := facts[0]
+	if q.Value != 1150000 || q.Step != 10000 || q.Approx != ApproxAbout || q.Unit != "" || q.Start != 0 || q.End != 14 {
+		t.Errorf("quantity = %+v, want value 1150000, step 10000, approx about, offsets 0:14", q)
+	}
+	d := facts[1]
+	if d.Date != "--10-31" || d.Precision != PrecisionDay {
+		t.Errorf("date = %+v, want Date --10-31 at day precision", d)
+	}
+}
+
+func TestKey(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"1.15m", "q:1150000"},
+		{"12%", "q:12%"},
+		{"$3bn", "q:3000000000USD"},
+		{"9p", "q:0.09GBP"},
+		{"31 October 2023", "d:2023-10-31"},
+		{"October 2023", "d:2023-10"},
+		{"in October", "d:--10"},
+		{"on Tuesday", "d:Tuesday"},
+		{"3pm", "t:15:00"},
+	}
+	for _, c := range cases {
+		facts := Extract(c.text)
+		if len(facts) != 1 {
+			t.Errorf("Extract(%q) = %v, want one fact", c.text, describeAll(facts))
+			continue
+		}
+		if got := facts[0].Key(); got != c.want {
+			t.Errorf("Key of %q = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
