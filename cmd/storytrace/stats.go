@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 )
@@ -20,11 +18,8 @@ func newStats(g *globals) *cobra.Command {
 				return err
 			}
 			m, err := a.Meta(cmd.Context())
+			size := a.db.DiskBytes()
 			a.Close()
-			if err != nil {
-				return err
-			}
-			size, err := dirSize(g.dataDir)
 			if err != nil {
 				return err
 			}
@@ -38,25 +33,4 @@ func newStats(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-}
-
-func dirSize(dir string) (int64, error) {
-	var n int64
-	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() {
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			n += info.Size()
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("size of %s: %w", dir, err)
-	}
-	return n, nil
 }

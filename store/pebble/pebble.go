@@ -146,3 +146,7 @@ func (quietLogger) Errorf(format string, args ...any) {
 func (quietLogger) Fatalf(format string, args ...any) {
 	pebble.DefaultLogger.Fatalf(format, args...)
 }
+
+// DiskBytes is the space the database takes on disk: tables, write-ahead
+// log and manifests, as Pebble accounts for it.
+func (d *DB) DiskBytes() uint64 { return d.db.Metrics().DiskSpaceUsage() }

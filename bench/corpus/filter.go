@@ -1,0 +1,241 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// extraUnusable is the Extra key where a loader records why a query is not a
+// usable target.
+const extraUnusable = "unusable"
+
+// Usable reports whether the query is a fit target for retrieval and
+// attribution, and if not, why. Loaders decide it when they can see the
+// source text; today only llmfake rejects queries (see llmfakeUsable). A
+// benchmark should drop unusable queries from its targets and report how
+// many it dropped.
+func (q Query) Usable() (bool, string) {
+	if why := q.Extra[extraUnusable]; why != "" {
+		return false, why
+	}
+	return true, ""
+}
+
+// Reasons Usable gives for llmfake outputs that are not what their file
+// says they are.
+const (
+	UnusableNonLatin     = "non-latin: mostly non-Latin script for a Latin-script source (a translation)"
+	UnusablePromptEcho   = "prompt-echo: under 5 words outside sentences about the task"
+	UnusableNoReuse      = "no-reuse: restates under 20% of the source's opening content words"
+	UnusableContinuation = "continuation: starts mid-sentence and restates under 40% of the source's opening"
+)
+
+// llmfakeUsable decides whether an llmfake output is a usable target. The
+// Llama-2 and Vicuna outputs in LLMFake are partly not rewrites (ANCHORS.md,
+// issue 5): they echo the prompt ("Please paraphrase the given passage."),
+// continue the article instead of restating it (often starting mid-sentence,
+// "a little bit of time” were taken by some…"), translate it into Chinese, or
+// are a word or two ("?!"). The rule, applied in this order to every
+// generator alike so that ChatGPT's figures show what it costs:
+//
+//  1. non-latin — the source's letters are at least 80% Latin script and the
+//     output's are under 50%;
+//  2. prompt-echo — after dropping the sentences that talk about the task
+//     (paraphrase, rewrite, "the passage", "as a journalist", "as an AI",
+//     apologies and refusals), fewer than 5 words are left;
+//  3. for paraphrase and rewrite only (open-ended and manipulated outputs
+//     may legitimately drift from the source's wording):
+//     no-reuse — under 20% of the distinct content words among the source's
+//     first 40 (words of 3+ letters, not stop words) appear in what is left
+//     of the output; a paraphrase keeps the names and key nouns of the lead,
+//     a continuation or a refusal does not;
+//  4. continuation — the output starts with a lower-case letter or with digits
+//     followed by a lower-case word (mid-sentence), and restates under 40% of
+//     the source's opening.
+//
+// Thresholds were set by reading outputs on both sides of them; the rule still
+// passes continuations that repeat the lead's names, and rejects ChatGPT
+// paraphrases of page furniture ("You must log in to continue.") — which are
+// no loss as targets.
+func llmfakeUsable(label, source, output string) (bool, string) {
+	if latinShare(source) >= 0.8 && latinShare(output) < 0.5 {
+		return false, UnusableNonLatin
+	}
+	rest := dropTaskSentences(output)
+	if len(strings.Fields(rest)) < 5 {
+		return false, UnusablePromptEcho
+	}
+	if label != LabelParaphrase && label != LabelRewrite {
+		return true, ""
+	}
+	cover := leadCoverage(source, rest)
+	if cover < 0.2 {
+		return false, UnusableNoReuse
+	}
+	if startsMidSentence(rest) && cover < 0.4 {
+		return false, UnusableContinuation
+	}
+	return true, ""
+}
+
+// latinShare is the share of letters in s that are Latin script; 1 when s
+// has no letters.
+func latinShare(s string) float64 {
+	letters, latin := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	if letters == 0 {
+		return 1
+	}
+	return float64(latin) / float64(letters)
+}
+
+// taskStems and taskPhrases find sentences about the prompt rather than the
+// story: a stem matches at any word end, a phrase only as whole words. Plain
+// string search, not one big case-insensitive regexp: this runs on every
+// sentence of 5,000 outputs, and the regexp made loading llmfake four times
+// slower.
+var (
+	taskStems   = []string{"paraphras", "rewrit", "apologi"}
+	taskPhrases = []string{
+		"the passage", "this passage", "given passage", "original passage", "following passage",
+		"as a journalist", "as an ai", "language model", "i cannot", "i can't", "i can’t",
+		"i'm sorry", "i’m sorry",
+	}
+	// sentenceEnd splits text after sentence punctuation or at line breaks.
+	sentenceEnd = regexp.MustCompile(`[.!?:]["”’']?\s+|\n+`)
+)
+
+// talksAboutTask reports whether a sentence speaks about the task.
+func talksAboutTask(sentence string) bool {
+	s := strings.ToLower(sentence)
+	for _, stem := range taskStems {
+		if strings.Contains(s, stem) {
+			return true
+		}
+	}
+	for _, p := range taskPhrases {
+		for i := 0; ; {
+			j := strings.Index(s[i:], p)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(p)
+			if wordBoundary(s, start, end) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+// wordBoundary reports whether s[start:end] is not inside a longer word.
+func wordBoundary(s string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:start])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return (start == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after))
+}
+
+// dropTaskSentences removes the sentences of s that talk about the task.
+func dropTaskSentences(s string) string {
+	var kept []string
+	for _, sent := range splitKeep(s) {
+		if !talksAboutTask(sent) {
+			kept = append(kept, sent)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// splitKeep splits s into sentences, keeping each one's punctuation.
+func splitKeep(s string) []string {
+	var out []string
+	last := 0
+	for _, m := range sentenceEnd.FindAllStringIndex(s, -1) {
+		out = append(out, s[last:m[1]])
+		last = m[1]
+	}
+	return append(out, s[last:])
+}
+
+// stopWords are frequent English words of 3+ letters that say nothing about
+// an article's content.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the and for with that this from are was were been have has had
+		will would can could not but its his her their our you they she him them said says who what which
+		when where there than then also into about after over more most some such only just very all any`) {
+		stopWords[w] = true
+	}
+}
+
+// contentWords returns the first max (all when max <= 0) lower-cased words
+// of s with 3+ letters or digits that are not stop words, in order.
+func contentWords(s string, max int) []string {
+	var out []string
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		if w = strings.ToLower(w); stopWords[w] {
+			continue
+		}
+		if out = append(out, w); len(out) == max {
+			break
+		}
+	}
+	return out
+}
+
+// leadCoverage is the share of the distinct content words among the
+// source's first 40 that occur in out.
+func leadCoverage(source, out string) float64 {
+	lead := map[string]bool{}
+	for _, w := range contentWords(source, 40) {
+		lead[w] = true
+	}
+	if len(lead) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range contentWords(out, 0) {
+		if lead[w] {
+			n++
+			delete(lead, w) // count each lead word once
+		}
+	}
+	return float64(n) / float64(n+len(lead))
+}
+
+// startsMidSentence reports whether s begins like the middle of a sentence:
+// a lower-case letter, or digits followed by a lower-case word ("995 trial").
+func startsMidSentence(s string) bool {
+	s = strings.TrimLeft(s, " \t\n\"'“‘(")
+	for i, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return true
+		case unicode.IsDigit(r):
+			continue
+		case r == ' ' && i > 0:
+			rest := strings.TrimLeft(s[i:], " ")
+			first := []rune(rest)
+			return len(first) > 0 && unicode.IsLower(first[0])
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,67 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestLLMFakeUsableRule(t *testing.T) {
+	src := "Wisconsin Governor Tony Evers' administration deemed dentists non-essential during the coronavirus lockdown, angering dental associations across the state."
+	for _, tc := range []struct {
+		name, label, out string
+		want             string // "" for usable, else the reason's short name
+	}{
+		{"paraphrase", LabelParaphrase, "The administration of Governor Tony Evers in Wisconsin declared dentists non-essential amid the coronavirus lockdown, which upset dental associations statewide.", ""},
+		{"preamble then rewrite", LabelRewrite, "Here's a rewritten version of the passage:\n\nGovernor Tony Evers' administration has deemed dentists non-essential during the lockdown, a decision that angered dental associations.", ""},
+		{"prompt echo", LabelParaphrase, "Please paraphrase the given passage.", "prompt-echo"},
+		{"fragment", LabelRewrite, "?!", "prompt-echo"},
+		{"chinese", LabelParaphrase, "威斯康星州州长托尼·埃弗斯的政府在冠状病毒封锁期间认为牙医不是必要的，这激怒了全州的牙科协会。", "non-latin"},
+		{"unrelated", LabelRewrite, "Thank you for signing up! Please check your inbox and follow the instructions to confirm your subscription.", "no-reuse"},
+		{"continuation", LabelParaphrase, "associations said the order would hurt patients. Governor Evers replied that dental offices could reopen soon, and officials promised new guidance next week.", "continuation"},
+		{"open-ended may drift", LabelOpenEnded, "Dental offices across the Midwest are struggling to reopen as patients delay visits and staff worry about safety.", ""},
+	} {
+		ok, why := llmfakeUsable(tc.label, src, tc.out)
+		short, _, _ := strings.Cut(why, ":")
+		if ok != (tc.want == "") || short != tc.want {
+			t.Errorf("%s: usable %v (%q), want %q", tc.name, ok, why, tc.want)
+		}
+	}
+}
+
+// TestLLMFakeFilterCounts logs what the rule removes per generator and kind,
+// and checks that it keeps nearly all of ChatGPT's paraphrases and rewrites.
+func TestLLMFakeFilterCounts(t *testing.T) {
+	s := allSets(t)["llmfake"]
+	counts := LLMFakeFilterCounts(s)
+	for _, g := range sortedKeys(counts) {
+		c := counts[g]
+		total := 0
+		var parts []string
+		for _, why := range sortedKeys(c) {
+			total += c[why]
+			if why != "kept" {
+				parts = append(parts, fmt.Sprintf("%s %d", why, c[why]))
+			}
+		}
+		t.Logf("%-24s %4d rows, kept %4d (%3.0f%%); removed: %s", g, total, c["kept"],
+			100*float64(c["kept"])/float64(total), strings.Join(parts, ", "))
+	}
+	for _, g := range []string{"chatgpt/paraphrase", "chatgpt/rewrite"} {
+		if kept := counts[g]["kept"]; kept < 550 {
+			t.Errorf("%s: kept %d of 587; the rule should cost ChatGPT little", g, kept)
+		}
+	}
+	if c := counts["chatgpt/open-ended"]; c["kept"] != 587 {
+		t.Errorf("chatgpt/open-ended: %v; expected every open-ended text kept", c)
+	}
+	for _, g := range []string{"llama2-13b/paraphrase", "vicuna-7b/rewrite"} {
+		c, total := counts[g], 0
+		for _, n := range c {
+			total += n
+		}
+		if c["kept"]*10 > total*6 {
+			t.Errorf("%s: %v; expected the rule to remove about half", g, c)
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package peers
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var shared = filepath.Join("..", "..", "..", "shared")
+
+// Every peer must find the seed source for its near copy, and the lexical
+// peers (BM25, Churnalism) also for the seed rewrite.
+func TestPeersOnSeedPair(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(shared, "seeds/source-original.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	rew, _ := os.ReadFile(filepath.Join(shared, "seeds/rewrite.txt"))
+	others := []string{
+		"Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+		"The government announced a new immigration policy for skilled workers on Monday, officials said.",
+		"Afghanistan's football team won their first international match in a decade, fans celebrated in Kabul.",
+	}
+	b, err := NewBleve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	peers := []Retriever{b, NewMinHash(true), NewMinHash(false), NewChurnalism()}
+	nearCopy := string(src[:1500]) + " Reporting by staff."
+	for _, p := range peers {
+		if err := p.Add("source", string(src)); err != nil {
+			t.Fatal(err)
+		}
+		for i, o := range others {
+			p.Add(string(rune('a'+i)), o)
+		}
+		hits, err := p.Search(context.Background(), nearCopy, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 || hits[0].ID != "source" {
+			t.Errorf("%s: near copy → %v, want source first", p.Name(), hits)
+		}
+		if _, ok := p.(*MinHash); ok {
+			continue
+		}
+		hits, _ = p.Search(context.Background(), string(rew), 3)
+		if len(hits) == 0 || hits[0].ID != "source" {
+			t.Errorf("%s: rewrite → %v, want source first", p.Name(), hits)
+		}
+		p.Close()
+	}
+}
+
+func TestChurnalismCoverageCountsEachCharacterOnce(t *testing.T) {
+	c := NewChurnalism()
+	c.Add("a", "the quick brown fox jumps over the lazy dog")
+	hits, _ := c.Search(context.Background(), "the quick brown fox jumps over the lazy dog", 1)
+	if len(hits) != 1 || hits[0].Score != 1 {
+		t.Fatalf("identical text coverage = %v, want 1", hits)
+	}
+	hits, _ = c.Search(context.Background(), "the quick brown fox sleeps all day long today", 1)
+	// shared prefix "the quick brown fox " is 20 chars → windows at 0..5 cover 20 chars.
+	if len(hits) != 1 || hits[0].Score < 0.4 || hits[0].Score > 0.5 {
+		t.Fatalf("partial coverage = %v, want ≈ 20/45", hits)
+	}
+}

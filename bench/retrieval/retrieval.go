@@ -1,0 +1,611 @@
+// Package retrieval measures source retrieval and attribution: every
+// rewrite set's queries traced against one archive of all the sets' sources
+// plus the distractor corpora, by storytrace and by each peer, with the same
+// archive and the same queries.
+//
+// # Protocol
+//
+//   - Archive: every Doc of every set (bbc-news-summary, reuters21578 and the
+//     sources of the rewrite sets), except the withheld sources.
+//   - Withheld: one source in ten of each rewrite set (chosen by a hash of its
+//     id, so the choice is fixed) is left out of the archive; its queries are
+//     "no-source" queries. A method that still claims a source for them makes
+//     a false derivation.
+//   - Same-event queries (human-ai headline-only generations, COUNTER
+//     non-derived) have their source in the archive but are not derived from
+//     it: claiming derivation for them is a false derivation too.
+//   - Fit/report split: queries whose source id hashes even are the fit half,
+//     odd the report half. The operating threshold of each method is fitted
+//     on the fit half's negatives (no-source and same-event) so that 1% of
+//     them are claimed; attribution (the share of derived queries given their
+//     true source, above that threshold) is reported on the report half.
+//   - storytrace claims a source when its top candidate has a derived verdict
+//     (copy, rewrite, partial reuse); its score is then the verification
+//     score. A peer's score is its top hit's score.
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/bench/corpus"
+	"github.com/storytrace/storytrace/bench/peers"
+	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/store/pebble"
+	"github.com/storytrace/storytrace/trace"
+)
+
+// Section returns the retrieval section of the benchmark.
+func Section() suite.Section { return suite.Section{Name: "retrieval", Run: Run} }
+
+// rewriteSets have queries traced for retrieval; distractorSets only add
+// articles to the archive.
+var (
+	rewriteSets    = []string{"l2r", "llmfake", "sheepdog", "human-ai", "counter", "meter", "bbc"}
+	distractorSets = []string{"reuters", "reuters-briefs"}
+)
+
+// derivedLabels are the query labels that mean "made from its source".
+var derivedLabels = map[string]bool{
+	"rewrite": true, "paraphrase": true, "manipulated": true, "open-ended": true,
+	"wholly-derived": true, "partly-derived": true, "summary": true, "same-story": true,
+}
+
+// negativeLabels are labels of queries not derived from their (present)
+// source.
+var negativeLabels = map[string]bool{"same-event": true, "non-derived": true}
+
+// outcome is one method's answer to one query.
+type outcome struct {
+	rank    int     // rank of the true source, 0 if not in the top 10
+	top     string  // id of the top hit
+	score   float64 // the method's decision score (0 = no claim)
+	claimed bool    // storytrace: a derived verdict at rank 1; peers: a hit
+	latency time.Duration
+}
+
+type query struct {
+	corpus.Query
+	withheld bool
+	fit      bool
+	// accept holds every archive id that counts as the true source: the
+	// Source, METER's other takes of the story (AltSources), and the same
+	// article's Doc in another set (corpus.Overlaps).
+	accept map[string]bool
+}
+
+func hashOf(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}
+
+// Run measures retrieval; see the package comment for the protocol.
+func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	docs, queries, err := load(env)
+	if err != nil {
+		return nil, err
+	}
+	env.Logf("archive %d articles, %d queries", len(docs), len(queries))
+
+	st, err := buildStorytrace(ctx, env, docs)
+	if err != nil {
+		return nil, err
+	}
+	defer st.close()
+	methods := []method{st}
+	for _, p := range newPeers() {
+		m, err := buildPeer(ctx, env, p, docs)
+		if err != nil {
+			return nil, err
+		}
+		defer p.Close()
+		methods = append(methods, m)
+	}
+
+	results := make([][]outcome, len(methods))
+	for i, m := range methods {
+		env.Logf("tracing %d queries with %s", len(queries), m.name())
+		results[i] = make([]outcome, len(queries))
+		for j, q := range queries {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			results[i][j] = m.query(ctx, q)
+			if (j+1)%2000 == 0 {
+				env.Logf("  %d/%d", j+1, len(queries))
+			}
+		}
+	}
+	var rows []suite.Row
+	for i, m := range methods {
+		rows = append(rows, recallRows(m.name(), queries, results[i])...)
+	}
+	for i, m := range methods {
+		rows = append(rows, attributionRow(m.name(), queries, results[i], i == 0))
+	}
+	rows = append(rows, costRows(methods, results)...)
+	return rows, nil
+}
+
+// load reads the sets and decides the archive and the queries.
+func load(env *suite.Env) ([]corpus.Doc, []query, error) {
+	var docs []corpus.Doc
+	var queries []query
+	withheld := map[string]bool{}
+	var sets []*corpus.Set
+	for _, name := range append(append([]string{}, rewriteSets...), distractorSets...) {
+		set, err := corpus.Load(env.Shared, name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		sets = append(sets, set)
+	}
+	same := map[string][]string{}
+	for _, o := range corpus.Overlaps(sets...) {
+		for _, id := range o.IDs {
+			same[id] = o.IDs
+		}
+	}
+	// A source is withheld by a hash of its id — of the first id of its
+	// overlap group, so an article present in two sets is withheld from both.
+	isWithheld := func(id string) bool {
+		if g, ok := same[id]; ok {
+			id = g[0]
+		}
+		return hashOf("withhold/"+id)%10 == 0
+	}
+	isRewriteSet := map[string]bool{}
+	for _, r := range rewriteSets {
+		isRewriteSet[r] = true
+	}
+	for _, set := range sets {
+		for _, d := range set.Docs {
+			if isRewriteSet[set.Name] && len(set.Queries) > 0 && isWithheld(d.ID) {
+				withheld[d.ID] = true
+				continue
+			}
+			if _, twin := same[d.ID]; twin && isWithheld(d.ID) {
+				withheld[d.ID] = true
+				continue
+			}
+			docs = append(docs, d)
+		}
+		if !isRewriteSet[set.Name] {
+			continue
+		}
+		qs := set.Queries
+		if env.Quick {
+			qs = sample(qs, 12)
+		}
+		for _, q := range qs {
+			if ok, _ := q.Usable(); !ok {
+				continue
+			}
+			key := q.Source
+			if key == "" {
+				key = q.ID
+			}
+			accept := map[string]bool{}
+			for _, id := range append([]string{q.Source}, q.AltSources...) {
+				if id == "" {
+					continue
+				}
+				accept[id] = true
+				for _, o := range same[id] {
+					accept[o] = true
+				}
+			}
+			// No source present: every id that would count is withheld.
+			noSource := len(accept) > 0
+			for id := range accept {
+				noSource = noSource && isWithheld(id)
+			}
+			queries = append(queries, query{Query: q, withheld: noSource, fit: hashOf("split/"+key)%2 == 0, accept: accept})
+		}
+	}
+	if env.Quick {
+		docs = quickArchive(docs, queries)
+	}
+	return docs, queries, nil
+}
+
+// sample keeps at most n queries of each group, spread over the set.
+func sample(qs []corpus.Query, n int) []corpus.Query {
+	byGroup := map[string][]corpus.Query{}
+	var order []string
+	for _, q := range qs {
+		if _, ok := byGroup[q.Group]; !ok {
+			order = append(order, q.Group)
+		}
+		byGroup[q.Group] = append(byGroup[q.Group], q)
+	}
+	var out []corpus.Query
+	for _, g := range order {
+		all := byGroup[g]
+		step := max(1, len(all)/n)
+		for i := 0; i < len(all) && i/step < n; i += step {
+			out = append(out, all[i])
+		}
+	}
+	return out
+}
+
+// quickArchive keeps the sampled queries' sources and the first 2,000 other
+// articles, so a quick run builds its indexes in seconds.
+func quickArchive(docs []corpus.Doc, queries []query) []corpus.Doc {
+	need := map[string]bool{}
+	for _, q := range queries {
+		need[q.Source] = true
+	}
+	var out []corpus.Doc
+	others := 0
+	for _, d := range docs {
+		if need[d.ID] {
+			out = append(out, d)
+		} else if others < 2000 {
+			out = append(out, d)
+			others++
+		}
+	}
+	return out
+}
+
+// method is storytrace or a peer, ready to answer queries.
+type method interface {
+	name() string
+	query(ctx context.Context, q query) outcome
+	buildStats() buildStats
+}
+
+type buildStats struct {
+	articles  int
+	took      time.Duration
+	heapBytes uint64 // Go heap held by the index after building
+	diskBytes int64  // storytrace only
+}
+
+type storytrace struct {
+	ix    *index.Index
+	db    *pebble.DB
+	stats buildStats
+}
+
+func (s *storytrace) name() string           { return "storytrace" }
+func (s *storytrace) buildStats() buildStats { return s.stats }
+func (s *storytrace) close()                 { s.db.Close() }
+
+func (s *storytrace) query(ctx context.Context, q query) outcome {
+	a := extract.Article{ID: q.ID, Paragraphs: []string{q.Text}}
+	t0 := time.Now()
+	r, err := trace.Trace(ctx, s.ix, a, trace.Options{Top: 10})
+	o := outcome{latency: time.Since(t0)}
+	if err != nil || len(r.Sources) == 0 {
+		return o
+	}
+	o.top = r.Sources[0].Article.ID
+	d := r.Sources[0].Decision
+	if d.Verdict.Derived() {
+		o.claimed = true
+		o.score = r.Sources[0].Score
+	}
+	for _, src := range r.Sources {
+		if q.accept[src.Article.ID] {
+			o.rank = src.Rank
+			break
+		}
+	}
+	return o
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+func buildStorytrace(ctx context.Context, env *suite.Env, docs []corpus.Doc) (*storytrace, error) {
+	dir := env.TempDir + "/storytrace"
+	before := heapInUse()
+	db, err := pebble.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := index.Open(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	env.Logf("ingesting %d articles into storytrace", len(docs))
+	t0 := time.Now()
+	if err := ingestDocs(ctx, ix, docs); err != nil {
+		db.Close()
+		return nil, err
+	}
+	took := time.Since(t0)
+	size := int64(db.DiskBytes())
+	s := &storytrace{ix: ix, db: db, stats: buildStats{articles: len(docs), took: took, diskBytes: size, heapBytes: delta(before, heapInUse())}}
+	env.Logf("storytrace: %d articles in %s (%.0f/s), %.0f bytes on disk per article",
+		len(docs), took.Round(time.Millisecond), float64(len(docs))/took.Seconds(), float64(size)/float64(len(docs)))
+	return s, nil
+}
+
+func delta(before, after uint64) uint64 {
+	if after > before {
+		return after - before
+	}
+	return 0
+}
+
+// ingestDocs analyses in parallel and writes in batches of 256, as the
+// ingest command does.
+func ingestDocs(ctx context.Context, ix *index.Index, docs []corpus.Doc) error {
+	const batch = 256
+	workers := runtime.GOMAXPROCS(0)
+	for start := 0; start < len(docs); start += batch {
+		end := min(start+batch, len(docs))
+		entries := make([]index.Entry, end-start)
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					d := docs[start+i]
+					a := extract.Article{ID: d.ID, Title: d.Title, Published: d.Published, URL: d.URL, Paragraphs: paragraphs(d.Text)}
+					entries[i] = index.Entry{Article: a, Profile: analyze.Analyze(a)}
+				}
+			}()
+		}
+		for i := range entries {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		if _, err := ix.Add(ctx, entries); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// paragraphs splits a data set's text on blank lines, as the text reader
+// does.
+func paragraphs(text string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{text}
+	}
+	return out
+}
+
+type peer struct {
+	p     peers.Retriever
+	stats buildStats
+}
+
+func newPeers() []peers.Retriever {
+	b, err := peers.NewBleve()
+	ps := []peers.Retriever{peers.NewMinHash(true), peers.NewMinHash(false), peers.NewChurnalism()}
+	if err == nil {
+		ps = append([]peers.Retriever{b}, ps...)
+	}
+	return ps
+}
+
+func buildPeer(ctx context.Context, env *suite.Env, p peers.Retriever, docs []corpus.Doc) (*peer, error) {
+	before := heapInUse()
+	t0 := time.Now()
+	for _, d := range docs {
+		if err := p.Add(d.ID, d.Text); err != nil {
+			return nil, err
+		}
+	}
+	// The first search finishes any deferred indexing (bleve's last batch,
+	// Churnalism's sort); it belongs to the build.
+	if _, err := p.Search(ctx, "warm up", 1); err != nil {
+		return nil, err
+	}
+	took := time.Since(t0)
+	heap := delta(before, heapInUse())
+	env.Logf("%s: %d articles in %s", p.Name(), len(docs), took.Round(time.Millisecond))
+	return &peer{p: p, stats: buildStats{articles: len(docs), took: took, heapBytes: heap}}, nil
+}
+
+func (p *peer) name() string           { return p.p.Name() }
+func (p *peer) buildStats() buildStats { return p.stats }
+
+func (p *peer) query(ctx context.Context, q query) outcome {
+	t0 := time.Now()
+	hits, err := p.p.Search(ctx, q.Text, 10)
+	o := outcome{latency: time.Since(t0)}
+	if err != nil || len(hits) == 0 {
+		return o
+	}
+	o.top, o.score, o.claimed = hits[0].ID, hits[0].Score, true
+	for i, h := range hits {
+		if q.accept[h.ID] {
+			o.rank = i + 1
+			break
+		}
+	}
+	return o
+}
+
+// recallRows gives recall@1, recall@10 and MRR per group, for queries whose
+// source is in the archive and that derive from it.
+func recallRows(name string, qs []query, res []outcome) []suite.Row {
+	type acc struct {
+		n, at1, at10 int
+		rr           float64
+		lat          suite.Timer
+	}
+	groups := map[string]*acc{}
+	var order []string
+	add := func(g string, o outcome) {
+		a, ok := groups[g]
+		if !ok {
+			a = &acc{}
+			groups[g] = a
+			order = append(order, g)
+		}
+		a.n++
+		if o.rank == 1 {
+			a.at1++
+		}
+		if o.rank >= 1 && o.rank <= 10 {
+			a.at10++
+			a.rr += 1 / float64(o.rank)
+		}
+		a.lat.Add(o.latency)
+	}
+	for i, q := range qs {
+		if q.withheld || q.Source == "" || !derivedLabels[q.Label] {
+			continue
+		}
+		add(q.Group, res[i])
+		add("all derived", res[i])
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i] != "all derived" && order[j] == "all derived" })
+	var rows []suite.Row
+	for _, g := range order {
+		a := groups[g]
+		n := float64(a.n)
+		rows = append(rows, suite.Row{
+			Table: "retrieval", Set: g, Method: name, N: a.n,
+			Metrics: []suite.Metric{
+				suite.M("recall@1", float64(a.at1)/n),
+				suite.M("recall@10", float64(a.at10)/n),
+				suite.M("MRR", a.rr/n),
+				{Name: "p50 ms", Value: a.lat.Percentile(0.5), Format: "%.1f"},
+			},
+		})
+	}
+	return rows
+}
+
+// attributionRow fits the 1%-false-derivation threshold on the fit half and
+// reports attribution on the report half.
+func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) suite.Row {
+	var fitNeg, repNeg []float64
+	var repPos []outcome
+	var defaultFD, negs int
+	for i, q := range qs {
+		o := res[i]
+		score := 0.0
+		if o.claimed {
+			score = o.score
+		}
+		negative := q.withheld || negativeLabels[q.Label]
+		switch {
+		case negative && q.fit:
+			fitNeg = append(fitNeg, score)
+		case negative:
+			repNeg = append(repNeg, score)
+		case !q.fit && derivedLabels[q.Label] && q.Source != "":
+			repPos = append(repPos, o)
+		}
+		if negative {
+			negs++
+			if o.claimed {
+				defaultFD++
+			}
+		}
+	}
+	t := threshold(fitNeg, 0.01)
+	hit := 0
+	for _, o := range repPos {
+		if o.claimed && o.rank == 1 && o.score > t {
+			hit++
+		}
+	}
+	fdReport := 0
+	for _, s := range repNeg {
+		if s > t {
+			fdReport++
+		}
+	}
+	row := suite.Row{
+		Table: "attribution", Set: "all", Method: name, N: len(repPos),
+		Metrics: []suite.Metric{
+			suite.M("attribution@1%FD", ratio(hit, len(repPos))),
+			suite.M("FD on report half", ratio(fdReport, len(repNeg))),
+			{Name: "threshold", Value: t, Format: "%.3f"},
+			{Name: "negatives", Value: float64(len(fitNeg) + len(repNeg)), Format: "%.0f"},
+		},
+	}
+	if hasVerdict {
+		row.Metrics = append(row.Metrics, suite.M("FD at default verdict", ratio(defaultFD, negs)))
+	}
+	return row
+}
+
+// threshold returns the score above which at most share of the negatives
+// lie.
+func threshold(neg []float64, share float64) float64 {
+	if len(neg) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), neg...)
+	sort.Float64s(s)
+	k := int(math.Ceil(float64(len(s))*(1-share))) - 1
+	if k < 0 {
+		k = 0
+	}
+	return s[k]
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func costRows(methods []method, results [][]outcome) []suite.Row {
+	var rows []suite.Row
+	base := results[0]
+	var baseLat suite.Timer
+	for _, o := range base {
+		baseLat.Add(o.latency)
+	}
+	for i, m := range methods {
+		var lat suite.Timer
+		for _, o := range results[i] {
+			lat.Add(o.latency)
+		}
+		s := m.buildStats()
+		row := suite.Row{
+			Table: "cost", Set: "archive", Method: m.name(), N: s.articles,
+			Metrics: []suite.Metric{
+				{Name: "ingest articles/s", Value: float64(s.articles) / s.took.Seconds(), Format: "%.0f"},
+				{Name: "query p50 ms", Value: lat.Percentile(0.5), Format: "%.2f"},
+				{Name: "query p99 ms", Value: lat.Percentile(0.99), Format: "%.2f"},
+				{Name: "p50 vs storytrace", Value: lat.Percentile(0.5) / math.Max(baseLat.Percentile(0.5), 1e-9), Format: "%.2f×"},
+				{Name: "heap MB", Value: float64(s.heapBytes) / (1 << 20), Format: "%.0f"},
+			},
+		}
+		if s.diskBytes > 0 {
+			row.Metrics = append(row.Metrics, suite.Metric{Name: "disk bytes/article", Value: float64(s.diskBytes) / float64(s.articles), Format: "%.0f"})
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
