@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/storytrace/storytrace/bench/alignment"
 	"github.com/storytrace/storytrace/bench/retrieval"
 	"github.com/storytrace/storytrace/bench/scale"
 	"github.com/storytrace/storytrace/bench/suite"
@@ -15,6 +16,7 @@ func Sections(scaleSizes []int) []suite.Section {
 	s := []suite.Section{
 		retrieval.Section(),
 		verdicts.Section(),
+		alignment.Section(),
 	}
 	if len(scaleSizes) > 0 {
 		s = append(s, scale.Section(scaleSizes))

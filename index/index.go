@@ -279,20 +279,120 @@ func (ix *Index) IDs(ctx context.Context, fn func(id string) error) error {
 	return ix.st.Scan(ctx, []byte("i"), func(k, _ []byte) error { return fn(string(k[1:])) })
 }
 
+// encodeDoc writes a doc record (format in keys.go): the article and the
+// profile as JSON, except the profile's sentences and sketch, which are most
+// of its bytes and of its decoding time, in a compact binary form.
 func encodeDoc(e Entry) ([]byte, error) {
 	p := *e.Profile
 	p.Text = "" // rebuilt from the paragraphs on load
-	return json.Marshal(Doc{Article: e.Article, Profile: &p})
+	sentences, sketch := p.Sentences, p.Sketch
+	p.Sentences, p.Sketch = nil, nil
+	head, err := json.Marshal(Doc{Article: e.Article, Profile: &p})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+16*len(sentences)+8*len(sketch)+64)
+	out = append(out, docRecordVersion)
+	out = binary.AppendUvarint(out, uint64(len(head)))
+	out = append(out, head...)
+	out = binary.AppendUvarint(out, uint64(len(sentences)))
+	for _, st := range sentences {
+		out = binary.AppendUvarint(out, uint64(st.Start))
+		out = binary.AppendUvarint(out, uint64(st.End-st.Start))
+		out = binary.AppendUvarint(out, uint64(len(st.Terms)))
+		for _, t := range st.Terms {
+			out = binary.AppendUvarint(out, uint64(len(t)))
+			out = append(out, t...)
+		}
+	}
+	out = binary.AppendUvarint(out, uint64(len(sketch)))
+	for _, v := range sketch {
+		out = binary.LittleEndian.AppendUint64(out, v)
+	}
+	return out, nil
 }
 
+// docRecordVersion is the first byte of a doc record.
+const docRecordVersion = 2
+
+var errRecord = errors.New("malformed doc record")
+
 func decodeDoc(v []byte) (*Doc, error) {
+	if len(v) == 0 || v[0] != docRecordVersion {
+		return nil, fmt.Errorf("%w: unknown version", errRecord)
+	}
+	r := recordReader{b: v[1:]}
+	head := r.bytes()
 	var d Doc
-	if err := json.Unmarshal(v, &d); err != nil {
+	if r.err != nil {
+		return nil, r.err
+	}
+	if err := json.Unmarshal(head, &d); err != nil {
 		return nil, err
 	}
 	if d.Profile == nil {
 		return nil, errors.New("record has no profile")
 	}
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		return nil, errRecord
+	}
+	d.Profile.Sentences = make([]analyze.Sentence, n)
+	for i := range d.Profile.Sentences {
+		st := &d.Profile.Sentences[i]
+		st.Start = int(r.uvarint())
+		st.End = st.Start + int(r.uvarint())
+		nt := r.uvarint()
+		if nt > uint64(len(r.b)) {
+			return nil, errRecord
+		}
+		st.Terms = make([]string, nt)
+		for j := range st.Terms {
+			st.Terms[j] = string(r.bytes())
+		}
+	}
+	ns := r.uvarint()
+	if ns > uint64(len(r.b))/8 {
+		return nil, errRecord
+	}
+	d.Profile.Sketch = make([]uint64, ns)
+	for i := range d.Profile.Sketch {
+		d.Profile.Sketch[i] = binary.LittleEndian.Uint64(r.b[8*i:])
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
 	d.Profile.Text = d.Article.Text()
 	return &d, nil
+}
+
+// recordReader reads varints and length-prefixed bytes, remembering the
+// first error so callers check once.
+type recordReader struct {
+	b   []byte
+	err error
+}
+
+func (r *recordReader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	x, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = errRecord
+		return 0
+	}
+	r.b = r.b[k:]
+	return x
+}
+
+func (r *recordReader) bytes() []byte {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errRecord
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
 }

@@ -176,3 +176,47 @@ func TestEmptyArchiveHasNoCandidates(t *testing.T) {
 		t.Fatalf("Candidates on empty archive = %v, %v", c, err)
 	}
 }
+
+func TestDocRecordRoundTripAndRejectsDamage(t *testing.T) {
+	e := entry("seed", floods, budget)
+	e.Article.Title = "Floods"
+	v, err := encodeDoc(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := decodeDoc(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Article.Title != "Floods" || d.Profile.Text != e.Profile.Text || d.Profile.Length != e.Profile.Length {
+		t.Fatalf("decoded %+v", d)
+	}
+	if len(d.Profile.Sentences) != len(e.Profile.Sentences) || len(d.Profile.Facts) != len(e.Profile.Facts) {
+		t.Fatalf("sentences/facts lost: %d/%d", len(d.Profile.Sentences), len(d.Profile.Facts))
+	}
+	for i, s := range e.Profile.Sentences {
+		g := d.Profile.Sentences[i]
+		if g.Span != s.Span || len(g.Terms) != len(s.Terms) || (len(s.Terms) > 0 && g.Terms[0] != s.Terms[0]) {
+			t.Fatalf("sentence %d = %+v, want %+v", i, g, s)
+		}
+	}
+	for i := range e.Profile.Sketch {
+		if d.Profile.Sketch[i] != e.Profile.Sketch[i] {
+			t.Fatalf("sketch[%d] differs", i)
+		}
+	}
+	for _, cut := range []int{0, 1, len(v) / 2, len(v) - 1} {
+		if _, err := decodeDoc(v[:cut]); err == nil {
+			t.Errorf("record cut at %d of %d decoded without error", cut, len(v))
+		}
+	}
+}
+
+func FuzzDecodeDoc(f *testing.F) {
+	v, _ := encodeDoc(entry("x", floods))
+	f.Add(v)
+	f.Add([]byte{2, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, _ = decodeDoc(b) // must not panic or allocate without bound
+	})
+}

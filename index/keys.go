@@ -19,9 +19,14 @@
 //	                      (RoaringBitmap portable serialisation)
 //	"i" id                the live doc number of article id:
 //	                      4 bytes doc number, then uvarint term count
-//	"d" docnum(4)         the doc record: JSON {"article":extract.Article,
-//	                      "profile":analyze.Profile without its text, which is
-//	                      the article's paragraphs joined}
+//	"d" docnum(4)         the doc record: byte 2 (record version), uvarint n,
+//	                      n bytes of JSON {"article":extract.Article,
+//	                      "profile":analyze.Profile without its text (the
+//	                      article's paragraphs joined), sentences and sketch};
+//	                      then the sentences: uvarint count, each uvarint
+//	                      start, uvarint length, uvarint term count, each term
+//	                      uvarint length + bytes; then the sketch: uvarint
+//	                      count, each value 8 bytes little-endian
 //	"p" term              the term's posting list: a concatenation of
 //	                      segments, one appended per ingest batch. A segment
 //	                      is uvarint n, then n entries of (uvarint doc-number

@@ -39,30 +39,37 @@ func NewChurnalism() *Churnalism { return &Churnalism{} }
 // Name implements Retriever.
 func (*Churnalism) Name() string { return "Churnalism (shared 15-char strings)" }
 
-func churnNormalise(text string) []rune {
+// churnText is a normalised text and the byte offset of each of its runes.
+type churnText struct {
+	s    string
+	offs []int // offs[i] is the byte offset of rune i; offs[len] = len(s)
+}
+
+func (t churnText) runes() int { return len(t.offs) - 1 }
+
+func churnNormalise(text string) churnText {
 	var b strings.Builder
+	var offs []int
 	space := true
 	for _, r := range strings.ToLower(text) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			offs = append(offs, b.Len())
 			b.WriteRune(r)
 			space = false
 		} else if !space {
+			offs = append(offs, b.Len())
 			b.WriteByte(' ')
 			space = true
 		}
 	}
-	return []rune(b.String())
+	offs = append(offs, b.Len())
+	return churnText{s: b.String(), offs: offs}
 }
 
 // windows calls fn with the hash of each window start position.
-func windows(rs []rune, fn func(pos int, h uint64)) {
-	buf := make([]byte, 0, 4*ChurnWindow)
-	for i := 0; i+ChurnWindow <= len(rs); i++ {
-		buf = buf[:0]
-		for _, r := range rs[i : i+ChurnWindow] {
-			buf = append(buf, string(r)...)
-		}
-		fn(i, xxh3.Hash(buf))
+func windows(t churnText, fn func(pos int, h uint64)) {
+	for i := 0; i+ChurnWindow <= t.runes(); i++ {
+		fn(i, xxh3.HashString(t.s[t.offs[i]:t.offs[i+ChurnWindow]]))
 	}
 }
 
@@ -96,7 +103,7 @@ func (c *Churnalism) Search(ctx context.Context, text string, k int) ([]Hit, err
 		c.sorted = true
 	}
 	rs := churnNormalise(text)
-	if len(rs) == 0 {
+	if rs.runes() == 0 {
 		return nil, nil
 	}
 	// For each article, the query positions covered by shared windows: the
@@ -119,7 +126,7 @@ func (c *Churnalism) Search(ctx context.Context, text string, k int) ([]Hit, err
 	})
 	hits := make([]Hit, 0, len(covered))
 	for n, chars := range covered {
-		hits = append(hits, Hit{ID: c.ids[n], Score: float64(chars) / float64(len(rs))})
+		hits = append(hits, Hit{ID: c.ids[n], Score: float64(chars) / float64(rs.runes())})
 	}
 	return top(hits, k), ctx.Err()
 }

@@ -39,7 +39,11 @@ func (m *MinHash) Name() string {
 	return "MinHash Jaccard (no banding)"
 }
 
-func sketchOf(text string) []uint64 { return analyze.AnalyzeText(text).Sketch }
+// sketchOf sketches the text's tokens directly, skipping the rest of the
+// analysis (sentences, facts) that the peer does not use.
+func sketchOf(text string) []uint64 {
+	return analyze.Sketch(analyze.Tokenize(text, analyze.Span{Start: 0, End: len(text)}))
+}
 
 func bandHash(sk []uint64, b int) uint64 {
 	h := uint64(1469598103934665603)

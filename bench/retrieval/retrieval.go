@@ -241,7 +241,7 @@ func sample(qs []corpus.Query, n int) []corpus.Query {
 	return out
 }
 
-// quickArchive keeps the sampled queries' sources and the first 2,000 other
+// quickArchive keeps the sampled queries' sources and the first 1,000 other
 // articles, so a quick run builds its indexes in seconds.
 func quickArchive(docs []corpus.Doc, queries []query) []corpus.Doc {
 	need := map[string]bool{}
@@ -253,7 +253,7 @@ func quickArchive(docs []corpus.Doc, queries []query) []corpus.Doc {
 	for _, d := range docs {
 		if need[d.ID] {
 			out = append(out, d)
-		} else if others < 2000 {
+		} else if others < 1000 {
 			out = append(out, d)
 			others++
 		}
@@ -334,6 +334,7 @@ func buildStorytrace(ctx context.Context, env *suite.Env, docs []corpus.Doc) (*s
 		return nil, err
 	}
 	took := time.Since(t0)
+	_ = db.Flush()
 	size := int64(db.DiskBytes())
 	s := &storytrace{ix: ix, db: db, stats: buildStats{articles: len(docs), took: took, diskBytes: size, heapBytes: delta(before, heapInUse())}}
 	env.Logf("storytrace: %d articles in %s (%.0f/s), %.0f bytes on disk per article",

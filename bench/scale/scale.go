@@ -98,6 +98,7 @@ func Run(ctx context.Context, env *suite.Env, sizes []int) ([]suite.Row, error) 
 				found++
 			}
 		}
+		_ = db.Flush()
 		disk := db.DiskBytes()
 		rows = append(rows, suite.Row{
 			Table: "scale", Set: fmt.Sprintf("%d articles", have), Method: "storytrace", N: len(queries),

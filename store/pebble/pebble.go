@@ -147,6 +147,10 @@ func (quietLogger) Fatalf(format string, args ...any) {
 	pebble.DefaultLogger.Fatalf(format, args...)
 }
 
+// Flush writes the memtable to disk, so that DiskBytes measures tables
+// rather than a write-ahead log that has not been compacted yet.
+func (d *DB) Flush() error { return d.db.Flush() }
+
 // DiskBytes is the space the database takes on disk: tables, write-ahead
 // log and manifests, as Pebble accounts for it.
 func (d *DB) DiskBytes() uint64 { return d.db.Metrics().DiskSpaceUsage() }
