@@ -5,6 +5,8 @@ package audit
 
 import (
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -30,6 +32,10 @@ type FactChange struct {
 	Query  *facts.Fact `json:"query,omitempty"`
 	Source *facts.Fact `json:"source,omitempty"`
 	Note   string      `json:"note,omitempty"`
+	// Attribution says, for a quotation, whether the query keeps its
+	// speaker: "kept", "lost" or "changed"; empty when the source names
+	// no speaker.
+	Attribution string `json:"attribution,omitempty"`
 }
 
 // Diff compares the facts of query q and source s. Facts are matched by value
@@ -37,46 +43,178 @@ type FactChange struct {
 // without an equal in the source but inside an aligned passage whose source
 // side holds an unmatched fact of the same kind is an alteration of it.
 func Diff(q, s *analyze.Profile, al *align.Alignment) []FactChange {
-	var out []FactChange
-	usedS := make([]bool, len(s.Facts))
-	matchedQ := make([]bool, len(q.Facts))
+	return diffFacts(q.Text, s.Text, q.Facts, s.Facts, al)
+}
 
-	// 1. Same value: kept. Then compatible values (a date given with more or
-	// less precision): kept with a note.
+// diffFacts is Diff over explicit fact lists, so that Audit can diff facts
+// resolved against publication dates (facts.ExtractAt) the same way.
+func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Alignment) []FactChange {
+	var out []FactChange
+	usedS := make([]bool, len(sFacts))
+	matchedQ := make([]bool, len(qFacts))
+
+	// 1. In a near-copied sentence, a value facing a different one of the
+	// same kind is altered, even when the new value occurs elsewhere in
+	// the source ("on Wednesday" → "on Thursday" in a story that mentions
+	// Thursday too). Same values are paired first, so that a sentence with
+	// two figures, one changed, keeps the other.
+	nearCopy := nearCopies(al)
 	for _, rel := range []facts.Relation{facts.Same, facts.Compatible} {
-		for i, qf := range q.Facts {
+		for i, qf := range qFacts {
 			if matchedQ[i] {
 				continue
 			}
-			if j := findFact(qf, s.Facts, usedS, rel); j >= 0 {
+			if j := findFact(qf, sFacts, usedS, rel, nearCopy); j >= 0 && inPairs(qf, sFacts[j], nearCopy) {
 				usedS[j], matchedQ[i] = true, true
-				c := FactChange{Change: Kept, Kind: qf.Kind, Query: &q.Facts[i], Source: &s.Facts[j]}
+				c := FactChange{Change: Kept, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]}
 				if rel == facts.Compatible {
-					c.Note = precisionNote(qf, s.Facts[j])
+					c.Note = precisionNote(qf, sFacts[j])
 				}
 				out = append(out, c)
 			}
 		}
 	}
-	// 2. Inside an aligned passage, an unmatched query fact facing an
-	// unmatched source fact of the same kind: altered.
-	for i, qf := range q.Facts {
+	for i, qf := range qFacts {
 		if matchedQ[i] {
 			continue
 		}
-		if j := facingFact(qf, s.Facts, usedS, al); j >= 0 {
+		if j := facingFact(qf, sFacts, usedS, nearCopy); j >= 0 {
 			usedS[j], matchedQ[i] = true, true
-			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &q.Facts[i], Source: &s.Facts[j]})
+			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
+		}
+	}
+
+	// 2. Same value anywhere: kept. Then compatible values (a date given
+	// with more or less precision): kept with a note.
+	for _, rel := range []facts.Relation{facts.Same, facts.Compatible} {
+		for i, qf := range qFacts {
+			if matchedQ[i] {
+				continue
+			}
+			if j := findFact(qf, sFacts, usedS, rel, al); j >= 0 {
+				usedS[j], matchedQ[i] = true, true
+				c := FactChange{Change: Kept, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]}
+				if rel == facts.Compatible {
+					c.Note = precisionNote(qf, sFacts[j])
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	// 3. Inside any aligned passage, an unmatched query fact facing an
+	// unmatched source fact of the same kind: altered.
+	for i, qf := range qFacts {
+		if matchedQ[i] {
 			continue
 		}
-		out = append(out, FactChange{Change: Added, Kind: qf.Kind, Query: &q.Facts[i]})
+		if j := facingFact(qf, sFacts, usedS, al); j >= 0 {
+			usedS[j], matchedQ[i] = true, true
+			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
+		}
 	}
-	for j := range s.Facts {
+	// 4. Anywhere, an unmatched query fact and an unmatched source fact
+	// that count or date the same thing — they share a word next to them:
+	// "over 200 witnesses" → "over 205 witnesses" — are one fact altered,
+	// even where the rewrite moved it out of the aligned passage.
+	for i, qf := range qFacts {
+		if matchedQ[i] {
+			continue
+		}
+		if j, word := sameSubject(qText, sText, qf, sFacts, usedS); j >= 0 {
+			usedS[j], matchedQ[i] = true, true
+			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j],
+				Note: "the same “" + word + "” with another value"})
+			continue
+		}
+		out = append(out, FactChange{Change: Added, Kind: qf.Kind, Query: &qFacts[i]})
+	}
+	for j := range sFacts {
 		if !usedS[j] {
-			out = append(out, FactChange{Change: Dropped, Kind: s.Facts[j].Kind, Source: &s.Facts[j]})
+			out = append(out, FactChange{Change: Dropped, Kind: sFacts[j].Kind, Source: &sFacts[j]})
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return changeOrder(out[a]) < changeOrder(out[b]) })
+	return out
+}
+
+// A fact's subject is in the terms just after it ("205 witnesses", "on
+// Tuesday following arguments") or the one just before ("spent $1.4m"):
+// neighboursAfter and neighboursBefore terms. A wider window lets verbs
+// in ("appeared") pair unrelated figures.
+const (
+	neighboursAfter  = 2
+	neighboursBefore = 1
+)
+
+// sameSubject finds the unused source fact of qf's kind and unit, with a
+// different value, that shares most neighbouring terms with qf; it returns
+// -1 when none shares any. It returns the shared term as written in the
+// query.
+func sameSubject(qText, sText string, qf facts.Fact, sf []facts.Fact, used []bool) (int, string) {
+	qn := neighbours(qText, qf)
+	best, bestShared, word := -1, 0, ""
+	for j, f := range sf {
+		if used[j] || f.Kind != qf.Kind || (f.Kind == facts.Quantity && f.Unit != qf.Unit) || match(qf, f) != facts.Different {
+			continue
+		}
+		shared, w := 0, ""
+		for t := range neighbours(sText, f) {
+			if qn[t] != "" {
+				shared, w = shared+1, qn[t]
+			}
+		}
+		if shared > bestShared {
+			best, bestShared, word = j, shared, w
+		}
+	}
+	return best, word
+}
+
+// neighbours returns the content terms (not numbers) just before and after
+// f, each with its first spelling, within f's sentence: a sentence end or a
+// line break stops the search.
+func neighbours(text string, f facts.Fact) map[string]string {
+	lo, hi := max(0, f.Start-80), min(len(text), f.End+80)
+	for lo < f.Start && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	for hi > f.End && hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	out := map[string]string{}
+	var before []analyze.Token
+	for _, t := range analyze.Tokenize(text, analyze.Span{Start: lo, End: f.Start}) {
+		if strings.ContainsAny(text[t.End:f.Start], ".!?\n") {
+			continue
+		}
+		before = append(before, t)
+	}
+	add := func(toks []analyze.Token, limit int) {
+		n := 0
+		for _, t := range toks {
+			if t.Term == "" || t.Number {
+				continue
+			}
+			if _, ok := out[t.Term]; !ok {
+				out[t.Term] = text[t.Start:t.End]
+			}
+			if n++; n == limit {
+				return
+			}
+		}
+	}
+	for i, j := 0, len(before)-1; i < j; i, j = i+1, j-1 {
+		before[i], before[j] = before[j], before[i]
+	}
+	add(before, neighboursBefore)
+	var after []analyze.Token
+	for _, t := range analyze.Tokenize(text, analyze.Span{Start: f.End, End: hi}) {
+		if strings.ContainsAny(text[f.End:t.Start], ".!?\n") {
+			break
+		}
+		after = append(after, t)
+	}
+	add(after, neighboursAfter)
 	return out
 }
 
@@ -89,9 +227,25 @@ func changeOrder(c FactChange) int {
 	return 1<<30 + c.Source.Start
 }
 
-func findFact(qf facts.Fact, sf []facts.Fact, used []bool, rel facts.Relation) int {
+// findFact finds an unused source fact in relation rel to qf, looking first
+// in the source passage aligned with qf's sentence, then anywhere: a figure
+// repeated in the source belongs to the mention in the passage the query
+// sentence was made from.
+func findFact(qf facts.Fact, sf []facts.Fact, used []bool, rel facts.Relation, al *align.Alignment) int {
+	if al != nil {
+		for _, p := range al.Pairs {
+			if qf.Start < p.Query.Start || qf.End > p.Query.End {
+				continue
+			}
+			for j, f := range sf {
+				if !used[j] && f.Kind == qf.Kind && f.Start >= p.Source.Start && f.End <= p.Source.End && match(qf, f) == rel {
+					return j
+				}
+			}
+		}
+	}
 	for j, f := range sf {
-		if !used[j] && f.Kind == qf.Kind && facts.Match(qf, f) == rel {
+		if !used[j] && f.Kind == qf.Kind && match(qf, f) == rel {
 			return j
 		}
 	}
@@ -116,12 +270,52 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 			if f.Kind == facts.Quantity && f.Unit != qf.Unit {
 				continue
 			}
-			if facts.Match(qf, f) == facts.Different {
+			if match(qf, f) == facts.Different {
 				return j
 			}
 		}
 	}
 	return -1
+}
+
+// nearCopyPairs is the least similarity of a near-copied sentence pair.
+const nearCopyPairs = 0.8
+
+// nearCopies returns the alignment restricted to near-copied pairs.
+func nearCopies(al *align.Alignment) *align.Alignment {
+	out := &align.Alignment{}
+	if al == nil {
+		return out
+	}
+	for _, p := range al.Pairs {
+		if p.Similarity >= nearCopyPairs {
+			out.Pairs = append(out.Pairs, p)
+		}
+	}
+	return out
+}
+
+// inPairs reports whether qf and sf face each other in one pair of al.
+func inPairs(qf, sf facts.Fact, al *align.Alignment) bool {
+	for _, p := range al.Pairs {
+		if qf.Start >= p.Query.Start && qf.End <= p.Query.End && sf.Start >= p.Source.Start && sf.End <= p.Source.End {
+			return true
+		}
+	}
+	return false
+}
+
+// match is facts.Match, comparing dates by their resolved values when both
+// were resolved against a publication date (facts.ExtractAt): "Tuesday" in
+// an article of 1 November 2023 and "Oct 31" in one of 2 November are one
+// day. With one side resolved only, the stated dates are compared, so that
+// a date is never called more precise for what the other article's date
+// added.
+func match(a, b facts.Fact) facts.Relation {
+	if a.Kind == facts.Date && a.Resolved != "" && b.Resolved != "" {
+		a.Date, b.Date = a.Resolved, b.Resolved
+	}
+	return facts.Match(a, b)
 }
 
 func precisionNote(q, s facts.Fact) string {

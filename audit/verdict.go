@@ -34,6 +34,9 @@ type Evidence struct {
 	FactsKept      int     `json:"facts_kept"`      // quantities and dates in both
 	FactsAltered   int     `json:"facts_altered"`
 	RareFactsKept  int     `json:"rare_facts_kept"` // kept figures of three or more significant digits
+	// Margin is how far this source's support lies above the best other
+	// candidate's (trace), or the support itself (compare).
+	Margin float64 `json:"margin"`
 }
 
 // Decision is the verdict with its confidence and evidence.

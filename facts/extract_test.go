@@ -13,6 +13,18 @@ func describe(f Fact) string {
 	if f.Approx != "" {
 		s += " " + f.Approx
 	}
+	if f.Resolved != "" {
+		s += " resolved:" + f.Resolved
+	}
+	if f.Role != "" {
+		s += " role:" + f.Role
+	}
+	if f.Label != "" {
+		s += " label:" + f.Label
+	}
+	if f.Speaker != "" {
+		s += fmt.Sprintf(" speaker:%q", f.Speaker)
+	}
 	return s
 }
 

@@ -1,6 +1,9 @@
 // Package facts finds checkable units in news text — quantities, dates and
-// times — and normalises them so that equal values compare equal: "1.15m" and
-// "1.15 million" share one key, "Oct 31" and "October 31" another.
+// times (Extract, or ExtractAt to resolve relative dates against a
+// publication date), named entities (Entities), quotations and reported
+// speech (Quotes) — and normalises them so that equal values compare equal:
+// "1.15m" and "1.15 million" share one key, "Oct 31" and "October 31"
+// another.
 //
 // The audit stage pairs the facts of a rewrite with those of its source and
 // asks Match whether each pair agrees. Extraction therefore favours precision
@@ -15,12 +18,16 @@
 // construction rather than by a clean-up step afterwards.
 package facts
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Kind says what sort of fact a Fact is.
 type Kind string
 
-// The kinds of fact. Entity and quotation kinds will join these; code that
+// The kinds of fact. Extract finds quantities, dates and times; Entities
+// finds entities; Quotes finds quotations and reported speech. Code that
 // switches on Kind should keep a default case.
 const (
 	// Quantity is a number as a figure: a count, an amount of money, a
@@ -31,6 +38,14 @@ const (
 	// Time is a time of day ("3pm", "15:00"). Times are kept apart from
 	// quantities so that their digits are not read as counts.
 	Time Kind = "time"
+	// Entity is a named person, organisation or place (see Entities).
+	Entity Kind = "entity"
+	// Quote is a direct quotation with its speaker when the text names one
+	// (see Quotes).
+	Quote Kind = "quote"
+	// Reported is reported speech: a speaker and a verb of saying ("the
+	// ministry said", "according to the interior ministry"), see Quotes.
+	Reported Kind = "reported"
 )
 
 // Precisions a date or time can have; see Fact.Precision.
@@ -88,6 +103,23 @@ type Fact struct {
 	// Precision is the unit of the last component of Date: one of the
 	// Precision… constants.
 	Precision string `json:"precision,omitempty"`
+	// Resolved is a relative or partial date made absolute against the
+	// article's publication date by ExtractAt: "Tuesday" → "2023-10-31",
+	// "in October" → "2023-10". Date keeps what the text itself states.
+	Resolved string `json:"resolved,omitempty"`
+	// Entity is an entity's name without its role ("Mohsin Aziz").
+	Entity string `json:"entity,omitempty"`
+	// Role is the title before a person's name ("Senator").
+	Role string `json:"role,omitempty"`
+	// Label is an entity's best-effort type: one of the Label… constants,
+	// or "" when unknown.
+	Label string `json:"label,omitempty"`
+	// Speaker is who a quotation or reported speech is attributed to, as
+	// written ("the ministry", "Lt. Kyle Jennings"); "" when the text does
+	// not say.
+	Speaker string `json:"speaker,omitempty"`
+	// Quoted is a quotation's words without the quotation marks.
+	Quoted string `json:"quoted,omitempty"`
 }
 
 // Key returns a canonical key for the fact's value: facts with equal keys
@@ -104,6 +136,10 @@ func (f Fact) Key() string {
 		return "d:" + f.Date
 	case Time:
 		return "t:" + f.Date
+	case Entity:
+		return "e:" + strings.ToLower(f.Entity)
+	case Quote:
+		return "quote:" + strings.Join(strings.Fields(strings.ToLower(f.Quoted)), " ")
 	}
 	return string(f.Kind) + ":" + f.Text
 }

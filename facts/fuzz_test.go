@@ -3,6 +3,7 @@ package facts
 import (
 	"os"
 	"testing"
+	"time"
 )
 
 // FuzzExtract checks Extract's promises on arbitrary input: no panic, Text
@@ -34,6 +35,60 @@ func FuzzExtract(f *testing.F) {
 			if Match(a, b) != Match(b, a) {
 				t.Fatalf("Match(%s, %s) = %v but reversed = %v", describe(a), describe(b), Match(a, b), Match(b, a))
 			}
+		}
+	})
+}
+
+// fuzzSeeds are the texts every fuzz target starts from: the golden cases
+// and the extraction cases.
+func fuzzSeeds(f *testing.F) {
+	for _, c := range extractCases {
+		f.Add(c.text)
+	}
+	for _, s := range []string{
+		"“", "”", "\"", "“a b c d", "\"a b c d\" said", "said “a b c d”", "according to",
+		"Senator", "Sen. X", "U.S.", "U.", "A. B. C.", "the ministry said", "It said,",
+		"Mr Smith of the Bank of England", "“x”“y”", "\n\n“a b\n\nc d”",
+	} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile("testdata/entities.txt"); err == nil {
+		f.Add(string(b))
+	}
+}
+
+// FuzzEntities checks Entities' promises on arbitrary input: no panic,
+// Text equal to text[Start:End], the name at the end of the mention, sorted
+// and non-overlapping. Crashers are kept in testdata/fuzz/FuzzEntities.
+func FuzzEntities(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if err := checkFacts(text, Entities(text)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzQuotes checks Quotes' promises the same way: quotations and reported
+// speech in order, never overlapping, each with its offsets exact.
+func FuzzQuotes(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if err := checkFacts(text, Quotes(text)); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzExtractAt checks that resolving against a publication date keeps
+// Extract's promises, for any date from 1900 to 2100.
+func FuzzExtractAt(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		day := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, len(text)*37%73000)
+		facts := ExtractAt(text, day)
+		if err := checkFacts(text, facts); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata with the current output")
@@ -90,6 +91,26 @@ func runDirective(c goldenCase) ([]string, error) {
 	switch c.directive {
 	case "extract":
 		facts := Extract(c.input)
+		if err := checkFacts(c.input, facts); err != nil {
+			return nil, err
+		}
+		return describeAll(facts), nil
+	case "entities", "quotes":
+		facts := Entities(c.input)
+		if c.directive == "quotes" {
+			facts = Quotes(c.input)
+		}
+		if err := checkFacts(c.input, facts); err != nil {
+			return nil, err
+		}
+		return describeAll(facts), nil
+	}
+	if day, ok := strings.CutPrefix(c.directive, "extract-at "); ok {
+		published, err := time.Parse("2006-01-02", day)
+		if err != nil {
+			return nil, err
+		}
+		facts := ExtractAt(c.input, published)
 		if err := checkFacts(c.input, facts); err != nil {
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,18 @@ func checkFacts(text string, facts []Fact) error {
 		case Date, Time:
 			if f.Date == "" || f.Precision == "" {
 				return fmt.Errorf("fact %d %q: date %q precision %q", i, f.Text, f.Date, f.Precision)
+			}
+		case Entity:
+			if f.Entity == "" || !strings.HasSuffix(f.Text, f.Entity) {
+				return fmt.Errorf("fact %d %q: entity %q is not the end of the mention", i, f.Text, f.Entity)
+			}
+		case Quote:
+			if !strings.Contains(f.Text, f.Quoted) || len(strings.Fields(f.Quoted)) == 0 {
+				return fmt.Errorf("fact %d %q: quoted %q", i, f.Text, f.Quoted)
+			}
+		case Reported:
+			if f.Speaker == "" || !strings.Contains(f.Text, f.Speaker) {
+				return fmt.Errorf("fact %d %q: speaker %q", i, f.Text, f.Speaker)
 			}
 		default:
 			return fmt.Errorf("fact %d %q: unknown kind %q", i, f.Text, f.Kind)

@@ -68,7 +68,8 @@ func Match(a, b Fact) Relation {
 
 // matchQuantities compares two quantities. Equal values with equal unit and
 // qualifier are Same. Otherwise they are Compatible when either value lies
-// within the other's range (see bounds) and the units do not conflict.
+// within the other's range (see bounds), the units do not conflict, and
+// they are not two different figures under one qualifier.
 func matchQuantities(a, b Fact) Relation {
 	if !unitsAgree(a.Unit, b.Unit) {
 		return Different
@@ -78,6 +79,12 @@ func matchQuantities(a, b Fact) Relation {
 			return Same
 		}
 		return Compatible
+	}
+	if a.Approx != "" && a.Approx == b.Approx {
+		// Two figures hedged alike state two different estimates:
+		// "about 1,400" and "about 1,430" disagree, though each lies
+		// within the other's rounding.
+		return Different
 	}
 	if within(a, b.Value) || within(b, a.Value) {
 		return Compatible
@@ -204,4 +211,11 @@ func parseISO(date string) (calendar, time.Weekday) {
 		c.day, _ = strconv.Atoi(parts[1])
 	}
 	return c, -1
+}
+
+// Bounds returns the range of values a quantity's text allows: the
+// rounding of its last written digit, or one step in the direction of its
+// qualifier ("more than 500,000" is 500,000 to 600,000). See within.
+func (f Fact) Bounds() (lo, hi float64) {
+	return bounds(f)
 }

@@ -32,6 +32,9 @@ func TestMatch(t *testing.T) {
 		{"qualifier dropped", "More than 500,000", "500,000", Compatible},
 		{"over and a far larger figure", "More than 500,000", "1.7 million", Different},
 		{"one digit changed", "541,210", "541,201", Different},
+		{"two estimates hedged alike", "about 1,400", "about 1,430", Different},
+		{"two lower bounds", "more than 1,000", "more than 2,000", Different},
+		{"one estimate hedged two ways", "about 1,400", "more than 1,400", Compatible},
 
 		// Units.
 		{"percent forms", "12%", "12 per cent", Same},

@@ -59,6 +59,7 @@ func WriteText(w io.Writer, r *Report) error {
 		}
 		writePassages(tw, s)
 		writeFacts(tw, s)
+		writeAudit(tw, s.Audit)
 	}
 	return tw.err
 }
@@ -100,6 +101,59 @@ func writeFacts(tw *textWriter, s Source) {
 			tw.printf("  — %s", clean(c.Note))
 		}
 		tw.printf("\n")
+	}
+}
+
+// writeAudit writes the audit beyond the value diff: names, quotations,
+// polarity, unsupported sentences, arithmetic.
+func writeAudit(tw *textWriter, a *audit.Result) {
+	if a == nil {
+		return
+	}
+	changes := func(title string, list []audit.FactChange) {
+		if len(list) == 0 {
+			return
+		}
+		tw.printf("   %-8s %d\n", title, len(list))
+		for _, c := range list {
+			var q, src string
+			if c.Query != nil {
+				q = excerpt(c.Query.Text, 70)
+			}
+			if c.Source != nil {
+				src = excerpt(c.Source.Text, 70)
+			}
+			switch {
+			case q != "" && src != "":
+				tw.printf("     %-11s %s  (source: %s)", c.Change, q, src)
+			case q != "":
+				tw.printf("     %-11s %s", c.Change, q)
+			default:
+				tw.printf("     %-11s %s", c.Change, src)
+			}
+			if c.Attribution != "" {
+				tw.printf("  — attribution %s", c.Attribution)
+			}
+			if c.Note != "" {
+				tw.printf("  — %s", clean(c.Note))
+			}
+			tw.printf("\n")
+		}
+	}
+	changes("names", a.Entities)
+	changes("quotes", a.Quotes)
+	changes("negation", a.Negations)
+	if len(a.Unsupported) > 0 {
+		tw.printf("   unsupported %d\n", len(a.Unsupported))
+		for _, c := range a.Unsupported {
+			tw.printf("     %s  — %s\n", excerpt(c.Text, 110), clean(c.Reason))
+		}
+	}
+	if len(a.Arithmetic) > 0 {
+		tw.printf("   arithmetic\n")
+		for _, r := range a.Arithmetic {
+			tw.printf("     %s  — in query: %s\n", clean(r.Text), r.InQuery)
+		}
 	}
 }
 

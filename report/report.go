@@ -57,6 +57,9 @@ type Source struct {
 	Facts    []audit.FactChange `json:"facts"`
 	// FactCounts tallies Facts by change.
 	FactCounts map[audit.Change]int `json:"fact_counts"`
+	// Audit holds the rest of the audit: names, quotations, polarity,
+	// unsupported sentences and arithmetic. Its value diff is Facts.
+	Audit *audit.Result `json:"audit,omitempty"`
 }
 
 // Passage is an aligned passage with its text on both sides.

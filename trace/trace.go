@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -28,6 +29,10 @@ type Options struct {
 }
 
 // Trace finds the sources of query q in ix.
+//
+// Every candidate is aligned and its figures compared, which is what ranks
+// them; the full audit (names, quotations, unsupported sentences,
+// arithmetic) runs only for the sources reported.
 func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options) (*report.Report, error) {
 	if opt.Top <= 0 {
 		opt.Top = 3
@@ -47,6 +52,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Query:   info(q, qp),
 		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(cands)},
 	}
+	verified := make([]*verification, 0, len(cands))
 	for _, c := range cands {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -55,22 +61,30 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		if err != nil {
 			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 		}
-		src := Source(q, qp, doc.Article, doc.Profile)
-		src.BM25 = round(c.BM25)
-		src.Bands = c.Bands
-		r.Sources = append(r.Sources, src)
+		v := verify(qp, doc.Article, doc.Profile)
+		v.bm25, v.bands = round(c.BM25), c.Bands
+		verified = append(verified, v)
 	}
-	rank(r.Sources)
-	if len(r.Sources) > opt.Top {
-		r.Sources = r.Sources[:opt.Top]
+	rank(verified)
+	setMargins(verified)
+	for i, v := range verified {
+		if i == opt.Top {
+			break
+		}
+		src := v.report(q, qp)
+		src.Rank = i + 1
+		r.Sources = append(r.Sources, src)
 	}
 	return r, nil
 }
 
-// Compare analyses query q against one source s, without an archive.
+// Compare analyses query q against one source s, without an archive. With
+// no competing candidate, the margin is the support itself.
 func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
-	src := Source(q, qp, s, sp)
+	v := verify(qp, s, sp)
+	setMargins([]*verification{v})
+	src := v.report(q, qp)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -80,45 +94,89 @@ func Compare(q, s extract.Article) *report.Report {
 	}
 }
 
-// Source aligns and audits query q against source s.
-func Source(q extract.Article, qp *analyze.Profile, s extract.Article, sp *analyze.Profile) report.Source {
+// verification is one candidate checked against the query.
+type verification struct {
+	article extract.Article
+	profile *analyze.Profile
+	al      *align.Alignment
+	diff    []audit.FactChange
+	ev      audit.Evidence
+	bm25    float64
+	bands   int
+}
+
+// verify aligns the query with a candidate and compares their figures.
+func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *verification {
 	al := align.Align(qp, sp, align.Options{})
 	diff := audit.Diff(qp, sp, al)
-	ev := audit.Collect(al, diff, round(analyze.Jaccard(qp.Sketch, sp.Sketch)))
+	return &verification{
+		article: s, profile: sp, al: al, diff: diff,
+		ev: audit.Collect(al, diff, round(analyze.Jaccard(qp.Sketch, sp.Sketch))),
+	}
+}
+
+// setMargins records, for each candidate, how far its support lies above the
+// best other candidate's: a true source stands out from the topical
+// neighbours that every query also retrieves.
+func setMargins(vs []*verification) {
+	for i, v := range vs {
+		best := 0.0
+		for j, o := range vs {
+			if j != i && o.al.Support > best {
+				best = o.al.Support
+			}
+		}
+		v.ev.Margin = round(v.al.Support - best)
+	}
+}
+
+// report decides the verdict and builds the report entry, with the full
+// audit for sources the query relates to.
+func (v *verification) report(q extract.Article, qp *analyze.Profile) report.Source {
+	decision := audit.Decide(v.ev)
+	diff := v.diff
+	var res *audit.Result
+	if decision.Verdict != audit.Unrelated {
+		res = audit.Audit(qp, v.profile, v.al, audit.Options{QueryPublished: day(q.Published), SourcePublished: day(v.article.Published)})
+		diff = res.Facts
+		ev := audit.Collect(v.al, diff, v.ev.Jaccard)
+		ev.Margin = v.ev.Margin
+		decision = audit.Decide(ev)
+	}
 	out := report.Source{
-		Article:    info(s, sp),
-		Score:      al.Support,
-		Decision:   audit.Decide(ev),
+		Article:    info(v.article, v.profile),
+		Score:      v.al.Support,
+		BM25:       v.bm25,
+		Bands:      v.bands,
+		Decision:   decision,
 		Facts:      diff,
 		FactCounts: audit.Count(diff, ""),
+		Audit:      res,
 	}
-	for _, p := range al.Passages {
+	for _, p := range v.al.Passages {
 		out.Passages = append(out.Passages, report.Passage{
 			Kind:       p.Kind,
 			Similarity: p.Similarity,
 			Query:      text(qp, p.Query),
-			Source:     text(sp, p.Source),
+			Source:     text(v.profile, p.Source),
 		})
 	}
 	return out
 }
 
-// rank orders sources by verification score, then by the retrieval signals,
-// and numbers them.
-func rank(ss []report.Source) {
-	sort.SliceStable(ss, func(i, j int) bool {
-		a, b := ss[i], ss[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+// rank orders candidates by verification score (the alignment's support),
+// then by the retrieval signals.
+func rank(vs []*verification) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		if a.al.Support != b.al.Support {
+			return a.al.Support > b.al.Support
 		}
-		if a.Bands != b.Bands {
-			return a.Bands > b.Bands
+		if a.bands != b.bands {
+			return a.bands > b.bands
 		}
-		return a.BM25 > b.BM25
+		return a.bm25 > b.bm25
 	})
-	for i := range ss {
-		ss[i].Rank = i + 1
-	}
 }
 
 func info(a extract.Article, p *analyze.Profile) report.ArticleInfo {
@@ -130,6 +188,19 @@ func info(a extract.Article, p *analyze.Profile) report.ArticleInfo {
 
 func text(p *analyze.Profile, s analyze.Span) report.Text {
 	return report.Text{Start: s.Start, End: s.End, Text: p.Text[s.Start:s.End]}
+}
+
+// day reads the date of an ISO 8601 publication date; zero when absent
+// or unreadable, which leaves relative dates unresolved.
+func day(published string) time.Time {
+	if len(published) < 10 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", published[:10])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 func round(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

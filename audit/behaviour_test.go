@@ -1,0 +1,142 @@
+package audit
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/facts"
+)
+
+// auditTexts audits query text against source text.
+func auditTexts(query, source string, opt Options) *Result {
+	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
+	return Audit(q, s, align.Align(q, s, align.Options{}), opt)
+}
+
+// find returns the first change of kind k and change c, or nil.
+func find(list []FactChange, k facts.Kind, c Change) *FactChange {
+	for i := range list {
+		if list[i].Kind == k && list[i].Change == c {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+const breakdown = "The ministry said that 541,210 people had left the country since the deadline. " +
+	"It said that 271,985 people were repatriated via Khyber Pakhtunkhwa and 159,161 through Balochistan. " +
+	"According to data from the Integrated Border Management System, a further 110,064 had also left."
+
+func TestArithmeticKeptWhenFiguresKept(t *testing.T) {
+	res := auditTexts(breakdown, breakdown, Options{})
+	if len(res.Arithmetic) != 1 || res.Arithmetic[0].InQuery != RelationKept {
+		t.Fatalf("arithmetic = %+v, want one sum kept", res.Arithmetic)
+	}
+	if got, want := res.Arithmetic[0].Text, "271,985 + 159,161 + 110,064 = 541,210"; got != want {
+		t.Errorf("relation text = %q, want %q", got, want)
+	}
+}
+
+func TestArithmeticBrokenWhenAFigureIsAltered(t *testing.T) {
+	query := strings.Replace(breakdown, "159,161", "195,161", 1)
+	res := auditTexts(query, breakdown, Options{})
+	if len(res.Arithmetic) == 0 || res.Arithmetic[0].InQuery != RelationBroken {
+		t.Fatalf("arithmetic = %+v, want the sum broken", res.Arithmetic)
+	}
+	if c := find(res.Facts, facts.Quantity, Altered); c == nil || c.Query.Text != "195,161" || c.Source.Text != "159,161" {
+		t.Errorf("facts = %+v, want 159,161 → 195,161 altered", res.Facts)
+	}
+}
+
+func TestInsertedNegationIsAltered(t *testing.T) {
+	source := "The move was aimed at a particular ethnic group, the minister told reporters in the capital on Friday."
+	query := "The move was not aimed at a particular ethnic group, the minister told reporters in the capital on Friday."
+	res := auditTexts(query, source, Options{})
+	if len(res.Negations) != 1 {
+		t.Fatalf("negations = %+v, want one", res.Negations)
+	}
+	if res := auditTexts(source, source, Options{}); len(res.Negations) != 0 {
+		t.Errorf("a copy has negations %+v", res.Negations)
+	}
+}
+
+func TestSwappedNameIsAltered(t *testing.T) {
+	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
+	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Entities, facts.Entity, Altered)
+	if c == nil || c.Query.Entity != "Sherry Rehman" || c.Source.Entity != "Mohsin Aziz" {
+		t.Fatalf("entities = %+v, want Mohsin Aziz → Sherry Rehman altered", res.Entities)
+	}
+}
+
+func TestPlaceReplacedByGenericPhraseIsGeneralised(t *testing.T) {
+	source := "The government had given an ultimatum to all undocumented immigrants to leave Pakistan by Oct 31 or risk deportation."
+	query := "The government had given an ultimatum to all undocumented immigrants to leave the country by Oct 31 or risk deportation."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Entities, facts.Entity, Generalised)
+	if c == nil || c.Source.Entity != "Pakistan" || c.Query.Text != "the country" {
+		t.Fatalf("entities = %+v, want Pakistan generalised to the country", res.Entities)
+	}
+}
+
+func TestQuoteWithoutSpeakerLosesAttribution(t *testing.T) {
+	source := "“Around 1.7 million illegal aliens are unlawfully living in the country,” the ministry said on Tuesday."
+	query := "“Around 1.7 million illegal aliens are unlawfully living in the country.” The figure was released on Tuesday."
+	res := auditTexts(query, source, Options{})
+	if len(res.Quotes) != 1 || res.Quotes[0].Change != Kept || res.Quotes[0].Attribution != AttributionLost {
+		t.Fatalf("quotes = %+v, want one kept with attribution lost", res.Quotes)
+	}
+}
+
+func TestYearTheSourceNeverStatesIsUnsupported(t *testing.T) {
+	source := "In October, the government gave an ultimatum to all undocumented immigrants to leave by Oct 31."
+	query := "In October 2023, the government gave an ultimatum to all undocumented immigrants to leave by Oct 31."
+	res := auditTexts(query, source, Options{})
+	if len(res.Unsupported) != 1 || !strings.Contains(res.Unsupported[0].Reason, "October 2023") {
+		t.Fatalf("unsupported = %+v, want the sentence with October 2023", res.Unsupported)
+	}
+}
+
+func TestWeekdaysComparedAsDatesWhenBothArticlesAreDated(t *testing.T) {
+	source := "The interior ministry informed the Senate on Tuesday that 541,210 people had been sent back."
+	query := "The interior ministry informed the Senate on Oct 31 that 541,210 people had been sent back."
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	res := auditTexts(query, source, Options{QueryPublished: day("2023-11-02"), SourcePublished: day("2023-11-01")})
+	if c := find(res.Facts, facts.Date, Kept); c == nil {
+		t.Errorf("facts = %+v, want Tuesday (31 October 2023) kept as Oct 31", res.Facts)
+	}
+	res = auditTexts(strings.Replace(source, "Tuesday", "Monday", 1), source, Options{QueryPublished: day("2023-11-01"), SourcePublished: day("2023-11-01")})
+	if c := find(res.Facts, facts.Date, Altered); c == nil {
+		t.Errorf("facts = %+v, want Tuesday → Monday altered", res.Facts)
+	}
+}
+
+func TestScopeWordAddedToACopiedSentenceIsUnsupported(t *testing.T) {
+	source := "Last year, 32 Democrats in the House voted against the funding of the war in Afghanistan."
+	query := "Last year, only 32 Democrats in the House voted against the funding of the war in Afghanistan."
+	res := auditTexts(query, source, Options{})
+	if len(res.Unsupported) != 1 || !strings.Contains(res.Unsupported[0].Reason, "only") {
+		t.Fatalf("unsupported = %+v, want the sentence that adds “only”", res.Unsupported)
+	}
+}
+
+func TestCopyHasNoChanges(t *testing.T) {
+	res := auditTexts(breakdown, breakdown, Options{})
+	if res.Flagged() || len(res.Unsupported) != 0 {
+		t.Errorf("a copy is flagged: altered %d, unsupported %+v", res.AlteredCount(), res.Unsupported)
+	}
+}
+
+func TestFigureMovedAndChangedIsAltered(t *testing.T) {
+	source := "The trial lasted eight years. Over 200 witnesses gave evidence, and sentencing is due on Tuesday."
+	query := "Sentencing is due on Tuesday after an eight-year trial. It heard over 205 witnesses from both sides."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Facts, facts.Quantity, Altered)
+	if c == nil || c.Query.Text != "over 205" || c.Source.Text != "Over 200" {
+		t.Fatalf("facts = %+v, want Over 200 → over 205 altered", res.Facts)
+	}
+}

@@ -1,0 +1,230 @@
+package audit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/facts"
+)
+
+// Thresholds for unsupported sentences, as shares of a sentence's terms
+// that appear nowhere in the source. An unaligned sentence is unsupported
+// when a fair part of it is new; an aligned one only when most of it is,
+// since an aligned sentence already shares its main content.
+// The values were read off the seed pair, whose closing commentary aligns
+// weakly (similarity 0.34) yet brings 9 new terms of 20, while a faithful
+// paraphrased sentence brings 1–4 (synonyms: "aimed" → "targeted").
+const (
+	newShareUnaligned = 0.3
+	newShareAligned   = 0.4
+	minNewUnaligned   = 3
+	minNewAligned     = 5
+	minClaimTerms     = 4
+)
+
+// unsupported lists the query sentences the source does not support: those
+// that state a figure, date or name the source never states (or a date more
+// precisely than the source: "October 2023" for "In October"), those
+// aligned to nothing whose words are largely new, and aligned ones that
+// are mostly new content.
+func unsupported(q, s *analyze.Profile, al *align.Alignment, r *Result) []Claim {
+	sTerms := map[string]bool{}
+	for _, sent := range s.Sentences {
+		for _, t := range sent.Terms {
+			sTerms[t] = true
+		}
+	}
+	added := addedBySentence(q, r)
+	var out []Claim
+	for i, sent := range q.Sentences {
+		text := q.Text[sent.Start:sent.End]
+		c := Claim{Query: sent.Span, Text: text}
+		newTerms := 0
+		for _, t := range sent.Terms {
+			if !sTerms[t] {
+				newTerms++
+			}
+		}
+		share := 0.0
+		if len(sent.Terms) > 0 {
+			share = float64(newTerms) / float64(len(sent.Terms))
+		}
+		pairs := pairsOfQuery(al, i)
+		aligned := false
+		for _, p := range pairs {
+			aligned = aligned || p.Similarity >= minSupport
+		}
+		swapped := substitutions(q, s, sent, pairs, sTerms)
+		switch {
+		case len(added[i]) > 0:
+			c.Facts = added[i]
+			c.Reason = "states " + describeFacts(added[i]) + ", which the source does not"
+		case len(sent.Terms) < minClaimTerms || headingLike(text):
+			continue
+		case swapped != "":
+			c.Reason = "copies the source's sentence but changes its words: " + swapped
+		case !aligned && share >= newShareUnaligned && newTerms >= minNewUnaligned:
+			c.Reason = fmt.Sprintf("no passage of the source says it; %.0f%% of its terms are not in the source", 100*share)
+		case aligned && share >= newShareAligned && newTerms >= minNewAligned:
+			c.Reason = fmt.Sprintf("%.0f%% of its terms are not in the source", 100*share)
+		default:
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// minSupport is the least similarity at which an aligned source sentence
+// supports a query sentence. Below it the aligner has found a sentence on
+// the same topic ("Cruz actually voted for a budget that increased defense
+// spending" against "the only budget he voted for cut defense spending"),
+// not the same claim, and the query sentence is judged as if unaligned.
+const minSupport = 0.4
+
+// minSubstitutionSimilarity is the least similarity of a pair in which a
+// changed word is a changed claim rather than rewording: in a sentence
+// copied nearly word for word, "best" → "worst" or "hosts" → "canceled" is
+// the point of the change.
+//
+// A near copy is one source sentence, similarity at least
+// minSubstitutionSimilarity, and at most maxSubstituted terms replaced on
+// each side; more than that is rewording, which the other rules judge.
+const (
+	minSubstitutionSimilarity = 0.8
+	maxSubstituted            = 3
+)
+
+// substitutions returns "a → b" for the words a near-copied query sentence
+// puts in place of its source's: terms of the query sentence found nowhere
+// in the source, facing terms of the source sentence the query sentence
+// lacks. It returns "" when the pair is not a near copy or nothing was
+// replaced.
+func substitutions(q, s *analyze.Profile, sent analyze.Sentence, pairs []align.Pair, sTerms map[string]bool) string {
+	for _, p := range pairs {
+		if p.Similarity < minSubstitutionSimilarity || p.SourceFirst != p.SourceLast {
+			continue
+		}
+		qTerms := map[string]bool{}
+		for _, t := range sent.Terms {
+			qTerms[t] = true
+		}
+		var gone []string
+		for j := p.SourceFirst; j <= p.SourceLast; j++ {
+			for _, t := range s.Sentences[j].Terms {
+				if !qTerms[t] {
+					gone = append(gone, t)
+				}
+			}
+		}
+		var added []string
+		for _, t := range analyze.Tokenize(q.Text, sent.Span) {
+			if t.Term != "" && !t.Number && !sTerms[t.Term] {
+				added = append(added, q.Text[t.Start:t.End])
+			}
+		}
+		if m := newModifiers(q.Text, sent.Span, s.Text, p.Source); len(m) > 0 && len(gone) == 0 && len(added) == 0 {
+			return "adds " + strings.Join(m, ", ")
+		}
+		if len(gone) > 0 && len(added) > 0 && len(gone) <= maxSubstituted && len(added) <= maxSubstituted {
+			return surface(s, p, gone) + " → " + strings.Join(added, ", ")
+		}
+	}
+	return ""
+}
+
+// claimModifiers are stop words that change a claim's scope when added
+// to a copied sentence: "32 Democrats voted against" → "only 32 Democrats
+// voted against".
+var claimModifiers = map[string]bool{
+	"only": true, "just": true, "all": true, "every": true, "always": true,
+	"never": true, "solely": true, "entire": true, "already": true, "still": true,
+}
+
+// newModifiers returns the claim modifiers of q[qSpan] that s[sSpan] lacks.
+func newModifiers(q string, qSpan analyze.Span, s string, sSpan analyze.Span) []string {
+	have := map[string]bool{}
+	for _, t := range analyze.Tokenize(s, sSpan) {
+		have[t.Norm] = true
+	}
+	var out []string
+	for _, t := range analyze.Tokenize(q, qSpan) {
+		if claimModifiers[t.Norm] && !have[t.Norm] {
+			out = append(out, "“"+q[t.Start:t.End]+"”")
+		}
+	}
+	return out
+}
+
+// surface returns the source's words, as written, for the terms gone.
+func surface(s *analyze.Profile, p align.Pair, gone []string) string {
+	want := map[string]bool{}
+	for _, t := range gone {
+		want[t] = true
+	}
+	var out []string
+	for _, t := range analyze.Tokenize(s.Text, p.Source) {
+		if want[t.Term] {
+			out = append(out, s.Text[t.Start:t.End])
+			delete(want, t.Term)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// addedBySentence collects, per query sentence, the facts the source does
+// not state: added figures and dates, dates stated more precisely than the
+// source (the added part is unsupported), added names and quotations.
+func addedBySentence(q *analyze.Profile, r *Result) map[int][]facts.Fact {
+	out := map[int][]facts.Fact{}
+	for _, list := range [][]FactChange{r.Facts, r.Entities, r.Quotes} {
+		for _, c := range list {
+			if c.Query == nil {
+				continue
+			}
+			unsupported := c.Change == Added
+			if c.Change == Kept && c.Kind == facts.Date && strings.HasPrefix(c.Note, "the query states it more precisely") {
+				unsupported = true
+			}
+			if !unsupported {
+				continue
+			}
+			if i := sentenceAt(q, c.Query.Start); i >= 0 {
+				out[i] = append(out[i], *c.Query)
+			}
+		}
+	}
+	return out
+}
+
+// describeFacts lists facts as written: "“October 2023”, “Sindh”".
+func describeFacts(fs []facts.Fact) string {
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		t := f.Text
+		if r := []rune(t); len(r) > 60 {
+			t = string(r[:57]) + "…"
+		}
+		parts = append(parts, "“"+strings.Join(strings.Fields(t), " ")+"”")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// headingLike reports whether a sentence is a heading: no closing
+// punctuation and most words capitalised.
+func headingLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.ContainsAny(text[len(text)-1:], ".!?\"”") {
+		return false
+	}
+	ws := strings.Fields(text)
+	caps := 0
+	for _, w := range ws {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			caps++
+		}
+	}
+	return caps*2 >= len(ws)
+}
