@@ -18,8 +18,9 @@ type Bleve struct {
 	batch *bleve.Batch
 }
 
-// NewBleve creates an in-memory bleve index.
-func NewBleve() (*Bleve, error) {
+// NewBleve creates a bleve index in dir with bleve's default engine
+// (scorch), as a user of the library would.
+func NewBleve(dir string) (*Bleve, error) {
 	m := bleve.NewIndexMapping()
 	m.ScoringModel = "bm25"
 	doc := bleve.NewDocumentMapping()
@@ -31,7 +32,7 @@ func NewBleve() (*Bleve, error) {
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = en.AnalyzerName
 	var _ mapping.IndexMapping = m
-	idx, err := bleve.NewMemOnly(m)
+	idx, err := bleve.New(dir, m)
 	if err != nil {
 		return nil, fmt.Errorf("bleve: %w", err)
 	}

@@ -22,7 +22,7 @@ func TestPeersOnSeedPair(t *testing.T) {
 		"The government announced a new immigration policy for skilled workers on Monday, officials said.",
 		"Afghanistan's football team won their first international match in a decade, fans celebrated in Kabul.",
 	}
-	b, err := NewBleve()
+	b, err := NewBleve(filepath.Join(t.TempDir(), "bleve"))
 	if err != nil {
 		t.Fatal(err)
 	}
