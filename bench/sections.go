@@ -2,6 +2,7 @@ package bench
 
 import (
 	"github.com/storytrace/storytrace/bench/alignment"
+	"github.com/storytrace/storytrace/bench/auditeval"
 	"github.com/storytrace/storytrace/bench/retrieval"
 	"github.com/storytrace/storytrace/bench/scale"
 	"github.com/storytrace/storytrace/bench/suite"
@@ -17,6 +18,7 @@ func Sections(scaleSizes []int) []suite.Section {
 		retrieval.Section(),
 		verdicts.Section(),
 		alignment.Section(),
+		auditeval.Section(),
 	}
 	if len(scaleSizes) > 0 {
 		s = append(s, scale.Section(scaleSizes))

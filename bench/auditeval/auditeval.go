@@ -1,0 +1,62 @@
+// Package auditeval measures the fact audit: (a) FactCC-style swap cases,
+// real articles with one fact changed on purpose, where the audit must call
+// the changed fact "altered" and leave the others alone; (b) LLMFake's
+// deliberately manipulated articles against their sources, which the audit
+// must flag, and faithful paraphrases of the same articles, which it must
+// not call altered. An entity-overlap baseline runs on the same items.
+package auditeval
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/bench/suite"
+)
+
+// Seed fixes the generator and the samples, so every run measures the same
+// items.
+const Seed = 7
+
+// quickItems is how many items each part uses when env.Quick is set.
+const quickItems = 50
+
+// Section returns the "audit" section of the benchmark.
+func Section() suite.Section {
+	return suite.Section{Name: "audit", Run: run}
+}
+
+func run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	swaps, err := swapRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	fakes, err := llmfakeRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	return append(swaps, fakes...), nil
+}
+
+// auditPair aligns and audits query text against source text.
+func auditPair(query, source string) (*audit.Result, *analyze.Profile, *analyze.Profile) {
+	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
+	return audit.Audit(q, s, align.Align(q, s, align.Options{}), audit.Options{}), q, s
+}
+
+// dataPath joins a path under the shared data folder.
+func dataPath(env *suite.Env, parts ...string) string {
+	return filepath.Join(append([]string{env.Shared, "data"}, parts...)...)
+}
+
+func share(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+func pct(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
