@@ -49,6 +49,16 @@ func Diff(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 // diffFacts is Diff over explicit fact lists, so that Audit can diff facts
 // resolved against publication dates (facts.ExtractAt) the same way.
 func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Alignment) []FactChange {
+	// The source facts' neighbourhoods are tokenised once, when first
+	// needed: sameSubject looks at them for every query fact, and
+	// tokenising (stemming) is the costly part of a diff.
+	sCache := make([]map[string]string, len(sFacts))
+	sNeighbours := func(k int) map[string]string {
+		if sCache[k] == nil {
+			sCache[k] = neighbours(sText, sFacts[k])
+		}
+		return sCache[k]
+	}
 	var out []FactChange
 	usedS := make([]bool, len(sFacts))
 	matchedQ := make([]bool, len(qFacts))
@@ -120,7 +130,7 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 		if matchedQ[i] {
 			continue
 		}
-		if j, word := sameSubject(qText, sText, qf, sFacts, usedS); j >= 0 {
+		if j, word := sameSubject(qText, qf, sFacts, usedS, sNeighbours); j >= 0 {
 			usedS[j], matchedQ[i] = true, true
 			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j],
 				Note: "the same “" + word + "” with another value"})
@@ -150,7 +160,7 @@ const (
 // different value, that shares most neighbouring terms with qf; it returns
 // -1 when none shares any. It returns the shared term as written in the
 // query.
-func sameSubject(qText, sText string, qf facts.Fact, sf []facts.Fact, used []bool) (int, string) {
+func sameSubject(qText string, qf facts.Fact, sf []facts.Fact, used []bool, sNeighbours func(j int) map[string]string) (int, string) {
 	qn := neighbours(qText, qf)
 	best, bestShared, word := -1, 0, ""
 	for j, f := range sf {
@@ -158,7 +168,7 @@ func sameSubject(qText, sText string, qf facts.Fact, sf []facts.Fact, used []boo
 			continue
 		}
 		shared, w := 0, ""
-		for t := range neighbours(sText, f) {
+		for t := range sNeighbours(j) {
 			if qn[t] != "" {
 				shared, w = shared+1, qn[t]
 			}

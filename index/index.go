@@ -190,6 +190,7 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) ([]Outcome, error) {
 	sort.Strings(terms)
 	for _, t := range terms {
 		b.Append(postingKey(t), appendSegment(nil, postings[t]))
+		b.Append(dfKey(t), binary.BigEndian.AppendUint32(nil, uint32(len(postings[t]))))
 	}
 	if err := ix.writeMeta(&b, m, del); err != nil {
 		return nil, err

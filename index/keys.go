@@ -4,7 +4,7 @@
 // bands over word shingles (finds copies). Everything lives in a store.Store;
 // nothing is rebuilt in memory at start-up.
 //
-// # On-store format (version 1)
+// # On-store format (version 2)
 //
 // Whoever changes this format changes this comment first, and bumps
 // formatVersion. Integers are big-endian unless said otherwise; "uvarint" is
@@ -33,6 +33,11 @@
 //	                      delta from the previous entry of the segment — the
 //	                      first from 0 —, uvarint term frequency, uvarint
 //	                      document term count)
+//	"f" term              the term's document frequency, as appended 4-byte
+//	                      counts (one per ingest batch holding the term) to
+//	                      be summed; deleted articles are not subtracted. A
+//	                      query reads it before deciding whether the term's
+//	                      posting list is worth reading (see bm25).
 //	"b" band(1) hash(8)   the LSH bucket: concatenated 4-byte doc numbers of
 //	                      the articles whose sketch rows of that band hash to
 //	                      hash (xxh3 of the rows' 8-byte values)
@@ -55,7 +60,7 @@ import (
 	"encoding/binary"
 )
 
-const formatVersion = 1
+const formatVersion = 2
 
 var (
 	keyMeta    = []byte("m")
@@ -72,6 +77,17 @@ func docKey(doc uint32) []byte {
 }
 
 func postingKey(term string) []byte { return append([]byte("p"), term...) }
+
+func dfKey(term string) []byte { return append([]byte("f"), term...) }
+
+// sumCounts adds up a value of appended 4-byte counts.
+func sumCounts(v []byte) int {
+	n := 0
+	for i := 0; i+4 <= len(v); i += 4 {
+		n += int(binary.BigEndian.Uint32(v[i:]))
+	}
+	return n
+}
 
 func bandKey(band int, hash uint64) []byte {
 	k := make([]byte, 10)

@@ -99,19 +99,19 @@ type verification struct {
 	article extract.Article
 	profile *analyze.Profile
 	al      *align.Alignment
-	diff    []audit.FactChange
-	ev      audit.Evidence
+	jaccard float64
+	margin  float64
 	bm25    float64
 	bands   int
 }
 
-// verify aligns the query with a candidate and compares their figures.
+// verify aligns the query with a candidate. The alignment's support is what
+// candidates are ranked by; the fact comparison waits for the few that are
+// reported.
 func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *verification {
-	al := align.Align(qp, sp, align.Options{})
-	diff := audit.Diff(qp, sp, al)
 	return &verification{
-		article: s, profile: sp, al: al, diff: diff,
-		ev: audit.Collect(al, diff, round(analyze.Jaccard(qp.Sketch, sp.Sketch))),
+		article: s, profile: sp, al: align.Align(qp, sp, align.Options{}),
+		jaccard: round(analyze.Jaccard(qp.Sketch, sp.Sketch)),
 	}
 }
 
@@ -126,22 +126,25 @@ func setMargins(vs []*verification) {
 				best = o.al.Support
 			}
 		}
-		v.ev.Margin = round(v.al.Support - best)
+		v.margin = round(v.al.Support - best)
 	}
 }
 
 // report decides the verdict and builds the report entry, with the full
 // audit for sources the query relates to.
 func (v *verification) report(q extract.Article, qp *analyze.Profile) report.Source {
-	decision := audit.Decide(v.ev)
-	diff := v.diff
+	diff := audit.Diff(qp, v.profile, v.al)
+	decide := func(diff []audit.FactChange) audit.Decision {
+		ev := audit.Collect(v.al, diff, v.jaccard)
+		ev.Margin = v.margin
+		return audit.Decide(ev)
+	}
+	decision := decide(diff)
 	var res *audit.Result
 	if decision.Verdict != audit.Unrelated {
 		res = audit.Audit(qp, v.profile, v.al, audit.Options{QueryPublished: day(q.Published), SourcePublished: day(v.article.Published)})
 		diff = res.Facts
-		ev := audit.Collect(v.al, diff, v.ev.Jaccard)
-		ev.Margin = v.ev.Margin
-		decision = audit.Decide(ev)
+		decision = decide(diff)
 	}
 	out := report.Source{
 		Article:    info(v.article, v.profile),
