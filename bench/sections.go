@@ -3,6 +3,7 @@ package bench
 import (
 	"github.com/storytrace/storytrace/bench/alignment"
 	"github.com/storytrace/storytrace/bench/auditeval"
+	"github.com/storytrace/storytrace/bench/extraction"
 	"github.com/storytrace/storytrace/bench/retrieval"
 	"github.com/storytrace/storytrace/bench/scale"
 	"github.com/storytrace/storytrace/bench/suite"
@@ -19,6 +20,7 @@ func Sections(scaleSizes []int) []suite.Section {
 		verdicts.Section(),
 		alignment.Section(),
 		auditeval.Section(),
+		extraction.Section(),
 	}
 	if len(scaleSizes) > 0 {
 		s = append(s, scale.Section(scaleSizes))

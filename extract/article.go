@@ -1,4 +1,4 @@
-// Package extract turns documents (plain text, JSON Lines, HTML) into articles:
+// Package extract turns documents (plain text, JSON Lines, HTML, WARC) into articles:
 // the text a reader would call the story, split into paragraphs, with its
 // title, date and origin when the document says them.
 package extract
@@ -18,12 +18,14 @@ type Article struct {
 	Site      string `json:"site,omitempty"`
 	Title     string `json:"title,omitempty"`
 	Published string `json:"published,omitempty"` // ISO 8601 date or date-time, as precise as known
+	// Author is the byline, when an HTML page names one.
+	Author string `json:"author,omitempty"`
 	// Paragraphs is the body, one entry per paragraph, without the title.
 	Paragraphs []string `json:"paragraphs"`
 	// Extra holds JSON Lines fields storytrace does not interpret, kept as given.
 	Extra map[string]json.RawMessage `json:"extra,omitempty"`
 	// Input names where the article came from: a path, "path:line" for JSON
-	// Lines, or "-" for standard input.
+	// Lines, "path@offset" for a WARC record, or "-" for standard input.
 	Input string `json:"input,omitempty"`
 }
 

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +27,7 @@ func checkArticles(t *testing.T, articles []Article) {
 		if len(a.Paragraphs) == 0 {
 			t.Errorf("article %q has no paragraphs", a.ID)
 		}
-		for _, s := range append([]string{a.Title, a.Published, a.URL, a.Site}, a.Paragraphs...) {
+		for _, s := range append([]string{a.Title, a.Published, a.URL, a.Site, a.Author}, a.Paragraphs...) {
 			if !utf8.ValidString(s) {
 				t.Errorf("article %q: invalid UTF-8 %q", a.ID, s)
 			}
@@ -92,5 +95,43 @@ func FuzzParseHTML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		articles, _ := Parse(Input{Path: "fuzz.html"}, data, fuzzOptions)
 		checkArticles(t, articles)
+	})
+}
+
+// FuzzReadWARC reads any bytes as a WARC file (plain, or gzip when the
+// bytes say so): no panic, good articles as for every format, and every
+// error an *InputError naming the file. Its inputs hold whole pages, so
+// minimizing a new one is slow: run it with a short -fuzzminimizetime
+// (go test -fuzz=FuzzReadWARC -fuzztime=30s -fuzzminimizetime=3s), or the
+// default 60 s of minimizing looks like a stall.
+func FuzzReadWARC(f *testing.F) {
+	page := []byte("<html><head><title>T</title></head><body><article><p>One paragraph of text here.</p><p>Two.</p></article></body></html>")
+	good := warcRec("response", "https://x.org/a", "application/http; msgtype=response", httpResponse(200, "text/html", page))
+	recs := [][]byte{
+		warcRec("warcinfo", "", "application/warc-fields", []byte("software: x\r\n")),
+		good,
+		warcRec("resource", "https://x.org/b", "text/html", page),
+		warcRec("response", "https://x.org/c", "application/http; msgtype=response", httpResponse(404, "text/html", page)),
+	}
+	f.Add(bytes.Join(recs, nil))
+	gz, _ := gzipMembers(f, recs)
+	f.Add(gz)
+	f.Add(gz[:len(gz)-7])
+	f.Add([]byte("WARC/1.0\r\nContent-Length: 99999999999999999999\r\n\r\n"))
+	f.Add([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 3\r\n\r\nHTTP/1.1 200\r\n\r\n"))
+	f.Add(bytes.Replace(good, []byte("Content-Length: "), []byte("Content-Length: 1"), 1))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var articles []Article
+		var errs []error
+		err := Read(context.Background(), Input{Path: "fuzz.warc"}, bytes.NewReader(data), fuzzOptions,
+			func(a Article) error { articles = append(articles, a); return nil },
+			func(e error) { errs = append(errs, e) })
+		checkArticles(t, articles)
+		for _, e := range append(errs, err) {
+			var ie *InputError
+			if e != nil && (!errors.As(e, &ie) || !strings.Contains(e.Error(), "fuzz.warc")) {
+				t.Errorf("error %v is not an *InputError naming the file", e)
+			}
+		}
 	})
 }

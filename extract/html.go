@@ -13,17 +13,25 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // HTML pages go through go-trafilatura, which finds the main content and
-// the metadata (title, date, canonical URL, site name). Its ContentText
-// joins all white space into single spaces, losing paragraph breaks, so
-// the paragraphs come from walking its ContentNode instead: each block
-// element (p, h1–h6, li, blockquote, pre, table row, a div with text of
-// its own, …) is one paragraph.
+// the metadata (title, date, author, canonical URL, site name). Its
+// ContentText joins all white space into single spaces, losing paragraph
+// breaks, so the paragraphs come from walking its ContentNode instead:
+// each block element (p, h1–h6, li, blockquote, pre, table row, a div with
+// text of its own, …) is one paragraph. readeck/go-readability is a second
+// opinion on where the article ends (second.go); the title is checked
+// against the page's <h1> (title.go); leftover furniture is dropped
+// (htmlfurniture.go). The date is go-htmldate's, run by trafilatura in its
+// extensive mode with the original-date preference, so that a "last
+// modified" stamp does not win over the publication date.
 
-// parseHTML makes an article of an HTML page.
-func parseHTML(data []byte) (a Article, err error) {
+// parseHTMLPage makes an article of an HTML page. pageURL is where the
+// page was fetched from, when known (a WARC record's target URI): it is the
+// article's URL, and helps find the date.
+func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	data, err = toUTF8(data)
 	if err != nil {
 		return Article{}, err
@@ -36,11 +44,19 @@ func parseHTML(data []byte) (a Article, err error) {
 			a, err = Article{}, fmt.Errorf("HTML extraction failed: %v", r)
 		}
 	}()
-	res, err := trafilatura.Extract(bytes.NewReader(data), trafilatura.Options{
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return Article{}, fmt.Errorf("parsing HTML: %w", err)
+	}
+	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true, // reader comments are not the article
-		EnableLog:       false,
-	})
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+		opts.OriginalURL = u
+	}
+	h1s, ogTitle := pageHeadings(doc)
+	res, err := trafilatura.ExtractDocument(doc, opts) // works on a copy of doc
 	if err != nil {
 		return Article{}, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
@@ -48,24 +64,48 @@ func parseHTML(data []byte) (a Article, err error) {
 		return Article{}, ErrNoText
 	}
 	md := res.Metadata
-	a.Title = validText(collapseSpace(md.Title))
-	a.Paragraphs = dropTitle(htmlParagraphs(res.ContentNode), a.Title)
+	paras := htmlParagraphs(res.ContentNode)
+	second, secondTitle := secondOpinion(doc, pageURL)
+	paras = trimTail(paras, second)
+
+	a.Title = validText(collapseSpace(chooseTitle(titleSources{
+		extracted: collapseSpace(md.Title),
+		other:     []string{secondTitle, ogTitle},
+		headings:  h1s,
+	})))
+	paras = dropTitle(dropTitle(paras, a.Title), collapseSpace(md.Title))
+	a.Paragraphs = dropHTMLFurniture(paras, a.Title)
 	if len(a.Paragraphs) == 0 {
 		return Article{}, ErrNoText
 	}
+	setMetadata(&a, md, pageURL)
+	return a, nil
+}
+
+// setMetadata fills in what trafilatura found about the page. The URL the
+// page was fetched from wins over the one it states (canonical links are
+// often a section front or missing).
+func setMetadata(a *Article, md trafilatura.Metadata, pageURL string) {
 	a.Published = formatDate(md.Date)
-	a.URL = validText(strings.TrimSpace(md.URL))
+	a.Author = validText(collapseSpace(md.Author))
+	a.URL = validText(strings.TrimSpace(pageURL))
+	if a.URL == "" {
+		a.URL = validText(strings.TrimSpace(md.URL))
+	}
 	a.Site = validText(collapseSpace(md.Sitename))
 	if a.Site == "" {
 		a.Site = hostname(a.URL, md.Hostname)
 	}
-	return a, nil
 }
 
 // toUTF8 checks a page and decodes it to UTF-8. A page in UTF-8 is used as
-// it is; a page that is not valid UTF-8 is decoded the way browsers do: by
-// its byte-order mark or <meta charset>, else as windows-1252. Unlike plain
-// text, HTML says its own encoding, so invalid UTF-8 is not an error here.
+// it is, whatever it declares: a page that decodes as UTF-8 almost surely
+// is UTF-8, and declarations are often wrong. A page that is not valid
+// UTF-8 is decoded the way browsers do: by its byte-order mark or <meta
+// charset>, else as windows-1252; and as windows-1252 too when it declares
+// UTF-8 but is mostly not (a Latin-1 page under a UTF-8 template). Unlike
+// plain text, HTML says its own encoding, so invalid UTF-8 is not an error
+// here.
 func toUTF8(data []byte) ([]byte, error) {
 	if err := checkText(data); err != nil && !errors.Is(err, ErrInvalidUTF8) {
 		return nil, err
@@ -73,12 +113,33 @@ func toUTF8(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
 		return data, nil
 	}
-	enc, _, _ := charset.DetermineEncoding(data, "")
+	enc, name, _ := charset.DetermineEncoding(data, "")
+	if name == "utf-8" && !mostlyUTF8(data) {
+		enc = charmap.Windows1252
+	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("decoding HTML: %w", err)
 	}
 	return []byte(strings.ToValidUTF8(string(out), "\uFFFD")), nil
+}
+
+// mostlyUTF8 reports whether a text's non-ASCII bytes are mostly valid
+// UTF-8 sequences: a UTF-8 page with a stray byte, not a page in another
+// encoding.
+func mostlyUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		case size > 1:
+			valid++
+		}
+		i += size
+	}
+	return valid > invalid
 }
 
 // dropTitle removes the headline from the front of the body, where pages

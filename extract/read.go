@@ -25,27 +25,35 @@ const (
 	formatText
 	formatHTML
 	formatJSONL
+	formatWARC
 )
 
 // Read reads one input from r and calls emit for each article it holds: one
-// for a text or HTML document, one per line for JSON Lines. in names the
-// input in errors and articles and gives the default article ID (see
-// Expand); r is usually in.Open().
+// for a text or HTML document, one per line for JSON Lines, one per HTML
+// page in a WARC file. in names the input in errors and articles and gives
+// the default article ID (see Expand); r is usually in.Open().
 //
 // The format comes from the file extension: .jsonl and .ndjson are JSON
-// Lines; .html, .htm and .xhtml are HTML; .txt, .text and no extension are
-// plain text. Other extensions, and standard input, are recognised by their
-// content: a first non-space byte '{' means JSON Lines, '<' followed by
-// HTML tags means HTML, anything else plain text. Gzip-compressed input
-// (.gz, or gzip's magic bytes) is decompressed on the fly.
+// Lines; .html, .htm and .xhtml are HTML; .warc is WARC; .txt, .text and no
+// extension are plain text. Other extensions, and standard input, are
+// recognised by their content: "WARC/1." means WARC (also for .txt and no
+// extension), a first non-space byte '{' JSON Lines, '<' followed by HTML
+// tags HTML, anything else plain text. Gzip-compressed input (.gz, or
+// gzip's magic bytes) is decompressed on the fly; a .warc.gz member by
+// member.
 //
 // A problem with the whole input (empty, binary, invalid UTF-8, larger than
 // opts.MaxBytes, broken gzip, no article text) is returned as an
-// *InputError, before anything is emitted. A bad JSON line is passed to
-// onErr as an *InputError with its line number, and reading goes on; if
-// onErr is nil, the first bad line ends the read and is returned. An error
-// from emit ends the read and is returned as it is. Cancelling ctx stops
-// reading between lines, and Read returns ctx.Err() wrapped.
+// *InputError, before anything is emitted. A bad JSON line, or a bad WARC
+// record (see RecordError), is passed to onErr as an *InputError, and
+// reading goes on; if onErr is nil, the first one ends the read and is
+// returned. An error from emit ends the read and is returned as it is.
+// Cancelling ctx stops reading between lines or records, and Read returns
+// ctx.Err() wrapped.
+//
+// WARC articles have the record's target URI as URL, "<ID>@<offset>" as
+// ID and "<path>@<offset>" as Input, offset being the record's (see
+// RecordError.Offset).
 func Read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Article) error, onErr func(error)) error {
 	badLine := func(err error) error { return err } // strict: the first bad line ends the read
 	if onErr != nil {
@@ -55,8 +63,9 @@ func Read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Ar
 }
 
 // Parse extracts the articles of one document held in memory, by the rules
-// of Read. For JSON Lines with bad lines it returns the good articles
-// together with an error joining one *InputError per bad line.
+// of Read. For JSON Lines with bad lines, or a WARC file with bad records,
+// it returns the good articles together with an error joining one
+// *InputError per bad line or record.
 func Parse(in Input, data []byte, opts Options) ([]Article, error) {
 	var (
 		articles []Article
@@ -71,22 +80,41 @@ func Parse(in Input, data []byte, opts Options) ([]Article, error) {
 }
 
 // read is Read with the handling of bad lines decided: badLine gets each
-// bad JSON line's error and returns nil to go on, or an error to stop.
+// bad JSON line's (or WARC record's) error and returns nil to go on, or an
+// error to stop.
 func read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Article) error, badLine func(error) error) error {
 	whole := func(err error) error { return &InputError{Input: in.Name(), Err: err} }
 
-	br, compressed, err := decompress(in, r)
+	raw := bufio.NewReaderSize(r, 64<<10)
+	compressed, err := isGzip(in, raw)
 	if err != nil {
 		return whole(err)
 	}
 	f := formatOf(in)
-	if f == formatUnknown {
-		if f, err = sniff(br); err != nil {
+	if f == formatUnknown || f == formatText {
+		// A crawl file is often named without its extension ("crawl-00042"):
+		// a text that starts with a WARC version line is a WARC.
+		head, err := peekContent(raw, compressed)
+		if err != nil {
 			return whole(err)
+		}
+		if g := sniff(head); f == formatUnknown || g == formatWARC {
+			f = g
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", in.Name(), err)
+	}
+	if f == formatWARC {
+		// The WARC reader gunzips by itself, member by member, to know
+		// where each record starts in the file.
+		return readWARC(ctx, in, raw, compressed, opts, emit, badLine)
+	}
+	br := raw
+	if compressed {
+		if br, err = gunzip(raw); err != nil {
+			return whole(err)
+		}
 	}
 	if f == formatJSONL {
 		return readJSONL(ctx, in, br, opts, emit, badLine)
@@ -109,20 +137,39 @@ func read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Ar
 	return emit(a)
 }
 
-// decompress returns a buffered reader of the input's content, gunzipped
-// when it is compressed.
-func decompress(in Input, r io.Reader) (br *bufio.Reader, compressed bool, err error) {
-	br = bufio.NewReaderSize(r, 64<<10)
-	if compressed, err = isGzip(in, br); err != nil || !compressed {
-		return br, false, err
-	}
-	zr, err := gzip.NewReader(br)
+// gunzip returns a buffered reader of a gzip stream's content.
+func gunzip(raw *bufio.Reader) (*bufio.Reader, error) {
+	zr, err := gzip.NewReader(raw)
 	if err != nil {
-		return nil, true, fmt.Errorf("broken gzip: %w", err)
+		return nil, fmt.Errorf("broken gzip: %w", err)
 	}
 	// No Close needed: gzip.Reader.Close only reports errors, and holds
 	// nothing the garbage collector does not reclaim.
-	return bufio.NewReaderSize(gzipErrors{zr}, 64<<10), true, nil
+	return bufio.NewReaderSize(gzipErrors{zr}, 64<<10), nil
+}
+
+// peekContent returns the first bytes of the content without consuming
+// them: of the raw input, or, when it is compressed, what the start of its
+// first gzip member decompresses to.
+func peekContent(raw *bufio.Reader, compressed bool) ([]byte, error) {
+	if !compressed {
+		head, err := raw.Peek(sniffLen)
+		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, err
+		}
+		return head, nil
+	}
+	zhead, err := raw.Peek(raw.Size())
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zhead))
+	if err != nil {
+		return nil, fmt.Errorf("broken gzip: %w", err)
+	}
+	// A short or truncated start is fine here: reading proper reports it.
+	head, _ := io.ReadAll(io.LimitReader(zr, sniffLen))
+	return head, nil
 }
 
 // readAtMost reads a whole document of at most limit bytes. Text and HTML
@@ -147,7 +194,7 @@ func parseDocument(in Input, f format, data []byte) (Article, error) {
 		err error
 	)
 	if f == formatHTML {
-		a, err = parseHTML(data)
+		a, err = parseHTMLPage(data, "")
 	} else {
 		a, err = parseText(data)
 	}
@@ -182,6 +229,8 @@ func formatOf(in Input) format {
 	name := strings.ToLower(filepath.Base(in.Path))
 	name = strings.TrimSuffix(name, ".gz")
 	switch filepath.Ext(name) {
+	case ".warc":
+		return formatWARC
 	case ".jsonl", ".ndjson":
 		return formatJSONL
 	case ".html", ".htm", ".xhtml":
@@ -221,21 +270,21 @@ func (g gzipErrors) Read(p []byte) (int, error) {
 // sniffLen is how much of the content sniff looks at.
 const sniffLen = 4096
 
-// sniff decides the format of a document whose name does not say it.
-func sniff(br *bufio.Reader) (format, error) {
-	head, err := br.Peek(sniffLen)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return formatUnknown, err
-	}
+// sniff decides the format of a document whose name does not say it, from
+// the start of its content.
+func sniff(head []byte) format {
 	head = bytes.TrimPrefix(head, utf8BOM)
+	if isWARC(head) {
+		return formatWARC
+	}
 	head = bytes.TrimLeft(head, " \t\r\n\f\v")
 	switch {
 	case len(head) > 0 && head[0] == '{':
-		return formatJSONL, nil
+		return formatJSONL
 	case len(head) > 0 && head[0] == '<' && looksLikeHTML(head):
-		return formatHTML, nil
+		return formatHTML
 	}
-	return formatText, nil
+	return formatText
 }
 
 // htmlTags are tags whose presence near the start makes a document HTML.

@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDropHTMLFurniture(t *testing.T) {
+	title := "Cat found in New Mexico after going missing in Oregon"
+	in := []string{
+		"https://www.example.com/news/article/Cat-found-14848175.php",
+		"Cat found in New Mexico after going missing in Oregon",
+		"SANTA FE, N.M. (AP) — A cat who has been missing for five years has been found.",
+		"Advertisement",
+		"Officials will present the animal to its family on Friday.",
+		"Continue reading below",
+		"The family thought they would never see the cat again.",
+		"You may also like...",
+		"Who will make the Rock Hall in 2020?",
+		"Dave Matthews Band takes over Rock Hall Fan Vote",
+	}
+	want := []string{in[2], in[4], in[6]}
+	if got := dropHTMLFurniture(in, title); !slices.Equal(got, want) {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestCutRelatedListNeedsHeadlinesAfterTheLabel(t *testing.T) {
+	in := []string{
+		"First paragraph of the story, a full sentence.",
+		"Second paragraph of the story, another sentence.",
+		"Related",
+		"The report was related to the budget, and the council discussed it at length on Monday.",
+	}
+	if got := cutRelatedList(in); !slices.Equal(got, in) {
+		t.Errorf("cut %q: the text after the label is prose, not a list", got)
+	}
+}
+
+// Real pages of the ScrapingHub benchmark whose extraction carried such
+// furniture: the page URL and repeated headline above the article
+// (mysanantonio.com), a "You may also like..." list below it
+// (cleveland.com). The gold body's first and last sentences must stay.
+func TestHTMLFurnitureOnRealPages(t *testing.T) {
+	dir, gold := benchmarkGold(t)
+	for _, tc := range []struct{ id, gone string }{
+		{"ef2b3f26", "https://www.mysanantonio.com"},
+		{"35b15891", "You may also like"},
+	} {
+		var id string
+		for k := range gold {
+			if strings.HasPrefix(k, tc.id) {
+				id = k
+			}
+		}
+		if id == "" {
+			t.Fatalf("page %s not in the benchmark", tc.id)
+		}
+		arts, _, err := readFile(t, filepath.Join(dir, "html", id+".html.gz"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := arts[0].Text()
+		if strings.Contains(text, tc.gone) {
+			t.Errorf("%s: %q is still in the text", tc.id, tc.gone)
+		}
+		body := strings.Split(strings.TrimSpace(gold[id].ArticleBody), "\n")
+		for _, p := range []string{body[0], body[len(body)-1]} {
+			if !strings.Contains(text, strings.TrimSpace(p)) {
+				t.Errorf("%s: gold paragraph %q lost", tc.id, p)
+			}
+		}
+	}
+}

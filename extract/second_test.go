@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestTrimTailCutsWhatTheSecondOpinionLeavesOut(t *testing.T) {
+	article := []string{
+		"The council voted on Tuesday to close the old bridge for repairs.",
+		"Work will start in March and last about six months, officials said.",
+		"Drivers will be sent over the northern ring road in the meantime.",
+	}
+	tail := []string{"Related: New bus lanes open downtown", "Sign up for our morning newsletter and never miss a story"}
+	got := trimTail(append(slices.Clone(article), tail...), article)
+	if !slices.Equal(got, article) {
+		t.Errorf("got %q, want the article without the tail", got)
+	}
+}
+
+func TestTrimTailKeepsTextWhenTheOpinionsDisagree(t *testing.T) {
+	mine := []string{
+		"The council voted on Tuesday to close the old bridge for repairs.",
+		"Drivers will be sent over the northern ring road in the meantime.",
+	}
+	other := []string{"Comments: I think the bridge was fine, says a reader from the north of town."}
+	if got := trimTail(mine, other); !slices.Equal(got, mine) {
+		t.Errorf("got %q, want everything kept: the two found different texts", got)
+	}
+	if got := trimTail(mine, nil); !slices.Equal(got, mine) {
+		t.Errorf("no second opinion: got %q", got)
+	}
+}
+
+func TestConfirmedAllowsSmallDifferences(t *testing.T) {
+	ref := "The council voted on Tuesday to close the old bridge for repairs, the mayor said."
+	// The same sentence, split differently and with other punctuation.
+	if !confirmed("the council voted on Tuesday — to close the old bridge", newShingleSet(ref), " "+joinWords(ref)+" ") {
+		t.Error("a paragraph whose words are in the reference should be confirmed")
+	}
+	if confirmed("Sign up for our newsletter today", newShingleSet(ref), " "+joinWords(ref)+" ") {
+		t.Error("a paragraph absent from the reference should not be confirmed")
+	}
+}
+
+func joinWords(s string) string { return strings.Join(words(s), " ") }
