@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the renderings Write accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "md", "html"}
 
 // Write renders r in the named format.
 func Write(w io.Writer, r *Report, format string) error {
@@ -21,6 +21,10 @@ func Write(w io.Writer, r *Report, format string) error {
 		return WriteJSON(w, r)
 	case "text", "":
 		return WriteText(w, r)
+	case "md":
+		return WriteMarkdown(w, r)
+	case "html":
+		return WriteHTML(w, r)
 	default:
 		return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 	}
@@ -54,7 +58,7 @@ func WriteText(w io.Writer, r *Report) error {
 		tw.printf("   why      %s\n", clean(strings.Join(d.Reasons, "; ")))
 		tw.printf("   signals  score %.3f, BM25 %.1f, LSH bands %d, query aligned %.0f%%, source aligned %.0f%%, shingle Jaccard %.2f\n",
 			s.Score, s.BM25, s.Bands, 100*d.Evidence.QueryCoverage, 100*d.Evidence.SourceCoverage, d.Evidence.Jaccard)
-		if !d.Verdict.Derived() && d.Verdict != audit.SameEvent {
+		if !s.detailed() {
 			continue
 		}
 		writePassages(tw, s)
@@ -155,6 +159,12 @@ func writeAudit(tw *textWriter, a *audit.Result) {
 			tw.printf("     %s  — in query: %s\n", clean(r.Text), r.InQuery)
 		}
 	}
+}
+
+// detailed reports whether the renderings show s's passages, facts and
+// audit: only for a source the query derives from or shares the event with.
+func (s Source) detailed() bool {
+	return s.Decision.Verdict.Derived() || s.Decision.Verdict == audit.SameEvent
 }
 
 type textWriter struct {

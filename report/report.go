@@ -1,6 +1,12 @@
 // Package report holds the result of a trace or a comparison and renders it
-// as text or JSON. The JSON form is a versioned schema, documented in
-// SCHEMA.md beside this file; Schema names the version a report follows.
+// as text, JSON, Markdown or HTML. The JSON form is a versioned schema,
+// documented in SCHEMA.md beside this file; Schema names the version a report
+// follows. The other forms are for people and may change at any time.
+//
+// Every string a report carries from an article (titles, passages, facts,
+// notes quoting them) is untrusted: each renderer escapes it for its medium —
+// control and bidi characters shown as \uXXXX in all three, Markdown markup
+// backslash-escaped, HTML through html/template's contextual escaping.
 package report
 
 import (

@@ -74,7 +74,7 @@ reuse) is found.`,
 	}
 	cmd.Flags().IntVar(&opt.Top, "top", 3, "how many sources to report")
 	cmd.Flags().IntVar(&opt.Candidates, "candidates", 20, "how many BM25 candidates to verify by alignment")
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, md or html")
 	cmd.Flags().StringVar(&seedDir, "archive", "", "ingest this path first if the archive is empty")
 	return cmd
 }
@@ -126,7 +126,7 @@ input) for one of the two.`,
 			return report.Write(os.Stdout, trace.Compare(q, s), format)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, md or html")
 	return cmd
 }
 
@@ -136,7 +136,7 @@ func checkFormat(f string) error {
 			return nil
 		}
 	}
-	return usageError("unknown --format %q (want text or json)", f)
+	return usageError("unknown --format %q (want text, json, md or html)", f)
 }
 
 // readDocuments extracts every article of one input (a JSON Lines file may
