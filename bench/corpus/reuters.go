@@ -108,7 +108,7 @@ func loadReutersBriefs(shared string) (*Set, error) {
 			}
 			date, _ := sgmlElement(text, "DATE")
 			s.Docs = append(s.Docs, Doc{
-				ID: "reuters/" + newID, Set: s.Name, Title: title, Text: title,
+				ID: "reuters-briefs/" + newID, Set: s.Name, Title: title, Text: title,
 				Published: reutersDate(date), Extra: map[string]string{"type": "BRIEF"},
 			})
 			return nil
