@@ -167,18 +167,33 @@ func (v *verification) report(q extract.Article, qp *analyze.Profile) report.Sou
 	return out
 }
 
-// rank orders candidates by verification score (the alignment's support),
-// then by the retrieval signals.
+// rank orders candidates by the sum of their support and their BM25 score,
+// each divided by the best among the candidates. Support alone (how much of
+// the query the candidate's text accounts for) ranks restyled rewrites best;
+// BM25 ranks partial reuse and texts with inserted material best (measured
+// on the benchmark's rewrite sets: SheepDog 0.987 vs 0.918, COUNTER partly
+// derived 0.753 vs 0.894 recall@1); the sum keeps both.
 func rank(vs []*verification) {
+	maxS, maxB := 0.0, 0.0
+	for _, v := range vs {
+		maxS, maxB = max(maxS, v.al.Support), max(maxB, v.bm25)
+	}
+	score := func(v *verification) float64 {
+		s := 0.0
+		if maxS > 0 {
+			s += v.al.Support / maxS
+		}
+		if maxB > 0 {
+			s += v.bm25 / maxB
+		}
+		return s
+	}
 	sort.SliceStable(vs, func(i, j int) bool {
-		a, b := vs[i], vs[j]
-		if a.al.Support != b.al.Support {
-			return a.al.Support > b.al.Support
+		a, b := score(vs[i]), score(vs[j])
+		if a != b {
+			return a > b
 		}
-		if a.bands != b.bands {
-			return a.bands > b.bands
-		}
-		return a.bm25 > b.bm25
+		return vs[i].bands > vs[j].bands
 	})
 }
 

@@ -303,7 +303,7 @@ func (s *storytrace) query(ctx context.Context, q query) outcome {
 	o.ev = &d.Evidence
 	if d.Verdict.Derived() {
 		o.claimed = true
-		o.score = d.Confidence
+		o.score = audit.DefaultModel.Probability(d.Evidence)
 	}
 	for _, src := range r.Sources {
 		if q.accept[src.Article.ID] {
