@@ -18,6 +18,11 @@ func newStats(g *globals) *cobra.Command {
 				return err
 			}
 			m, err := a.Meta(cmd.Context())
+			// Flush first, so the size counts tables, not a write-ahead log
+			// that has not been compacted into them yet.
+			if err == nil {
+				err = a.db.Flush()
+			}
 			size := a.db.DiskBytes()
 			a.Close()
 			if err != nil {
