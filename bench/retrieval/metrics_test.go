@@ -1,0 +1,86 @@
+package retrieval
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"github.com/storytrace/storytrace/bench/corpus"
+)
+
+func TestThresholdLeavesTheShareAbove(t *testing.T) {
+	neg := make([]float64, 200)
+	for i := range neg {
+		neg[i] = float64(i) / 200 // 0, 0.005, …, 0.995
+	}
+	th := threshold(neg, 0.01)
+	above := 0
+	for _, s := range neg {
+		if s > th {
+			above++
+		}
+	}
+	if above != 2 {
+		t.Fatalf("threshold %.3f leaves %d of 200 above, want 2 (1%%)", th, above)
+	}
+	if threshold(nil, 0.01) != 0 {
+		t.Fatal("threshold of no negatives should be 0")
+	}
+}
+
+// A hand-worked case: four derived queries on the report half (two found at
+// rank 1 above the threshold, one at rank 1 below it, one at rank 2) and
+// negatives on both halves.
+func TestAttributionByHand(t *testing.T) {
+	q := func(label string, fit, withheld bool) query {
+		return query{Query: corpus.Query{Label: label, Source: "s"}, fit: fit, withheld: withheld}
+	}
+	qs := []query{
+		q("rewrite", false, false), q("rewrite", false, false), q("rewrite", false, false), q("rewrite", false, false),
+	}
+	res := []outcome{
+		{rank: 1, score: 0.995, claimed: true}, {rank: 1, score: 0.985, claimed: true},
+		{rank: 1, score: 0.1, claimed: true}, {rank: 2, score: 0.9, claimed: true},
+	}
+	// 100 fit-half negatives scoring 0..0.99: the 1% threshold is 0.98.
+	for i := 0; i < 100; i++ {
+		qs = append(qs, q("rewrite", true, true))
+		res = append(res, outcome{score: float64(i) / 100, claimed: true})
+	}
+	// Report-half negatives: one above 0.98, one below.
+	qs = append(qs, q("same-event", false, false), q("same-event", false, false))
+	res = append(res, outcome{score: 0.99, claimed: true}, outcome{score: 0.5, claimed: true})
+
+	row := attributionRow("m", qs, res, true)
+	got := map[string]float64{}
+	for _, m := range row.Metrics {
+		got[m.Name] = m.Value
+	}
+	if math.Abs(got["threshold"]-0.98) > 1e-9 {
+		t.Fatalf("threshold %.3f, want 0.98", got["threshold"])
+	}
+	// Two of the four report-half positives are right and above 0.98.
+	if got["attribution@1%FD"] != 0.5 || got["FD on report half"] != 0.5 || row.N != 4 {
+		t.Fatalf("row %+v", row)
+	}
+}
+
+func TestRecallRowsCountRanks(t *testing.T) {
+	mk := func(group string) query {
+		return query{Query: corpus.Query{Group: group, Label: "rewrite", Source: "s"}}
+	}
+	qs := []query{mk("a"), mk("a"), mk("a"), mk("a")}
+	res := []outcome{{rank: 1}, {rank: 2}, {rank: 0}, {rank: 1, latency: time.Millisecond}}
+	rows := recallRows("m", qs, res)
+	if len(rows) != 2 || rows[0].Set != "a" {
+		t.Fatalf("rows %+v", rows)
+	}
+	m := map[string]float64{}
+	for _, x := range rows[0].Metrics {
+		m[x.Name] = x.Value
+	}
+	// recall@1 2/4, recall@10 3/4, MRR (1 + 1/2 + 0 + 1)/4.
+	if m["recall@1"] != 0.5 || m["recall@10"] != 0.75 || m["MRR"] != 0.625 {
+		t.Fatalf("metrics %+v", m)
+	}
+}
