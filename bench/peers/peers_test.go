@@ -2,8 +2,12 @@ package peers
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -64,5 +68,44 @@ func TestChurnalismCoverageCountsEachCharacterOnce(t *testing.T) {
 	// shared prefix "the quick brown fox " is 20 chars → windows at 0..5 cover 20 chars.
 	if len(hits) != 1 || hits[0].Score < 0.4 || hits[0].Score > 0.5 {
 		t.Fatalf("partial coverage = %v, want ≈ 20/45", hits)
+	}
+}
+
+// The Lucene peer runs only where Java and Debian's Lucene jars are
+// installed; elsewhere it must say so with ErrNoLucene, never fail otherwise.
+func TestLuceneFindsSeedSourceWhenInstalled(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(shared, "seeds/source-original.txt"))
+	if err != nil {
+		t.Skip(err)
+	}
+	rew, _ := os.ReadFile(filepath.Join(shared, "seeds/rewrite.txt"))
+	l, err := NewLucene(t.TempDir())
+	if errors.Is(err, ErrNoLucene) {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	l.Add("source", string(src))
+	// MoreLikeThis's defaults ignore terms in fewer than 5 documents, so the
+	// seed source needs an archive around it: the 300 example BBC articles.
+	sample, err := os.ReadFile(filepath.Join("..", "..", "examples", "archive", "bbc-news-sample.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(sample)), "\n") {
+		var a struct{ Text string }
+		if err := json.Unmarshal([]byte(line), &a); err != nil {
+			t.Fatal(err)
+		}
+		l.Add(fmt.Sprint("bbc", i), a.Text)
+	}
+	hits, err := l.Search(context.Background(), string(rew), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 || hits[0].ID != "source" {
+		t.Fatalf("hits %v, want source first", hits)
 	}
 }

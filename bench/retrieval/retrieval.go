@@ -106,7 +106,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	}
 	defer st.close()
 	methods := []method{st}
-	for _, p := range newPeers(env.TempDir) {
+	for _, p := range newPeers(env) {
 		m, err := buildPeer(ctx, env, p, docs)
 		if err != nil {
 			return nil, err
@@ -408,13 +408,21 @@ type peer struct {
 	stats buildStats
 }
 
-func newPeers(dir string) []peers.Retriever {
-	b, err := peers.NewBleve(dir + "/bleve")
-	ps := []peers.Retriever{peers.NewMinHash(true), peers.NewMinHash(false), peers.NewChurnalism()}
-	if err == nil {
-		ps = append([]peers.Retriever{b}, ps...)
+// newPeers starts every peer that can run here. Lucene needs Java and
+// Debian's liblucene8-java; without them it is left out and the log says so.
+func newPeers(env *suite.Env) []peers.Retriever {
+	var ps []peers.Retriever
+	if b, err := peers.NewBleve(env.TempDir + "/bleve"); err == nil {
+		ps = append(ps, b)
+	} else {
+		env.Logf("bleve peer left out: %v", err)
 	}
-	return ps
+	if l, err := peers.NewLucene(env.TempDir + "/lucene"); err == nil {
+		ps = append(ps, l)
+	} else {
+		env.Logf("Lucene peer left out: %v", err)
+	}
+	return append(ps, peers.NewMinHash(true), peers.NewMinHash(false), peers.NewChurnalism())
 }
 
 func buildPeer(ctx context.Context, env *suite.Env, p peers.Retriever, docs []corpus.Doc) (*peer, error) {
