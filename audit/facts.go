@@ -69,12 +69,19 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 	// Thursday too). Same values are paired first, so that a sentence with
 	// two figures, one changed, keeps the other.
 	nearCopy := nearCopies(al)
-	for _, rel := range []facts.Relation{facts.Same, facts.Compatible} {
-		for i, qf := range qFacts {
-			if matchedQ[i] {
-				continue
-			}
-			if j := findFact(qf, sFacts, usedS, rel, nearCopy); j >= 0 && inPairs(qf, sFacts[j], nearCopy) {
+	// keep pairs equal values, then compatible ones (a date given with
+	// more or less precision, kept with a note), looking first in scope's
+	// pairs; with inside set, only values that face each other in a pair.
+	keep := func(scope *align.Alignment, inside bool) {
+		for _, rel := range []facts.Relation{facts.Same, facts.Compatible} {
+			for i, qf := range qFacts {
+				if matchedQ[i] {
+					continue
+				}
+				j := findFact(qf, sFacts, usedS, rel, scope)
+				if j < 0 || (inside && !inPairs(qf, sFacts[j], scope)) {
+					continue
+				}
 				usedS[j], matchedQ[i] = true, true
 				c := FactChange{Change: Kept, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]}
 				if rel == facts.Compatible {
@@ -84,44 +91,26 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 			}
 		}
 	}
-	for i, qf := range qFacts {
-		if matchedQ[i] {
-			continue
-		}
-		if j := facingFact(qf, sFacts, usedS, nearCopy); j >= 0 {
-			usedS[j], matchedQ[i] = true, true
-			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
-		}
-	}
-
-	// 2. Same value anywhere: kept. Then compatible values (a date given
-	// with more or less precision): kept with a note.
-	for _, rel := range []facts.Relation{facts.Same, facts.Compatible} {
+	// alter pairs an unmatched query fact with an unmatched source fact of
+	// the same kind facing it in one of scope's pairs.
+	alter := func(scope *align.Alignment) {
 		for i, qf := range qFacts {
 			if matchedQ[i] {
 				continue
 			}
-			if j := findFact(qf, sFacts, usedS, rel, al); j >= 0 {
+			if j := facingFact(qf, sFacts, usedS, scope); j >= 0 {
 				usedS[j], matchedQ[i] = true, true
-				c := FactChange{Change: Kept, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]}
-				if rel == facts.Compatible {
-					c.Note = precisionNote(qf, sFacts[j])
-				}
-				out = append(out, c)
+				out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
 			}
 		}
 	}
-	// 3. Inside any aligned passage, an unmatched query fact facing an
-	// unmatched source fact of the same kind: altered.
-	for i, qf := range qFacts {
-		if matchedQ[i] {
-			continue
-		}
-		if j := facingFact(qf, sFacts, usedS, al); j >= 0 {
-			usedS[j], matchedQ[i] = true, true
-			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
-		}
-	}
+	keep(nearCopy, true)
+	alter(nearCopy)
+	// 2. Same value anywhere: kept (compatible with a note). 3. Inside any
+	// aligned passage, an unmatched query fact facing an unmatched source
+	// fact of the same kind: altered.
+	keep(al, false)
+	alter(al)
 	// 4. Anywhere, an unmatched query fact and an unmatched source fact
 	// that count or date the same thing — they share a word next to them:
 	// "over 200 witnesses" → "over 205 witnesses" — are one fact altered,

@@ -42,6 +42,29 @@ type Summary struct {
 // whole run (a store write failing, ctx cancelled). Articles written before a
 // failure stay written.
 func Run(ctx context.Context, ix *index.Index, inputs []extract.Input, opt Options) (Summary, error) {
+	return run(ctx, ix, opt, func(ctx context.Context, emit func(extract.Article) error, fail func(error)) error {
+		return readAll(ctx, inputs, opt.Extract, emit, fail)
+	})
+}
+
+// Articles ingests articles already in memory (the benchmark's data sets),
+// through the same analysis pool and atomic batches as Run.
+func Articles(ctx context.Context, ix *index.Index, articles []extract.Article, opt Options) (Summary, error) {
+	return run(ctx, ix, opt, func(ctx context.Context, emit func(extract.Article) error, _ func(error)) error {
+		for _, a := range articles {
+			if err := emit(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// produceFunc sends articles to emit and reports per-input failures to
+// fail; an error it returns stops the run.
+type produceFunc func(ctx context.Context, emit func(extract.Article) error, fail func(error)) error
+
+func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 256
 	}
@@ -61,10 +84,18 @@ func Run(ctx context.Context, ix *index.Index, inputs []extract.Input, opt Optio
 
 	articles := make(chan extract.Article, 4*opt.Workers)
 	entries := make(chan index.Entry, 4*opt.Workers)
+	emit := func(a extract.Article) error {
+		select {
+		case articles <- a:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	var readErr error
 	go func() {
 		defer close(articles)
-		readErr = readAll(ctx, inputs, opt.Extract, articles, fail)
+		readErr = produce(ctx, emit, fail)
 	}()
 	var wg sync.WaitGroup
 	for range opt.Workers {
@@ -136,16 +167,8 @@ func drain[T any](c <-chan T) {
 	}
 }
 
-// readAll extracts every input in order, sending articles on out.
-func readAll(ctx context.Context, inputs []extract.Input, opt extract.Options, out chan<- extract.Article, fail func(error)) error {
-	emit := func(a extract.Article) error {
-		select {
-		case out <- a:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
+// readAll extracts every input in order, passing each article to emit.
+func readAll(ctx context.Context, inputs []extract.Input, opt extract.Options, emit func(extract.Article) error, fail func(error)) error {
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -123,13 +123,13 @@ func highlight(text string, spans []span) []segment {
 		pos := n.start
 		for _, c := range n.children {
 			if c.start > pos {
-				out = append(out, segment{Text: clean(text[pos:c.start])})
+				out = append(out, segment{Text: Escape(text[pos:c.start])})
 			}
 			out = append(out, segment{Class: c.class, Title: c.title, Children: build(c)})
 			pos = c.end
 		}
 		if pos < n.end {
-			out = append(out, segment{Text: clean(text[pos:n.end])})
+			out = append(out, segment{Text: Escape(text[pos:n.end])})
 		}
 		return out
 	}

@@ -100,7 +100,7 @@ type relationRow struct {
 }
 
 func newPageView(r *Report) pageView {
-	v := pageView{Mode: clean(r.Mode), Query: newArticleView(r.Query), Archive: r.Archive}
+	v := pageView{Mode: Escape(r.Mode), Query: newArticleView(r.Query), Archive: r.Archive}
 	v.Title = "storytrace: " + v.Query.ID
 	if v.Query.Title != "" {
 		v.Title = "storytrace: " + v.Query.Title
@@ -113,7 +113,7 @@ func newPageView(r *Report) pageView {
 
 func newArticleView(a ArticleInfo) articleView {
 	return articleView{
-		ID: clean(a.ID), Title: clean(a.Title), URL: clean(a.URL), Published: clean(a.Published), Input: clean(a.Input),
+		ID: Escape(a.ID), Title: Escape(a.Title), URL: Escape(a.URL), Published: Escape(a.Published), Input: Escape(a.Input),
 		Sentences: a.Sentences, Terms: a.Terms,
 	}
 }
@@ -122,12 +122,12 @@ func newSourceView(i int, s Source) sourceView {
 	d := s.Decision
 	v := sourceView{
 		Rank: s.Rank, Anchor: fmt.Sprintf("s%d", i+1), Article: newArticleView(s.Article),
-		Verdict: clean(string(d.Verdict)), VerdictClass: "v-" + classToken(string(d.Verdict)),
+		Verdict: Escape(string(d.Verdict)), VerdictClass: "v-" + classToken(string(d.Verdict)),
 		Confidence: d.Confidence, Score: s.Score, BM25: s.BM25, Bands: s.Bands, Evidence: d.Evidence,
 		Detailed: s.detailed(),
 	}
 	for _, reason := range d.Reasons {
-		v.Reasons = append(v.Reasons, clean(reason))
+		v.Reasons = append(v.Reasons, Escape(reason))
 	}
 	if !v.Detailed {
 		return v
@@ -141,10 +141,10 @@ func newSourceView(i int, s Source) sourceView {
 	}
 	v.Names, v.Quotes, v.Neg = changeRows(a.Entities), changeRows(a.Quotes), changeRows(a.Negations)
 	for _, c := range a.Unsupported {
-		row := claimRow{Start: c.Query.Start, End: c.Query.End, Text: clean(c.Text), Reason: clean(c.Reason)}
+		row := claimRow{Start: c.Query.Start, End: c.Query.End, Text: Escape(c.Text), Reason: Escape(c.Reason)}
 		var fs []string
 		for _, f := range c.Facts {
-			fs = append(fs, clean(f.Text))
+			fs = append(fs, Escape(f.Text))
 		}
 		row.Facts = strings.Join(fs, " · ")
 		v.Unsupported = append(v.Unsupported, row)
@@ -152,18 +152,18 @@ func newSourceView(i int, s Source) sourceView {
 	for _, rel := range a.Arithmetic {
 		var qs []string
 		for _, f := range rel.Query {
-			qs = append(qs, clean(f.Text))
+			qs = append(qs, Escape(f.Text))
 		}
 		v.Arithmetic = append(v.Arithmetic, relationRow{
-			Kind: clean(rel.Kind), Text: clean(rel.Text), Query: strings.Join(qs, ", "),
-			InQuery: clean(rel.InQuery), Class: "r-" + classToken(rel.InQuery),
+			Kind: Escape(rel.Kind), Text: Escape(rel.Text), Query: strings.Join(qs, ", "),
+			InQuery: Escape(rel.InQuery), Class: "r-" + classToken(rel.InQuery),
 		})
 	}
 	qSpans, sSpans := changeSpans(s, a)
 	for j, p := range s.Passages {
 		v.Passages = append(v.Passages, passageView{
 			Anchor: fmt.Sprintf("%s-p%d", v.Anchor, j+1), N: j + 1,
-			Kind: clean(string(p.Kind)), KindClass: "p-" + classToken(string(p.Kind)), Similarity: p.Similarity,
+			Kind: Escape(string(p.Kind)), KindClass: "p-" + classToken(string(p.Kind)), Similarity: p.Similarity,
 			QStart: p.Query.Start, QEnd: p.Query.End, SStart: p.Source.Start, SEnd: p.Source.End,
 			Query:  highlight(p.Query.Text, place(p.Query, qSpans)),
 			Source: highlight(p.Source.Text, place(p.Source, sSpans)),
@@ -177,15 +177,15 @@ func changeRows(list []audit.FactChange) []changeRow {
 	var out []changeRow
 	for _, c := range list {
 		row := changeRow{
-			Change: clean(string(c.Change)), ChangeClass: "c-" + classToken(string(c.Change)),
-			Kind: clean(string(c.Kind)), KindClass: "k-" + classToken(string(c.Kind)),
-			Note: clean(c.Note), Attribution: clean(c.Attribution),
+			Change: Escape(string(c.Change)), ChangeClass: "c-" + classToken(string(c.Change)),
+			Kind: Escape(string(c.Kind)), KindClass: "k-" + classToken(string(c.Kind)),
+			Note: Escape(c.Note), Attribution: Escape(c.Attribution),
 		}
 		if c.Query != nil {
-			row.Query = clean(c.Query.Text)
+			row.Query = Escape(c.Query.Text)
 		}
 		if c.Source != nil {
-			row.Source = clean(c.Source.Text)
+			row.Source = Escape(c.Source.Text)
 		}
 		out = append(out, row)
 	}
@@ -227,10 +227,10 @@ func changeSpans(s Source, a *audit.Result) (q, src []articleSpan) {
 			title += ": " + excerpt(c.Query.Text, 80) + " ← source: " + excerpt(c.Source.Text, 80)
 		}
 		if c.Attribution != "" {
-			title += "; attribution " + clean(c.Attribution)
+			title += "; attribution " + Escape(c.Attribution)
 		}
 		if c.Note != "" {
-			title += "; " + clean(c.Note)
+			title += "; " + Escape(c.Note)
 		}
 		if f := c.Query; f != nil {
 			q = append(q, articleSpan{f.Start, f.End, f.Text, sentence, class, title, rank})
@@ -249,7 +249,7 @@ func changeSpans(s Source, a *audit.Result) (q, src []articleSpan) {
 	}
 	for _, c := range a.Unsupported {
 		q = append(q, articleSpan{c.Query.Start, c.Query.End, c.Text, true, "unsupported",
-			"unsupported: " + clean(c.Reason), rankClaim})
+			"unsupported: " + Escape(c.Reason), rankClaim})
 	}
 	return q, src
 }

@@ -140,7 +140,7 @@ func mdAudit(tw *textWriter, a *audit.Result) {
 // "://" of a URL and the dot of "www." are escaped too, which keeps GitHub
 // from turning a bare address into a link.
 func md(s string) string {
-	s = clean(strings.Join(strings.Fields(s), " "))
+	s = Escape(strings.Join(strings.Fields(s), " "))
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]

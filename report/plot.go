@@ -88,7 +88,7 @@ func newPlot(anchor string, s Source, a *audit.Result) *plotView {
 			Opacity: round1(0.25 + 0.6*min(1, max(0, p.Similarity))),
 			Href:    fmt.Sprintf("#%s-p%d", anchor, i+1),
 			Title: fmt.Sprintf("passage %d: %s %.2f, query %d–%d, source %d–%d",
-				i+1, clean(string(p.Kind)), p.Similarity, p.Query.Start, p.Query.End, p.Source.Start, p.Source.End),
+				i+1, Escape(string(p.Kind)), p.Similarity, p.Query.Start, p.Query.End, p.Source.Start, p.Source.End),
 		}
 		b.W, b.H = round1(max(2, b.X2-b.X)), round1(max(2, b.Y2-b.Y))
 		v.Boxes = append(v.Boxes, b)
@@ -98,7 +98,7 @@ func newPlot(anchor string, s Source, a *audit.Result) *plotView {
 			continue
 		}
 		b := plotBox{X: x(c.Query.Start), Y: round1(v.Y0 + v.PH + 3), H: 5, Class: "claim",
-			Title: fmt.Sprintf("unsupported, query %d–%d: %s", c.Query.Start, c.Query.End, clean(c.Reason))}
+			Title: fmt.Sprintf("unsupported, query %d–%d: %s", c.Query.Start, c.Query.End, Escape(c.Reason))}
 		b.W = round1(max(2, x(c.Query.End)-b.X))
 		v.Claims = append(v.Claims, b)
 	}

@@ -43,7 +43,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 func WriteText(w io.Writer, r *Report) error {
 	tw := &textWriter{w: w}
 	q := r.Query
-	tw.printf("query   %s%s  (%d sentences)\n", clean(q.ID), titled(q.Title), q.Sentences)
+	tw.printf("query   %s%s  (%d sentences)\n", Escape(q.ID), titled(q.Title), q.Sentences)
 	if r.Archive != nil {
 		tw.printf("archive %d articles, %d candidates verified\n", r.Archive.Articles, r.Archive.Candidates)
 	}
@@ -52,10 +52,10 @@ func WriteText(w io.Writer, r *Report) error {
 		return tw.err
 	}
 	for _, s := range r.Sources {
-		tw.printf("\n%d. %s%s\n", s.Rank, clean(s.Article.ID), titled(s.Article.Title))
+		tw.printf("\n%d. %s%s\n", s.Rank, Escape(s.Article.ID), titled(s.Article.Title))
 		d := s.Decision
 		tw.printf("   verdict  %s (confidence %.2f)\n", d.Verdict, d.Confidence)
-		tw.printf("   why      %s\n", clean(strings.Join(d.Reasons, "; ")))
+		tw.printf("   why      %s\n", Escape(strings.Join(d.Reasons, "; ")))
 		tw.printf("   signals  score %.3f, BM25 %.1f, LSH bands %d, query aligned %.0f%%, source aligned %.0f%%, shingle Jaccard %.2f\n",
 			s.Score, s.BM25, s.Bands, 100*d.Evidence.QueryCoverage, 100*d.Evidence.SourceCoverage, d.Evidence.Jaccard)
 		if !s.detailed() {
@@ -86,10 +86,10 @@ func writeFacts(tw *textWriter, s Source) {
 	for _, c := range s.Facts {
 		var q, src string
 		if c.Query != nil {
-			q = clean(c.Query.Text)
+			q = Escape(c.Query.Text)
 		}
 		if c.Source != nil {
-			src = clean(c.Source.Text)
+			src = Escape(c.Source.Text)
 		}
 		switch c.Change {
 		case audit.Kept:
@@ -102,7 +102,7 @@ func writeFacts(tw *textWriter, s Source) {
 			tw.printf("     dropped  %-8s %s", c.Kind, src)
 		}
 		if c.Note != "" {
-			tw.printf("  — %s", clean(c.Note))
+			tw.printf("  — %s", Escape(c.Note))
 		}
 		tw.printf("\n")
 	}
@@ -139,7 +139,7 @@ func writeAudit(tw *textWriter, a *audit.Result) {
 				tw.printf("  — attribution %s", c.Attribution)
 			}
 			if c.Note != "" {
-				tw.printf("  — %s", clean(c.Note))
+				tw.printf("  — %s", Escape(c.Note))
 			}
 			tw.printf("\n")
 		}
@@ -150,13 +150,13 @@ func writeAudit(tw *textWriter, a *audit.Result) {
 	if len(a.Unsupported) > 0 {
 		tw.printf("   unsupported %d\n", len(a.Unsupported))
 		for _, c := range a.Unsupported {
-			tw.printf("     %s  — %s\n", excerpt(c.Text, 110), clean(c.Reason))
+			tw.printf("     %s  — %s\n", excerpt(c.Text, 110), Escape(c.Reason))
 		}
 	}
 	if len(a.Arithmetic) > 0 {
 		tw.printf("   arithmetic\n")
 		for _, r := range a.Arithmetic {
-			tw.printf("     %s  — in query: %s\n", clean(r.Text), r.InQuery)
+			tw.printf("     %s  — in query: %s\n", Escape(r.Text), r.InQuery)
 		}
 	}
 }
@@ -182,7 +182,7 @@ func titled(title string) string {
 	if title == "" {
 		return ""
 	}
-	return "  “" + clean(title) + "”"
+	return "  “" + Escape(title) + "”"
 }
 
 // excerpt shortens s to at most n runes on one line.
@@ -192,12 +192,12 @@ func excerpt(s string, n int) string {
 		r := []rune(s)
 		s = string(r[:n]) + "…"
 	}
-	return clean(s)
+	return Escape(s)
 }
 
-// clean escapes control and format characters (ESC, bidi overrides, …) so
+// Escape escapes control and format characters (ESC, bidi overrides, …) so
 // text from an article prints as inert characters.
-func clean(s string) string {
+func Escape(s string) string {
 	if !strings.ContainsFunc(s, needsEscape) && utf8.ValidString(s) {
 		return s
 	}

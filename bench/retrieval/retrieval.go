@@ -32,16 +32,15 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/peers"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/ingest"
 	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
@@ -335,14 +334,15 @@ func buildStorytrace(ctx context.Context, env *suite.Env, docs []corpus.Doc) (*s
 	}
 	env.Logf("ingesting %d articles into storytrace", len(docs))
 	t0 := time.Now()
-	if err := ingestDocs(ctx, ix, docs); err != nil {
+	stored, err := ingestDocs(ctx, ix, docs)
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	took := time.Since(t0)
 	_ = db.Flush()
 	size := int64(db.DiskBytes())
-	s := &storytrace{ix: ix, db: db, stats: buildStats{articles: len(docs), took: took, diskBytes: size, heapBytes: delta(before, heapInUse())}}
+	s := &storytrace{ix: ix, db: db, stats: buildStats{articles: stored, took: took, diskBytes: size, heapBytes: delta(before, heapInUse())}}
 	env.Logf("storytrace: %d articles in %s (%.0f/s), %.0f bytes on disk per article",
 		len(docs), took.Round(time.Millisecond), float64(len(docs))/took.Seconds(), float64(size)/float64(len(docs)))
 	return s, nil
@@ -355,52 +355,15 @@ func delta(before, after uint64) uint64 {
 	return 0
 }
 
-// ingestDocs analyses in parallel and writes in batches of 256, as the
-// ingest command does.
-func ingestDocs(ctx context.Context, ix *index.Index, docs []corpus.Doc) error {
-	const batch = 256
-	workers := runtime.GOMAXPROCS(0)
-	for start := 0; start < len(docs); start += batch {
-		end := min(start+batch, len(docs))
-		entries := make([]index.Entry, end-start)
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					d := docs[start+i]
-					a := extract.Article{ID: d.ID, Title: d.Title, Published: d.Published, URL: d.URL, Paragraphs: paragraphs(d.Text)}
-					entries[i] = index.Entry{Article: a, Profile: analyze.Analyze(a)}
-				}
-			}()
-		}
-		for i := range entries {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		if _, err := ix.Add(ctx, entries); err != nil {
-			return err
-		}
+// ingestDocs ingests the archive through package ingest, as the ingest
+// command does, and returns how many articles were stored.
+func ingestDocs(ctx context.Context, ix *index.Index, docs []corpus.Doc) (int, error) {
+	articles := make([]extract.Article, len(docs))
+	for i, d := range docs {
+		articles[i] = d.Article()
 	}
-	return nil
-}
-
-// paragraphs splits a data set's text on blank lines, as the text reader
-// does.
-func paragraphs(text string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		out = []string{text}
-	}
-	return out
+	sum, err := ingest.Articles(ctx, ix, articles, ingest.Options{})
+	return sum.Added + sum.Replaced, err
 }
 
 type peer struct {

@@ -16,11 +16,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -28,6 +26,7 @@ import (
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/ingest"
 	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
@@ -66,12 +65,11 @@ func Run(ctx context.Context, env *suite.Env, sizes []int) ([]suite.Row, error) 
 	if err != nil {
 		return nil, err
 	}
-	var sources []index.Entry
+	var sources []extract.Article
 	for _, d := range l2r.Docs {
-		a := extract.Article{ID: d.ID, Paragraphs: []string{d.Text}}
-		sources = append(sources, index.Entry{Article: a, Profile: analyze.Analyze(a)})
+		sources = append(sources, extract.Article{ID: d.ID, Paragraphs: []string{d.Text}})
 	}
-	if _, err := ix.Add(ctx, sources); err != nil {
+	if _, err := ingest.Articles(ctx, ix, sources, ingest.Options{}); err != nil {
 		return nil, err
 	}
 	var rows []suite.Row
@@ -136,27 +134,16 @@ func sentencePool(shared string) ([]string, error) {
 	return pool, nil
 }
 
-// addSynthetic adds articles from..to-1, analysing in parallel and writing
-// in batches of 512.
+// addSynthetic adds articles from..to-1 through package ingest, making them
+// a chunk at a time so a million articles never sit in memory together.
 func addSynthetic(ctx context.Context, ix *index.Index, pool []string, from, to int) error {
-	const batch = 512
-	for start := from; start < to; start += batch {
-		end := min(start+batch, to)
-		entries := make([]index.Entry, end-start)
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := w; i < len(entries); i += workers {
-					a := synthetic(pool, start+i)
-					entries[i] = index.Entry{Article: a, Profile: analyze.Analyze(a)}
-				}
-			}()
+	const chunk = 8192
+	for start := from; start < to; start += chunk {
+		articles := make([]extract.Article, 0, chunk)
+		for i := start; i < min(start+chunk, to); i++ {
+			articles = append(articles, synthetic(pool, i))
 		}
-		wg.Wait()
-		if _, err := ix.Add(ctx, entries); err != nil {
+		if _, err := ingest.Articles(ctx, ix, articles, ingest.Options{BatchSize: 512}); err != nil {
 			return err
 		}
 	}

@@ -112,13 +112,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 }
 
 func article(id, text string) extract.Article {
-	var paras []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	return extract.Article{ID: id, Paragraphs: paras}
+	return extract.Article{ID: id, Paragraphs: corpus.Paragraphs(text)}
 }
 
 // row computes macro-F1 and writes the confusion matrix in the note, rows

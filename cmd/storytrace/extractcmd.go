@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/storytrace/storytrace/report"
 )
 
 func newExtract(g *globals) *cobra.Command {
@@ -41,12 +42,12 @@ func newExtract(g *globals) *cobra.Command {
 				fmt.Printf("id         %s\n", a.ID)
 				for _, f := range [][2]string{{"title", a.Title}, {"published", a.Published}, {"url", a.URL}, {"site", a.Site}} {
 					if f[1] != "" {
-						fmt.Printf("%-10s %s\n", f[0], escape(f[1]))
+						fmt.Printf("%-10s %s\n", f[0], report.Escape(f[1]))
 					}
 				}
 				fmt.Printf("paragraphs %d\n", len(a.Paragraphs))
 				for _, p := range a.Paragraphs {
-					fmt.Printf("\n%s\n", escape(p))
+					fmt.Printf("\n%s\n", report.Escape(p))
 				}
 			}
 			return nil
@@ -54,14 +55,4 @@ func newExtract(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
 	return cmd
-}
-
-// escape shows control characters of untrusted text as \uXXXX.
-func escape(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f {
-			return '�'
-		}
-		return r
-	}, s)
 }
