@@ -9,7 +9,6 @@ package auditeval
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -45,11 +44,6 @@ func run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 func auditPair(query, source string) (*audit.Result, *analyze.Profile, *analyze.Profile) {
 	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
 	return audit.Audit(q, s, align.Align(q, s, align.Options{}), audit.Options{}), q, s
-}
-
-// dataPath joins a path under the shared data folder.
-func dataPath(env *suite.Env, parts ...string) string {
-	return filepath.Join(append([]string{env.Shared, "data"}, parts...)...)
 }
 
 func share(n, d int) float64 {

@@ -1,16 +1,13 @@
 package auditeval
 
 import (
-	"compress/gzip"
 	"context"
-	"encoding/csv"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os"
 	"strings"
 
 	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/facts"
 )
@@ -22,51 +19,36 @@ var manipulationTypes = []string{
 	"Outdated_Information", "Total_Fabrication", "Unsubstantiated_Content",
 }
 
-// fakePair is one LLMFake row: a human article and the LLM text made from it.
+// fakePair is one LLMFake generation: the LLM text made from a human
+// article, and that article.
 type fakePair struct{ id, source, query string }
 
-// readLLMFake reads one CSV.gz of LLMFake, keeping the rows whose LLM text
-// differs from the article (the others are unchanged copies).
-func readLLMFake(path string) ([]fakePair, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	r := csv.NewReader(zr)
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	head, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range head {
-		col[h] = i
-	}
-	id, src, syn := col["news_id"], col["news_text"], col["synthetic_misinformation"]
-	var out []fakePair
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if max(id, src, syn) >= len(rec) {
+// fakePairs returns ChatGPT's PolitiFact generations of set, the usable
+// ones (corpus.Query.Usable: not a translation, not an echo of the prompt,
+// for a paraphrase one that restates its source), grouped by manipulation
+// type, and the paraphrases. The loader has already left out the rows that
+// are no generation at all (an unchanged copy, or the untruncated article
+// beside its copy cut at 4,000 characters).
+func fakePairs(set *corpus.Set) (manipulated map[string][]fakePair, paraphrases []fakePair) {
+	docs := set.DocIndex()
+	manipulated = map[string][]fakePair{}
+	for _, q := range set.Queries {
+		if q.Extra["generator"] != "chatgpt" || q.Extra["dataset"] != "politifact" {
 			continue
 		}
-		s, q := strings.TrimSpace(rec[src]), strings.TrimSpace(rec[syn])
-		if s != "" && q != "" && s != q {
-			out = append(out, fakePair{rec[id], s, q})
+		i, found := docs[q.Source]
+		if usable, _ := q.Usable(); !found || !usable {
+			continue
+		}
+		p := fakePair{q.Source, set.Docs[i].Text, q.Text}
+		switch q.Label {
+		case corpus.LabelManipulated:
+			manipulated[q.Extra["detail"]] = append(manipulated[q.Extra["detail"]], p)
+		case corpus.LabelParaphrase:
+			paraphrases = append(paraphrases, p)
 		}
 	}
-	return out, nil
+	return manipulated, paraphrases
 }
 
 // sample returns up to n pairs in a seeded random order.
@@ -77,11 +59,6 @@ func sample(ps []fakePair, n int) []fakePair {
 		ps = ps[:n]
 	}
 	return ps
-}
-
-func llmfakePath(env *suite.Env, kind string) string {
-	return dataPath(env, "llmfake", "chatgpt_3.5_generation", "politifact",
-		"synthetic-gpt-3.5-turbo_politifact_"+kind+"_processed.csv.gz")
 }
 
 // llmfakeRows measures the share of manipulated articles flagged, per type,
@@ -95,21 +72,21 @@ func llmfakeRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	if env.Quick {
 		n = quickItems
 	}
+	data, err := corpus.Load(env.Shared, "llmfake")
+	if err != nil {
+		return nil, fmt.Errorf("audit llmfake: %w", err)
+	}
+	all, paras := fakePairs(data)
 	byType := map[string][]fakePair{}
 	manipulated := map[string]bool{}
 	for _, kind := range manipulationTypes {
-		pairs, err := readLLMFake(llmfakePath(env, "information_manipulation_"+kind))
-		if err != nil {
-			return nil, fmt.Errorf("llmfake %s: %w", kind, err)
+		if len(all[kind]) == 0 {
+			return nil, fmt.Errorf("audit llmfake: no %s manipulations", kind)
 		}
-		for _, p := range pairs {
+		for _, p := range all[kind] {
 			manipulated[p.id] = true
 		}
-		byType[kind] = sample(pairs, n)
-	}
-	paras, err := readLLMFake(llmfakePath(env, "paraphrase_generation"))
-	if err != nil {
-		return nil, fmt.Errorf("llmfake paraphrases: %w", err)
+		byType[kind] = sample(all[kind], n)
 	}
 	// The paraphrases of the same articles as the manipulations, when the
 	// data holds enough of them; all paraphrases otherwise.

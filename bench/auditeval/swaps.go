@@ -1,17 +1,15 @@
 package auditeval
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/facts"
 )
@@ -57,35 +55,6 @@ type swapCase struct {
 	kind           string
 	source, query  string
 	editStart, end int // the edited bytes in query
-}
-
-// bbcArticle is one line of bbc_news_summary.jsonl.gz.
-type bbcArticle struct {
-	ID   string `json:"id"`
-	Body string `json:"body"`
-}
-
-func readBBC(path string) ([]bbcArticle, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	var out []bbcArticle
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var a bbcArticle
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		out = append(out, a)
-	}
-	return out, sc.Err()
 }
 
 // generateSwaps makes up to perType cases of each change type from the
@@ -294,11 +263,11 @@ func insertNegation(body string, rng *rand.Rand) (int, int, string, bool) {
 // untouched facts are a real rewrite's, so their flags measure false
 // alarms where the aligner has real rewording to cope with.
 func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	arts, err := readBBC(dataPath(env, "bbc-news-summary", "bbc_news_summary.jsonl.gz"))
+	bbc, err := corpus.Load(env.Shared, "bbc")
 	if err != nil {
 		return nil, fmt.Errorf("swap cases: %w", err)
 	}
-	rewrites, err := readL2R(dataPath(env, "l2r-news-rewrites", "news_rewrites_paired.jsonl"), "GPT-4o")
+	l2r, err := corpus.Load(env.Shared, "l2r")
 	if err != nil {
 		return nil, fmt.Errorf("swap cases: %w", err)
 	}
@@ -306,15 +275,15 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	if env.Quick {
 		perType = quickItems / len(changeTypes)
 	}
-	var bbc []swapBase
-	for _, a := range arts {
-		bbc = append(bbc, swapBase{a.Body, a.Body})
+	var bbcBases []swapBase
+	for _, d := range bbc.Docs {
+		bbcBases = append(bbcBases, swapBase{d.Text, d.Text})
 	}
 	var rows []suite.Row
 	for _, set := range []struct {
 		name  string
 		bases []swapBase
-	}{{"bbc", bbc}, {"l2r GPT-4o", rewrites}} {
+	}{{"bbc", bbcBases}, {"l2r GPT-4o", rewriteBases(l2r, "GPT-4o")}} {
 		r, err := swapSetRows(ctx, env, set.name, generateSwaps(set.bases, perType))
 		if err != nil {
 			return nil, err
@@ -322,6 +291,22 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		rows = append(rows, r...)
 	}
 	return rows, nil
+}
+
+// rewriteBases returns the given model's l2r rewrites, each with the
+// article it was made from as its source.
+func rewriteBases(l2r *corpus.Set, model string) []swapBase {
+	docs := l2r.DocIndex()
+	var out []swapBase
+	for _, q := range l2r.Queries {
+		if q.Extra["model"] != model || q.Text == "" {
+			continue
+		}
+		if i, ok := docs[q.Source]; ok {
+			out = append(out, swapBase{q.Text, l2r.Docs[i].Text})
+		}
+	}
+	return out
 }
 
 // swapSetRows scores one set of swap cases.
@@ -372,48 +357,31 @@ func swapSetRows(ctx context.Context, env *suite.Env, set string, cases []swapCa
 	return rows, nil
 }
 
-// readL2R reads the l2r pairs, taking the given model's rewrite as the
-// text to edit.
-func readL2R(path, model string) ([]swapBase, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []swapBase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var p struct {
-			Source   string `json:"source_text"`
-			Rewrites map[string]struct {
-				Text string `json:"text"`
-			} `json:"rewrites"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if r, ok := p.Rewrites[model]; ok && r.Text != "" {
-			out = append(out, swapBase{r.Text, p.Source})
-		}
-	}
-	return out, sc.Err()
-}
-
 // scoreSwap reports whether an altered line covers the edit, and how many
 // other query facts there are and how many of them are flagged altered.
 func scoreSwap(res *audit.Result, c swapCase) (hit bool, total, flagged int) {
 	touches := func(f *facts.Fact) bool {
 		return f != nil && f.Start <= c.end && c.editStart <= f.End
 	}
-	lists := [][]audit.FactChange{res.Facts, res.Entities, res.Negations}
+	// Only a line of the list the change belongs in counts as finding it:
+	// a polarity line spans its whole sentence and would otherwise "find"
+	// a name changed in that sentence.
+	lists := []struct {
+		kinds   []string
+		changes []audit.FactChange
+	}{
+		{[]string{"figure", "date"}, res.Facts},
+		{[]string{"name", "place"}, res.Entities},
+		{[]string{"negation"}, res.Negations},
+	}
 	for _, list := range lists {
-		for _, ch := range list {
+		own := slices.Contains(list.kinds, c.kind)
+		for _, ch := range list.changes {
 			if ch.Query == nil {
 				continue
 			}
 			if touches(ch.Query) {
-				if ch.Change == audit.Altered {
+				if ch.Change == audit.Altered && own {
 					hit = true
 				}
 				continue
