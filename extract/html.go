@@ -24,9 +24,8 @@ import (
 // text of its own, …) is one paragraph. readeck/go-readability is a second
 // opinion on where the article ends (second.go); the title is checked
 // against the page's <h1> (title.go); leftover furniture is dropped
-// (htmlfurniture.go). The date is go-htmldate's, run by trafilatura in its
-// extensive mode with the original-date preference, so that a "last
-// modified" stamp does not win over the publication date.
+// (htmlfurniture.go). The date is go-htmldate's, run as trafilatura would
+// run it, with two corrections (date.go).
 
 // parseHTMLPage makes an article of an HTML page. pageURL is where the
 // page was fetched from, when known (a WARC record's target URI): it is the
@@ -50,7 +49,8 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	}
 	opts := trafilatura.Options{
 		EnableFallback:  true,
-		ExcludeComments: true, // reader comments are not the article
+		ExcludeComments: true,                 // reader comments are not the article
+		HtmlDateMode:    trafilatura.Disabled, // publicationDate runs htmldate
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
@@ -64,6 +64,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 		return Article{}, ErrNoText
 	}
 	md := res.Metadata
+	published := publicationDate(doc, data, md.URL) // before secondOpinion changes doc
 	paras := htmlParagraphs(res.ContentNode)
 	second, secondTitle := secondOpinion(doc, pageURL)
 	paras = trimTail(paras, second)
@@ -79,6 +80,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 		return Article{}, ErrNoText
 	}
 	setMetadata(&a, md, pageURL)
+	a.Published = published
 	return a, nil
 }
 
@@ -86,7 +88,6 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 // page was fetched from wins over the one it states (canonical links are
 // often a section front or missing).
 func setMetadata(a *Article, md trafilatura.Metadata, pageURL string) {
-	a.Published = formatDate(md.Date)
 	a.Author = validText(collapseSpace(md.Author))
 	a.URL = validText(strings.TrimSpace(pageURL))
 	if a.URL == "" {

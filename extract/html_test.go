@@ -86,7 +86,7 @@ func TestParseHTMLMetadata(t *testing.T) {
 	a := articles[0]
 	want := Article{
 		Title:     "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play…and Pay",
-		Published: "2019-11-19",
+		Published: "2019-11-19T08:03:00-05:00",
 		URL:       "https://www.wsj.com/articles/google-stadia-microsoft-xcloud-apple-arcade-so-many-ways-to-playand-pay-11574168580",
 		Site:      "Wall Street Journal",
 	}
@@ -108,8 +108,8 @@ func TestParseHTMLDecodesDeclaredCharset(t *testing.T) {
 	if a.Title != "Bayern fordert höhere Erlösobergrenzen für Bioenergie" {
 		t.Errorf("title = %q", a.Title)
 	}
-	if a.Published != "2022-12-12" {
-		t.Errorf("published = %q, want the gold 2022-12-12", a.Published)
+	if a.Published != "2022-12-12T12:48:15+02:00" {
+		t.Errorf("published = %q, want the gold day 2022-12-12 at the page's 12:48:15+02:00", a.Published)
 	}
 	// The gold "with" snippets must be in the body, the "without" ones not.
 	for _, s := range []string{"Wie der Ressortchef am Dienstag ", "Unterdessen pochte die Leiterin", "Derweil würde die vorgeschlagene"} {
