@@ -63,6 +63,38 @@ func TestInsertedNegationIsAltered(t *testing.T) {
 	}
 }
 
+// Polarity in reworded sentences, on l2r's GPT-4o rewrites and their BBC
+// sources: a negation that turns a stated claim around is altered; one
+// traded for a negative word, or one in a clause the rewrite left out, is
+// not.
+func TestNegationInRewordedSentence(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		want                int
+	}{
+		{"inserted into a reworded sentence",
+			"He had contested the charge at Hamilton Justice of the Peace Court, claiming the speed gun was not faulty.",
+			"He was convicted at Hamilton Justice of the Peace Court after claiming the speed gun was faulty.", 1},
+		{"inserted, the sentence reworded",
+			"Julian Cuddihy, 43, was not charged with killing his parents, Kathleen and Jimmy Cuddihy, at their home in County Donegal on October 22, 2014.",
+			"Julian Cuddihy, 43, was charged with murdering his parents Kathleen and Jimmy Cuddihy at their family home in County Donegal on 22 October 2014.", 1},
+		{"traded for a negative word",
+			"Celtic have remained unbeaten domestically this season as they approach their Scottish Cup semi-final against Rangers.",
+			"Celtic have not lost a domestic game this season ahead of their Scottish Cup semi-final against Rangers.", 0},
+		{"in a clause the rewrite left out",
+			"Police are investigating the cause, with witnesses noting the tunnel is frequently used for drag racing.",
+			"The cause of the crash is not clear, but police are investigating. Witnesses told local media that the tunnel was often used for drag racing.", 0},
+		{"traded for a negating phrase",
+			"The other panel members, responsible for awarding prizes including the main Golden Bear, have not yet been announced.",
+			"Other members of the panel, who will decide prizes including the main Golden Bear, have yet to be announced.", 0},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if len(res.Negations) != tc.want {
+			t.Errorf("%s: negations = %+v, want %d", tc.name, res.Negations, tc.want)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

@@ -1,0 +1,336 @@
+package audit
+
+import (
+	"strings"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/facts"
+)
+
+// negationCues are the words that negate a clause.
+var negationCues = map[string]bool{
+	"not": true, "no": true, "never": true, "none": true, "nobody": true, "nothing": true,
+	"neither": true, "nor": true, "cannot": true, "without": true,
+}
+
+// negativeStems are words whose meaning holds a negation: "refused to
+// sign" says "did not sign", "suspended" says "not running", "unbeaten"
+// says "has not lost". A rewrite trades a negation for one of them and
+// back ("not connected" → "unrelated"), so a clause holding one is not
+// taken as stating the opposite of a negated clause. They do not count as
+// negations to be matched themselves: their scope is not where "not"'s
+// is ("the appeal was rejected"), and a list of them is never complete.
+// Stems, so that every form counts.
+var negativeStems = map[string]bool{
+	"refus": true, "fail": true, "deni": true, "reject": true, "lack": true,
+	"unabl": true, "neglect": true, "absenc": true, "absent": true, "avoid": true,
+	"prevent": true, "stop": true, "halt": true, "ban": true, "suspend": true,
+	"miss": true, "doubt": true, "outsid": true, "declin": true, "ceas": true,
+	"omit": true, "omiss": true, "exclud": true, "inadequ": true,
+	"insuffici": true, "incorrect": true, "inaccur": true, "invalid": true,
+	"imposs": true, "illeg": true, "irrelev": true, "disbelief": true,
+	"disagre": true, "disapprov": true,
+}
+
+// negativeBefore are words that negate what follows when the given word
+// follows them: "instead of going", "rather than going", "yet to go".
+var negativeBefore = map[string]string{"instead": "of", "rather": "than", "yet": "to"}
+
+// notNegative are words starting "un" or "non", or ending "less", that
+// are not negative: the prefix or suffix is not one.
+var notNegative = map[string]bool{"nonetheless": true, "regardless": true, "nevertheless": true}
+
+// negativeAffix reports whether a folded word is negative by its form:
+// "unbeaten", "nonfunctional", "pointless". Words starting "under",
+// "uni", "unt" or "unve" are not ("understand", "union", "until",
+// "unveil"), nor short ones.
+func negativeAffix(w string) bool {
+	if len(w) < 6 || notNegative[w] {
+		return false
+	}
+	for _, p := range []string{"under", "uni", "unt", "unve"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	return strings.HasPrefix(w, "un") || strings.HasPrefix(w, "non") || strings.HasSuffix(w, "less")
+}
+
+// negative reports whether toks[i] is a negation or a negative word
+// (negativeStems, negativeBefore, negativeAffix).
+func negative(toks []analyze.Token, i int) bool {
+	if neg, _ := isNegation(toks, i); neg {
+		return true
+	}
+	t := toks[i]
+	if next, ok := negativeBefore[t.Norm]; ok {
+		return i+1 < len(toks) && toks[i+1].Norm == next
+	}
+	return negativeStems[t.Term] || (!t.Number && negativeAffix(t.Norm))
+}
+
+// notNegating are words after a negation word with which it does not
+// negate its clause: "not only", "not just", "no matter".
+var notNegating = map[string]bool{"only": true, "just": true, "merely": true, "matter": true}
+
+// negatedTerms is how many content terms after a negation say what it
+// negates. Two, not one: "not going to happen" negates "happen" as much as
+// "go", and a rewrite that says "go out and borrow" has not dropped it.
+const negatedTerms = 2
+
+// clauseEnds end the clause a negation governs.
+const clauseEnds = ".!?;:—–\"“”‘’()"
+
+// negation is one negation and its context: the word before it in its
+// clause and the content terms after it.
+type negation struct {
+	before string
+	after  []string
+}
+
+// isNegation reports whether toks[i] is a word that negates its clause,
+// and whether it is the "t" of a contraction ("didn't" is tokenised
+// "didn", "t"). A "nor" after a "neither" is the same negation.
+func isNegation(toks []analyze.Token, i int) (neg, contracted bool) {
+	t := toks[i]
+	if t.Norm == "t" && i > 0 && strings.HasSuffix(toks[i-1].Norm, "n") {
+		return true, true
+	}
+	if !negationCues[t.Norm] {
+		return false, false
+	}
+	if i+1 < len(toks) && notNegating[toks[i+1].Norm] {
+		return false, false
+	}
+	if t.Norm == "nor" {
+		for _, prev := range toks[:i] {
+			if prev.Norm == "neither" {
+				return false, false
+			}
+		}
+	}
+	return true, false
+}
+
+// negativeCount counts the negations and negative words of text[span].
+func negativeCount(text string, span analyze.Span) int {
+	toks := analyze.Tokenize(text, span)
+	n := 0
+	for i := range toks {
+		if negative(toks, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// clauseBreak reports whether the gap between two words ends a clause: a
+// clause end, or a hyphen standing for a dash ("that's not all - the new
+// laws").
+func clauseBreak(gap string) bool {
+	return strings.ContainsAny(gap, clauseEnds) || strings.Contains(gap, " - ")
+}
+
+// negatedWords returns the negations of text[span] with their context:
+// "the move was not aimed at a particular group" → before "was", after
+// aim, particular. The word before "didn't" is the one before "did". What
+// a negation negates ends at a comma too, after which a sentence often
+// goes on to another claim ("is not clear, but police are
+// investigating"). A negation of a negative word ("don't miss", "not
+// unlike") is left out: the two cancel.
+func negatedWords(text string, span analyze.Span) []negation {
+	toks := analyze.Tokenize(text, span)
+	var out []negation
+	for i := range toks {
+		neg, contracted := isNegation(toks, i)
+		if !neg {
+			continue
+		}
+		var n negation
+		k := i - 1
+		if contracted {
+			k--
+		}
+		if k >= 0 && !clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			n.before = toks[k].Norm
+		}
+		prev := toks[i].End
+		for _, next := range toks[i+1:] {
+			if gap := text[prev:next.Start]; clauseBreak(gap) || strings.Contains(gap, ",") {
+				break
+			}
+			prev = next.End
+			if next.Term != "" {
+				n.after = append(n.after, next.Term)
+				if len(n.after) == negatedTerms {
+					break
+				}
+			}
+		}
+		if j := nextWord(toks, i); j >= 0 && negative(toks, j) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// nextWord returns the index of the first content word after toks[i], -1
+// when there is none.
+func nextWord(toks []analyze.Token, i int) int {
+	for j := i + 1; j < len(toks); j++ {
+		if toks[j].Term != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// negatesOther reports whether what one side negates is stated on the
+// other side, for near copies: the word before one of its negations and
+// all of the terms after it (at least one) are there. The word before
+// tells a negation removed ("was not aimed" → "was aimed") from a negated
+// clause left out ("– I won't allow it!").
+func negatesOther(negated []negation, otherText string, other analyze.Span) bool {
+	words := map[string]bool{}
+	for _, t := range analyze.Tokenize(otherText, other) {
+		words[t.Term], words[t.Norm] = true, true
+	}
+	for _, n := range negated {
+		ok := n.before != "" && words[n.before] && len(n.after) > 0
+		for _, w := range n.after {
+			ok = ok && words[w]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// clause is a stretch of text between clause ends: its terms, and the
+// negations and negative words it holds.
+type clause struct {
+	terms     map[string]bool
+	negations []negation
+	negative  int
+}
+
+// clauses splits text[span] into clauses.
+func clauses(text string, span analyze.Span) []clause {
+	toks := analyze.Tokenize(text, span)
+	var out []clause
+	start := 0
+	for i := range toks {
+		if i == len(toks)-1 || clauseBreak(text[toks[i].End:toks[i+1].Start]) {
+			sp := analyze.Span{Start: toks[start].Start, End: toks[i].End}
+			c := clause{terms: map[string]bool{}, negations: negatedWords(text, sp)}
+			for k := start; k <= i; k++ {
+				if toks[k].Term != "" {
+					c.terms[toks[k].Term] = true
+				}
+				if negative(toks[start:i+1], k-start) {
+					c.negative++
+				}
+			}
+			out = append(out, c)
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// minClauseSimilarity is the least Dice similarity over terms at which a
+// clause of the other side is taken to state what a negated clause
+// states.
+const minClauseSimilarity = 0.3
+
+// polarityFlip finds a negated clause of one side whose counterpart on the
+// other — the clause most like it — has no negation and no negative word,
+// yet states the word negated (the first content term after the negation)
+// or, unless headOnly, the next one: "was not charged with killing his
+// parents" against "was charged with murdering his parents". It is the test for
+// sentences a rewrite reworded, where the word before a negation rarely
+// survives. Comparing clauses, not whole passages, keeps a negation in a
+// clause the other side left out ("the cause is not clear. Police are
+// investigating" → "police are investigating") from counting, and the
+// negative-word test keeps a negation traded for a negative word ("not
+// lost" → "unbeaten") from counting.
+func polarityFlip(neg []clause, other []clause, headOnly bool) bool {
+	for _, a := range neg {
+		if len(a.negations) == 0 {
+			continue
+		}
+		best, bestSim := -1, 0.0
+		for j, b := range other {
+			if sim := dice(a.terms, b.terms); sim > bestSim {
+				best, bestSim = j, sim
+			}
+		}
+		if best < 0 || bestSim < minClauseSimilarity || other[best].negative > 0 {
+			continue
+		}
+		for _, n := range a.negations {
+			for k, w := range n.after {
+				if (k == 0 || !headOnly) && other[best].terms[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// minPolaritySimilarity is the least similarity of an aligned pair whose
+// polarity is compared. Below it the two sentences are on one topic but
+// need not make one claim.
+const minPolaritySimilarity = 0.5
+
+// negations lists aligned pairs that differ in their number of negations
+// and negative words, where what one side negates the other states: "was
+// elected" → "was not elected". In near copies it is enough that the word
+// before the negation and the word after it are on the other side
+// (negatesOther); in reworded pairs the clauses are compared
+// (polarityFlip). Rewording that trades a negation for a negative word
+// ("refused to budge" → "did not budge") keeps the count, and a negation
+// of something the other side does not mention at all (a clause left out,
+// a heading glued to the sentence: "That Is Not Acceptable") states
+// nothing there.
+//
+// A negation dropped from a reworded pair must leave the negated word
+// itself in the query, not only the word after it: rewrites fold a
+// negation into a word far more often than they turn a claim around
+// ("did not feature" → "was sidelined", "could not recall" → "an
+// inability to recall"), and no list of negative words is complete. On
+// the 600 unedited l2r rewrites the looser test flagged about three times
+// as many dropped negations as added ones, nearly all of them rewording.
+func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
+	var out []FactChange
+	for _, p := range al.Pairs {
+		if p.Similarity < minPolaritySimilarity {
+			continue
+		}
+		cq, cs := negativeCount(q.Text, p.Query), negativeCount(s.Text, p.Source)
+		if cq == cs {
+			continue
+		}
+		dropped := cq < cs
+		note := "the query negates what the source states"
+		negated, otherText, other := negatedWords(q.Text, p.Query), s.Text, p.Source
+		negClauses, otherClauses := clauses(q.Text, p.Query), clauses(s.Text, p.Source)
+		if dropped {
+			note = "the query drops a negation of the source"
+			negated, otherText, other = negatedWords(s.Text, p.Source), q.Text, p.Query
+			negClauses, otherClauses = otherClauses, negClauses
+		}
+		nearCopy := p.Similarity >= nearCopyPairs && negatesOther(negated, otherText, other)
+		if !nearCopy && !polarityFlip(negClauses, otherClauses, dropped) {
+			continue
+		}
+		qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
+		sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
+		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
+	}
+	return out
+}
