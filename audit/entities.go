@@ -3,6 +3,10 @@ package audit
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -65,16 +69,54 @@ func distinct(p *analyze.Profile, ents []facts.Fact) []*mention {
 	return out
 }
 
-// foldName folds a name for comparison: lower case, possessive and plural
-// "s" removed, full stops dropped ("U.S." = "US").
+// foldName folds a name for comparison: lower case, accents of Latin
+// letters removed ("Beyoncé" = "Beyonce"), a leading "the", possessive and
+// plural "s" removed, full stops dropped ("U.S." = "US").
 func foldName(n string) string {
 	n = strings.ToLower(strings.ReplaceAll(n, ".", ""))
 	n = strings.TrimSuffix(strings.TrimSuffix(n, "’s"), "'s")
-	return strings.TrimSuffix(n, "s")
+	n = strings.TrimPrefix(n, "the ")
+	return strings.TrimSuffix(stripAccents(n), "s")
 }
 
-// sameName reports whether two folded names name one entity: equal, or
-// one a whole-word tail of the other ("aziz", "mohsin aziz").
+// stripAccents removes the combining marks of Latin letters. Marks of
+// other scripts are part of the spelling and stay.
+func stripAccents(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var sb strings.Builder
+	latin := false
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) && latin {
+			continue
+		}
+		latin = unicode.Is(unicode.Latin, r)
+		sb.WriteRune(r)
+	}
+	return norm.NFC.String(sb.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// sameName reports whether two folded names name one entity: equal; one
+// a run of whole words of the other ("aziz", "mohsin aziz"; "stoke",
+// "stoke city"), a plural "s" aside; the initials of the other ("ecb",
+// "european central bank"; "u" of "US", "united state"); the start of the
+// other, four letters or more, with an ending of up to three letters
+// ("australia", "australian", but not "afghan", "afghanistan") or, for a
+// name of two words or more, any ("nazi ger", "nazi germany" cut by a
+// line; "lead stories llc" glued to the next word); or, five letters or more, one letter apart: a misspelling
+// ("norfok", "norfolk"). A rewrite writes names in all these ways, and
+// scraped text glues or cuts them; calling them altered was most of the
+// false "altered names" on the unedited l2r rewrites.
 func sameName(a, b string) bool {
 	if a == b {
 		return true
@@ -82,7 +124,66 @@ func sameName(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return len(a) > 2 && strings.HasSuffix(b, " "+a)
+	if len(a) > 2 && strings.Contains(" "+singular(b)+" ", " "+singular(a)+" ") {
+		return true
+	}
+	if ini := initials(b); len(ini) >= 2 && !strings.Contains(a, " ") && (ini == a || ini == a+"s") {
+		return true
+	}
+	if len(a) >= 4 && strings.HasPrefix(b, a) && (len(b)-len(a) <= 3 || strings.Contains(a, " ")) {
+		return true
+	}
+	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
+}
+
+// singular drops a final "s" from every word of a folded name.
+func singular(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		if len(w) > 3 {
+			ws[i] = strings.TrimSuffix(w, "s")
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// initials returns the first letters of the words of a name of two words
+// or more, leaving out connectors ("bank of england" → "be"); "" for one
+// word.
+func initials(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	var sb strings.Builder
+	for _, w := range ws {
+		if w == "of" || w == "the" || w == "and" || w == "for" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// oneEdit reports whether a and b differ by one letter inserted, deleted
+// or replaced.
+func oneEdit(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+1:]) == string(rb[i+1:])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
 }
 
 // diffEntities pairs the distinct entities of query and source.
@@ -106,6 +207,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	}
 	// A source name left over may face, in an aligned query sentence,
 	// another unmatched name (altered) or a generic phrase (generalised).
+	var dropped []*mention
 	for _, sMen := range unmatched {
 		if i, ok := facingName(q, sMen, qm, usedQ, al); ok {
 			usedQ[i] = true
@@ -116,14 +218,24 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			out = append(out, entityChange(Generalised, nil, sMen, &g))
 			continue
 		}
-		out = append(out, entityChange(Dropped, nil, sMen, nil))
+		dropped = append(dropped, sMen)
 	}
+	var added []*mention
 	for i, qMen := range qm {
-		if usedQ[i] {
-			continue
+		if !usedQ[i] {
+			added = append(added, qMen)
 		}
+	}
+	for _, qMen := range added {
 		if sf, ok := swappedName(q, qMen, qEnt, sEnt, al); ok {
 			out = append(out, FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf})
+			continue
+		}
+		if k, ok := soleCounterpart(qMen, added, dropped, al); ok {
+			c := entityChange(Altered, qMen, dropped[k], nil)
+			c.Note = "the only name the reworded source passage states and the query drops"
+			out = append(out, c)
+			dropped = append(dropped[:k], dropped[k+1:]...)
 			continue
 		}
 		if g, ok := facingGeneric(s, q, qMen, al, false); ok {
@@ -131,6 +243,9 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			continue
 		}
 		out = append(out, entityChange(Added, qMen, nil, nil))
+	}
+	for _, sMen := range dropped {
+		out = append(out, entityChange(Dropped, nil, sMen, nil))
 	}
 	sort.SliceStable(out, func(a, b int) bool { return changeOrder(out[a]) < changeOrder(out[b]) })
 	return out
@@ -208,6 +323,59 @@ func swappedName(q *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, al 
 		}
 	}
 	return facts.Fact{}, false
+}
+
+// minLooseSwapSimilarity is the least similarity of an aligned pair in
+// which soleCounterpart pairs a name the query adds with one it drops.
+const minLooseSwapSimilarity = 0.3
+
+// soleCounterpart finds, for a name the query adds, the one name the
+// source states in the passage aligned with it that the query drops
+// everywhere, when that passage is reworded (similarity below
+// minSwapSimilarity, where facingName does not look): "flooding in
+// Newton Stewart" → "flooding in Sindh". It asks for exactly one such
+// name on each side of the pair, of labels that agree: with two, which
+// replaced which is a guess, and a rewrite that drops one name and adds
+// another in one sentence is often naming two things.
+func soleCounterpart(qMen *mention, added, dropped []*mention, al *align.Alignment) (int, bool) {
+	for _, qs := range qMen.sentences {
+		for _, p := range pairsOfQuery(al, qs) {
+			if p.Similarity < minLooseSwapSimilarity || p.Similarity >= minSwapSimilarity {
+				continue
+			}
+			found := -1
+			for k, sMen := range dropped {
+				if !swapLabels(sMen.fact, qMen.fact, p.Similarity) || !mentionedIn(sMen, p.SourceFirst, p.SourceLast) {
+					continue
+				}
+				if found >= 0 {
+					return -1, false
+				}
+				found = k
+			}
+			if found < 0 {
+				continue
+			}
+			for _, other := range added {
+				if other != qMen && mentionedIn(other, qs, qs) && swapLabels(dropped[found].fact, other.fact, p.Similarity) {
+					return -1, false
+				}
+			}
+			return found, true
+		}
+	}
+	return -1, false
+}
+
+// mentionedIn reports whether m is mentioned in a sentence from first to
+// last.
+func mentionedIn(m *mention, first, last int) bool {
+	for _, i := range m.sentences {
+		if i >= first && i <= last {
+			return true
+		}
+	}
+	return false
 }
 
 // entitiesIn returns the entities inside span.

@@ -71,8 +71,10 @@ func negative(toks []analyze.Token, i int) bool {
 }
 
 // notNegating are words after a negation word with which it does not
-// negate its clause: "not only", "not just", "no matter".
-var notNegating = map[string]bool{"only": true, "just": true, "merely": true, "matter": true}
+// negate its clause: "not only", "not merely", "no matter". "Not just" is
+// one only with a "but" after it ("not just for his victims, but for
+// their families"): "have not just entered" is a negation.
+var notNegating = map[string]bool{"only": true, "merely": true, "matter": true}
 
 // negatedTerms is how many content terms after a negation say what it
 // negates. Two, not one: "not going to happen" negates "happen" as much as
@@ -87,6 +89,9 @@ const clauseEnds = ".!?;:—–\"“”‘’()"
 type negation struct {
 	before string
 	after  []string
+	// cancels is set when the negation negates a negative word ("don't
+	// miss", "not unlike"): in a reworded sentence the two cancel out.
+	cancels bool
 }
 
 // isNegation reports whether toks[i] is a word that negates its clause,
@@ -102,6 +107,13 @@ func isNegation(toks []analyze.Token, i int) (neg, contracted bool) {
 	}
 	if i+1 < len(toks) && notNegating[toks[i+1].Norm] {
 		return false, false
+	}
+	if i+1 < len(toks) && toks[i+1].Norm == "just" {
+		for _, later := range toks[i+2:] {
+			if later.Norm == "but" {
+				return false, false
+			}
+		}
 	}
 	if t.Norm == "nor" {
 		for _, prev := range toks[:i] {
@@ -137,8 +149,7 @@ func clauseBreak(gap string) bool {
 // aim, particular. The word before "didn't" is the one before "did". What
 // a negation negates ends at a comma too, after which a sentence often
 // goes on to another claim ("is not clear, but police are
-// investigating"). A negation of a negative word ("don't miss", "not
-// unlike") is left out: the two cancel.
+// investigating").
 func negatedWords(text string, span analyze.Span) []negation {
 	toks := analyze.Tokenize(text, span)
 	var out []negation
@@ -169,7 +180,7 @@ func negatedWords(text string, span analyze.Span) []negation {
 			}
 		}
 		if j := nextWord(toks, i); j >= 0 && negative(toks, j) {
-			continue
+			n.cancels = true
 		}
 		out = append(out, n)
 	}
@@ -272,6 +283,9 @@ func polarityFlip(neg []clause, other []clause, headOnly bool) bool {
 			continue
 		}
 		for _, n := range a.negations {
+			if n.cancels {
+				continue
+			}
 			for k, w := range n.after {
 				if (k == 0 || !headOnly) && other[best].terms[w] {
 					return true

@@ -284,6 +284,15 @@ func (s *scanner) sentenceStart(i int) bool {
 	switch p := s.str(i - 1); p {
 	case ".", "!", "?", "“", "\"", "‘", "'", ":", "(", "[", "—", "–":
 		return true
+	case "”", "’":
+		// A closing quotation mark after the end of a sentence: `paid
+		// off.” Additionally, …`.
+		if i >= 2 {
+			switch s.str(i - 2) {
+			case ".", "!", "?":
+				return true
+			}
+		}
 	}
 	return false
 }

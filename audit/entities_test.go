@@ -1,0 +1,57 @@
+package audit
+
+import (
+	"testing"
+
+	"github.com/storytrace/storytrace/facts"
+)
+
+// Names as the l2r rewrites and the llmfake scrapes write them, against
+// their sources: the same entity written another way is one name; two
+// entities that share a start or a word are not.
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ECB", "European Central Bank", true},
+		{"IOC", "International Olympic Committee", true},
+		{"U.S.", "United States", true},
+		{"Stoke", "Stoke City", true},
+		{"Porlock Futures", "Porlock Futures Community Interest Company", true},
+		{"Australia", "Australian", true},
+		{"Nazi Ger", "Nazi Germany", true},
+		{"Lead Stories LLC", "Lead Stories LLCPrivacy", true},
+		{"Norfok", "Norfolk", true},
+		{"Beyonce", "Beyoncé", true},
+		{"The IOC", "IOC", true},
+		{"Afghans", "Afghanistan", false},
+		{"Valencia", "Valentino Rossi", false},
+		{"Jade Jones", "Ceri Jones", false},
+		{"Kenya", "Kent", false},
+	} {
+		if got := sameName(foldName(tc.a), foldName(tc.b)); got != tc.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A name replaced in a reworded sentence (an l2r GPT-4o rewrite, with
+// the place changed, against its BBC source) is altered when the source
+// sentence states one name of its kind that the query drops; with two
+// such places, which one was replaced is a guess, and the query's name is
+// only added.
+func TestNameReplacedInRewordedSentence(t *testing.T) {
+	source := "Many businesses and householders were affected by flooding in Newton Stewart after the River Cree overflowed into the town."
+	query := "Flooding impacted numerous businesses and homes in Kirkcudbright after the River Cree spilled into the town."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Entities, facts.Entity, Altered)
+	if c == nil || c.Query.Entity != "Kirkcudbright" || c.Source.Entity != "Newton Stewart" {
+		t.Fatalf("entities = %+v, want Newton Stewart → Kirkcudbright altered", res.Entities)
+	}
+	two := "Many businesses and householders in Newton Stewart and in Wigtown were affected by flooding after the River Cree overflowed into the town."
+	res = auditTexts(query, two, Options{})
+	if c := find(res.Entities, facts.Entity, Altered); c != nil {
+		t.Errorf("with two dropped names, %+v is called altered", c)
+	}
+}
