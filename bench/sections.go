@@ -3,6 +3,7 @@ package bench
 import (
 	"github.com/storytrace/storytrace/bench/alignment"
 	"github.com/storytrace/storytrace/bench/auditeval"
+	"github.com/storytrace/storytrace/bench/chains"
 	"github.com/storytrace/storytrace/bench/extraction"
 	"github.com/storytrace/storytrace/bench/retrieval"
 	"github.com/storytrace/storytrace/bench/scale"
@@ -18,6 +19,7 @@ func Sections(scaleSizes []int) []suite.Section {
 	s := []suite.Section{
 		retrieval.Section(),
 		verdicts.Section(),
+		chains.Section(),
 		alignment.Section(),
 		auditeval.Section(),
 		extraction.Section(),

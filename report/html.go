@@ -9,6 +9,7 @@ import (
 
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/facts"
+	"github.com/storytrace/storytrace/origin"
 )
 
 //go:embed page.html.tmpl
@@ -38,6 +39,7 @@ type pageView struct {
 	Query   articleView
 	Archive *ArchiveInfo
 	Sources []sourceView
+	Origin  *origin.Chain
 }
 
 type articleView struct {
@@ -100,7 +102,7 @@ type relationRow struct {
 }
 
 func newPageView(r *Report) pageView {
-	v := pageView{Mode: Escape(r.Mode), Query: newArticleView(r.Query), Archive: r.Archive}
+	v := pageView{Mode: Escape(r.Mode), Query: newArticleView(r.Query), Archive: r.Archive, Origin: escapeChain(r.Origin)}
 	v.Title = "storytrace: " + v.Query.ID
 	if v.Query.Title != "" {
 		v.Title = "storytrace: " + v.Query.Title
@@ -285,4 +287,20 @@ func classToken(s string) string {
 		return "none"
 	}
 	return b.String()
+}
+
+// escapeChain shows control and bidi characters in the chain's IDs and
+// reasons escaped, as every other article string on the page.
+func escapeChain(c *origin.Chain) *origin.Chain {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Origin = Escape(c.Origin)
+	out.Links = nil
+	for _, l := range c.Links {
+		l.From, l.To, l.Reason = Escape(l.From), Escape(l.To), Escape(l.Reason)
+		out.Links = append(out.Links, l)
+	}
+	return &out
 }

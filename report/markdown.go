@@ -24,6 +24,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		tw.printf("\nNo source found.\n")
 		return tw.err
 	}
+	if o := r.Origin; o != nil {
+		tw.printf("- **Origin:** %s (confidence %.2f)\n", md(o.Origin), o.Confidence)
+		for _, l := range o.Links {
+			tw.printf("  - %s → %s (%s, %.2f: %s)\n", md(l.From), md(l.To), md(l.Basis), l.Confidence, md(l.Reason))
+		}
+	}
 	for _, s := range r.Sources {
 		d := s.Decision
 		tw.printf("\n## %d. %s — %s\n\n", s.Rank, mdTitle(s.Article), md(string(d.Verdict)))

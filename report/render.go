@@ -51,6 +51,12 @@ func WriteText(w io.Writer, r *Report) error {
 		tw.printf("\nno source found\n")
 		return tw.err
 	}
+	if o := r.Origin; o != nil {
+		tw.printf("origin  %s (confidence %.2f)\n", Escape(o.Origin), o.Confidence)
+		for _, l := range o.Links {
+			tw.printf("        %s → %s  [%s %.2f: %s]\n", Escape(l.From), Escape(l.To), l.Basis, l.Confidence, Escape(l.Reason))
+		}
+	}
 	for _, s := range r.Sources {
 		tw.printf("\n%d. %s%s\n", s.Rank, Escape(s.Article.ID), titled(s.Article.Title))
 		d := s.Decision

@@ -13,6 +13,7 @@ import (
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/facts"
+	"github.com/storytrace/storytrace/origin"
 )
 
 // Schema is the JSON schema version of Report. Adding a field is compatible
@@ -30,6 +31,9 @@ type Report struct {
 	Archive *ArchiveInfo `json:"archive,omitempty"`
 	// Sources are the candidate sources, best first.
 	Sources []Source `json:"sources"`
+	// Origin orders the query and its derived sources from the story's
+	// origin on (trace only; absent when no source is derived).
+	Origin *origin.Chain `json:"origin,omitempty"`
 }
 
 // ArticleInfo describes an article.

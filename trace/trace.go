@@ -16,6 +16,7 @@ import (
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/origin"
 	"github.com/storytrace/storytrace/report"
 )
 
@@ -38,7 +39,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		opt.Top = 3
 	}
 	qp := analyze.Analyze(q)
-	cands, err := ix.Candidates(ctx, qp, index.Options{K: opt.Candidates})
+	verified, err := Verify(ctx, ix, qp, opt)
 	if err != nil {
 		return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 	}
@@ -50,23 +51,8 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Schema:  report.Schema,
 		Mode:    "trace",
 		Query:   info(q, qp),
-		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(cands)},
+		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(verified)},
 	}
-	verified := make([]*verification, 0, len(cands))
-	for _, c := range cands {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		doc, err := ix.Load(ctx, c.Doc)
-		if err != nil {
-			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
-		}
-		v := verify(qp, doc.Article, doc.Profile)
-		v.bm25, v.bands = round(c.BM25), c.Bands
-		verified = append(verified, v)
-	}
-	rank(verified)
-	setMargins(verified)
 	for i, v := range verified {
 		if i == opt.Top {
 			break
@@ -75,6 +61,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
+	r.Origin = chain(q, qp, verified, r.Sources)
 	return r, nil
 }
 
@@ -83,7 +70,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
-	setMargins([]*verification{v})
+	setMargins([]*Candidate{v})
 	src := v.report(q, qp)
 	src.Rank = 1
 	return &report.Report{
@@ -94,80 +81,126 @@ func Compare(q, s extract.Article) *report.Report {
 	}
 }
 
+// chain orders the query and its derived sources from the story's origin
+// on; nil when no reported source is derived.
+func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []report.Source) *origin.Chain {
+	texts := []origin.Text{{ID: q.ID, Published: q.Published, Profile: qp}}
+	for i, src := range reported {
+		if src.Decision.Verdict.Derived() {
+			v := vs[i]
+			texts = append(texts, origin.Text{ID: v.Article.ID, Published: v.Article.Published, Profile: v.Profile})
+		}
+	}
+	if len(texts) < 2 {
+		return nil
+	}
+	return origin.Build(texts)
+}
+
 // bm25Weight is BM25's weight against support in rank. It was chosen on the
 // fit half of the benchmark's rewrite sets (every other fit-half query, 0 to
 // 100 tried): recall@1 0.925 at 0, 0.931 at 1, 0.944 at 4 (the best), 0.934
 // at 100 (BM25 alone).
 const bm25Weight = 4
 
-// verification is one candidate checked against the query.
-type verification struct {
-	article extract.Article
-	profile *analyze.Profile
-	al      *align.Alignment
-	jaccard float64
-	margin  float64
-	bm25    float64
-	bands   int
+// Candidate is one archive article checked against the query.
+type Candidate struct {
+	Article   extract.Article
+	Profile   *analyze.Profile
+	Alignment *align.Alignment
+	// Jaccard is the estimated word-3-shingle Jaccard of the two sketches.
+	Jaccard float64
+	// Margin is how far this candidate's support lies above the best other
+	// candidate's.
+	Margin float64
+	// BM25 is the index's score; Bands the LSH bands shared with the query.
+	BM25  float64
+	Bands int
+}
+
+// Verify takes the index's candidates for the analysed query qp, aligns
+// each with it, and returns them ranked, margins set. Trace reports the
+// first few; the benchmark reads them all.
+func Verify(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Options) ([]*Candidate, error) {
+	cands, err := ix.Candidates(ctx, qp, index.Options{K: opt.Candidates})
+	if err != nil {
+		return nil, err
+	}
+	verified := make([]*Candidate, 0, len(cands))
+	for _, c := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		doc, err := ix.Load(ctx, c.Doc)
+		if err != nil {
+			return nil, err
+		}
+		v := verify(qp, doc.Article, doc.Profile)
+		v.BM25, v.Bands = round(c.BM25), c.Bands
+		verified = append(verified, v)
+	}
+	rank(verified)
+	setMargins(verified)
+	return verified, nil
 }
 
 // verify aligns the query with a candidate. The alignment's support is what
 // candidates are ranked by; the fact comparison waits for the few that are
 // reported.
-func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *verification {
-	return &verification{
-		article: s, profile: sp, al: align.Align(qp, sp, align.Options{}),
-		jaccard: round(analyze.Jaccard(qp.Sketch, sp.Sketch)),
+func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candidate {
+	return &Candidate{
+		Article: s, Profile: sp, Alignment: align.Align(qp, sp, align.Options{}),
+		Jaccard: round(analyze.Jaccard(qp.Sketch, sp.Sketch)),
 	}
 }
 
 // setMargins records, for each candidate, how far its support lies above the
 // best other candidate's: a true source stands out from the topical
 // neighbours that every query also retrieves.
-func setMargins(vs []*verification) {
+func setMargins(vs []*Candidate) {
 	for i, v := range vs {
 		best := 0.0
 		for j, o := range vs {
-			if j != i && o.al.Support > best {
-				best = o.al.Support
+			if j != i && o.Alignment.Support > best {
+				best = o.Alignment.Support
 			}
 		}
-		v.margin = round(v.al.Support - best)
+		v.Margin = round(v.Alignment.Support - best)
 	}
 }
 
 // report decides the verdict and builds the report entry, with the full
 // audit for sources the query relates to.
-func (v *verification) report(q extract.Article, qp *analyze.Profile) report.Source {
-	diff := audit.Diff(qp, v.profile, v.al)
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source {
+	diff := audit.Diff(qp, v.Profile, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
-		ev := audit.Collect(v.al, diff, v.jaccard)
-		ev.Margin = v.margin
+		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
+		ev.Margin = v.Margin
 		return audit.Decide(ev)
 	}
 	decision := decide(diff)
 	var res *audit.Result
 	if decision.Verdict != audit.Unrelated {
-		res = audit.Audit(qp, v.profile, v.al, audit.Options{QueryPublished: day(q.Published), SourcePublished: day(v.article.Published)})
+		res = audit.Audit(qp, v.Profile, v.Alignment, audit.Options{QueryPublished: day(q.Published), SourcePublished: day(v.Article.Published)})
 		diff = res.Facts
 		decision = decide(diff)
 	}
 	out := report.Source{
-		Article:    info(v.article, v.profile),
-		Score:      v.al.Support,
-		BM25:       v.bm25,
-		Bands:      v.bands,
+		Article:    info(v.Article, v.Profile),
+		Score:      v.Alignment.Support,
+		BM25:       v.BM25,
+		Bands:      v.Bands,
 		Decision:   decision,
 		Facts:      diff,
 		FactCounts: audit.Count(diff, ""),
 		Audit:      res,
 	}
-	for _, p := range v.al.Passages {
+	for _, p := range v.Alignment.Passages {
 		out.Passages = append(out.Passages, report.Passage{
 			Kind:       p.Kind,
 			Similarity: p.Similarity,
 			Query:      text(qp, p.Query),
-			Source:     text(v.profile, p.Source),
+			Source:     text(v.Profile, p.Source),
 		})
 	}
 	return out
@@ -179,18 +212,18 @@ func (v *verification) report(q extract.Article, qp *analyze.Profile) report.Sou
 // rewrites best; BM25 ranks partial reuse and texts with inserted material
 // best (benchmark rewrite sets: SheepDog 0.968 vs 0.900 recall@1, COUNTER
 // 0.779 vs 0.942); the weighted sum keeps most of both.
-func rank(vs []*verification) {
+func rank(vs []*Candidate) {
 	maxS, maxB := 0.0, 0.0
 	for _, v := range vs {
-		maxS, maxB = max(maxS, v.al.Support), max(maxB, v.bm25)
+		maxS, maxB = max(maxS, v.Alignment.Support), max(maxB, v.BM25)
 	}
-	score := func(v *verification) float64 {
+	score := func(v *Candidate) float64 {
 		s := 0.0
 		if maxS > 0 {
-			s += v.al.Support / maxS
+			s += v.Alignment.Support / maxS
 		}
 		if maxB > 0 {
-			s += bm25Weight * v.bm25 / maxB
+			s += bm25Weight * v.BM25 / maxB
 		}
 		return s
 	}
@@ -199,7 +232,7 @@ func rank(vs []*verification) {
 		if a != b {
 			return a > b
 		}
-		return vs[i].bands > vs[j].bands
+		return vs[i].Bands > vs[j].Bands
 	})
 }
 

@@ -155,6 +155,9 @@ func TestTraceSeedRewriteFindsSourceFirst(t *testing.T) {
 			t.Errorf("figure %v not reported kept; kept: %v", v, kept)
 		}
 	}
+	if r.Origin == nil || r.Origin.Origin != "source-original" {
+		t.Errorf("origin = %+v, want source-original", r.Origin)
+	}
 	if len(top.Passages) < 3 {
 		t.Errorf("%d aligned passages, want several", len(top.Passages))
 	}

@@ -11,6 +11,10 @@
 //     id, so the choice is fixed) is left out of the archive; its queries are
 //     "no-source" queries. A method that still claims a source for them makes
 //     a false derivation.
+//   - Near-duplicates: the same article scraped twice (politifact stories in
+//     llmfake and sheepdog, a few BBC articles; corpus.NearDuplicates) counts
+//     as one source: a query finding either copy is right, and withholding
+//     a source withholds every copy of it.
 //   - Same-event queries (human-ai headline-only generations, COUNTER
 //     non-derived) have their source in the archive but are not derived from
 //     it: claiming derivation for them is a false derivation too.
@@ -80,8 +84,8 @@ type query struct {
 	withheld bool
 	fit      bool
 	// accept holds every archive id that counts as the true source: the
-	// Source, METER's other takes of the story (AltSources), and the same
-	// article's Doc in another set (corpus.Overlaps).
+	// Source, METER's other takes of the story (AltSources), and every
+	// near-duplicate of them (corpus.NearDuplicates).
 	accept map[string]bool
 }
 
@@ -156,7 +160,7 @@ func load(env *suite.Env) ([]corpus.Doc, []query, error) {
 		sets = append(sets, set)
 	}
 	same := map[string][]string{}
-	for _, o := range corpus.Overlaps(sets...) {
+	for _, o := range corpus.NearDuplicates(sets...) {
 		for _, id := range o.IDs {
 			same[id] = o.IDs
 		}

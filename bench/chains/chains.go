@@ -1,0 +1,247 @@
+// Package chains measures origin naming (package origin) on real data:
+//
+//   - Direction: for every labelled derived pair (query made from source),
+//     does origin put the source first? Measured with the sets' publication
+//     dates where they have them (COUNTER, METER) and with the dates
+//     removed, so the text-only rules (cut, containment) are measured on
+//     every set.
+//   - Chains: the politifact articles that sheepdog holds whole and llmfake
+//     holds cut at 4,000 characters, with llmfake's ChatGPT paraphrase or
+//     rewrite: a real source, its (cut) copy, and a rewrite. Origin must
+//     name the whole article, the copy's parent must be the whole article,
+//     and the rewrite must come after the origin.
+package chains
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/bench/corpus"
+	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/origin"
+)
+
+// Section returns the origin section of the benchmark.
+func Section() suite.Section { return suite.Section{Name: "origin", Run: Run} }
+
+// quickPairs is how many pairs of each set a quick run measures.
+const quickPairs = 15
+
+// directionSets are the sets with labelled derived pairs.
+var directionSets = []string{"l2r", "human-ai", "sheepdog", "llmfake", "bbc", "counter", "meter"}
+
+// Run measures direction and chains.
+func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	var rows []suite.Row
+	for _, name := range directionSets {
+		set, err := corpus.Load(env.Shared, name)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		r, err := directionRows(ctx, env, set)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, r...)
+	}
+	r, err := chainRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	return append(rows, r...), nil
+}
+
+// Pair is a labelled derivation: Query was made from Source.
+type Pair struct {
+	Group         string
+	Query, Source string // texts
+	QDate, SDate  string // publication dates, "" when unknown
+}
+
+// DerivedPairs returns a set's derived queries with their source texts.
+func DerivedPairs(set *corpus.Set) []Pair {
+	docs := map[string]corpus.Doc{}
+	for _, d := range set.Docs {
+		docs[d.ID] = d
+	}
+	var out []Pair
+	for _, q := range set.Queries {
+		// METER's newspaper texts have no derivation labels, but when one
+		// relates to its story's PA text at all, the PA text came first:
+		// it is the wire the papers wrote from.
+		if (!q.Derived() && q.Label != corpus.LabelSameStory) || q.Label == corpus.LabelOpenEnded {
+			continue
+		}
+		if ok, _ := q.Usable(); !ok {
+			continue
+		}
+		src, ok := docs[q.Source]
+		if !ok {
+			continue
+		}
+		out = append(out, Pair{Group: q.Set, Query: q.Text, Source: src.Text, QDate: queryDate(q), SDate: src.Published})
+	}
+	return out
+}
+
+// queryDate is the query's own publication date where the set gives one.
+func queryDate(q corpus.Query) string {
+	if d := q.Extra["published"]; d != "" {
+		return d
+	}
+	return q.Extra["story_date"]
+}
+
+func directionRows(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suite.Row, error) {
+	pairs := DerivedPairs(set)
+	if env.Quick && len(pairs) > quickPairs {
+		step := len(pairs) / quickPairs
+		var s []Pair
+		for i := 0; i < len(pairs) && len(s) < quickPairs; i += step {
+			s = append(s, pairs[i])
+		}
+		pairs = s
+	}
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	type tally struct{ right, unknown, dated int }
+	var withDates, textOnly tally
+	for _, p := range pairs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		qp, sp := analyze.AnalyzeText(p.Query), analyze.AnalyzeText(p.Source)
+		for _, dated := range []bool{true, false} {
+			q := origin.Text{ID: "query", Profile: qp}
+			s := origin.Text{ID: "source", Profile: sp}
+			t := &textOnly
+			if dated {
+				q.Published, s.Published, t = p.QDate, p.SDate, &withDates
+				if p.QDate != "" && p.SDate != "" {
+					t.dated++
+				}
+			}
+			ch := origin.Build([]origin.Text{q, s})
+			switch {
+			case ch == nil || ch.Links[0].Basis == "unknown":
+				t.unknown++
+			case ch.Origin == "source":
+				t.right++
+			}
+		}
+	}
+	n := len(pairs)
+	row := func(method string, t tally) suite.Row {
+		return suite.Row{Table: "origin: direction of derived pairs", Set: set.Name, Method: method, N: n,
+			Metrics: []suite.Metric{
+				suite.M("source first", float64(t.right)/float64(n)),
+				suite.M("unknown", float64(t.unknown)/float64(n)),
+				suite.M("wrong", float64(n-t.right-t.unknown)/float64(n)),
+				suite.M("dated pairs", float64(t.dated)/float64(n)),
+			}}
+	}
+	rows := []suite.Row{row("storytrace, text only", textOnly)}
+	if withDates.dated > 0 {
+		rows = append(rows, row("storytrace, with dates", withDates))
+	}
+	return rows, nil
+}
+
+// Chain is a real three-text chain: the whole article, its cut copy, and a
+// rewrite.
+type Chain struct {
+	Whole, Cut, Rewrite corpus.Doc
+}
+
+// Chains finds the sheepdog articles whose llmfake copy is cut (shorter by a
+// tenth or more, same beginning) and pairs them with llmfake's ChatGPT
+// paraphrases and rewrites of that article.
+func Chains(shared string) ([]Chain, error) {
+	lf, err := corpus.Load(shared, "llmfake")
+	if err != nil {
+		return nil, err
+	}
+	sd, err := corpus.Load(shared, "sheepdog")
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string]corpus.Doc{}
+	for _, s := range []*corpus.Set{lf, sd} {
+		for _, d := range s.Docs {
+			docs[d.ID] = d
+		}
+	}
+	var out []Chain
+	for _, o := range corpus.Overlaps(lf, sd) {
+		var whole, cut corpus.Doc
+		for _, id := range o.IDs {
+			switch {
+			case strings.HasPrefix(id, "sheepdog/"):
+				whole = docs[id]
+			case strings.HasPrefix(id, "llmfake/"):
+				cut = docs[id]
+			}
+		}
+		if whole.ID == "" || cut.ID == "" || float64(len(cut.Text)) > 0.9*float64(len(whole.Text)) {
+			continue
+		}
+		for _, q := range lf.Queries {
+			if q.Source != cut.ID || !strings.HasPrefix(q.Group, "llmfake/chatgpt/") ||
+				(q.Label != corpus.LabelParaphrase && q.Label != corpus.LabelRewrite) {
+				continue
+			}
+			out = append(out, Chain{Whole: whole, Cut: cut, Rewrite: corpus.Doc{ID: q.ID, Text: q.Text}})
+		}
+	}
+	return out, nil
+}
+
+func chainRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	chains, err := Chains(env.Shared)
+	if err != nil {
+		return nil, err
+	}
+	if env.Quick && len(chains) > quickPairs {
+		chains = chains[:quickPairs]
+	}
+	var originRight, cutRight, descendant, pastCut int
+	for _, c := range chains {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, w, k := analyze.AnalyzeText(c.Rewrite.Text), analyze.AnalyzeText(c.Whole.Text), analyze.AnalyzeText(c.Cut.Text)
+		ch := origin.Build([]origin.Text{{ID: "rewrite", Profile: r}, {ID: "whole", Profile: w}, {ID: "cut", Profile: k}})
+		if inW, inC := align.Align(r, w, align.Options{}).QueryCoverage, align.Align(r, k, align.Options{}).QueryCoverage; inW > inC+0.05 {
+			pastCut++
+		}
+		if ch == nil {
+			continue
+		}
+		if ch.Origin == "whole" {
+			originRight++
+		}
+		for _, l := range ch.Links {
+			if l.To == "cut" && l.From == "whole" {
+				cutRight++
+			}
+			if l.To == "rewrite" {
+				descendant++
+			}
+		}
+	}
+	n := max(len(chains), 1)
+	return []suite.Row{{
+		Table: "origin: chains (whole article, its cut copy, a rewrite)", Set: "sheepdog+llmfake", Method: "storytrace", N: len(chains),
+		Metrics: []suite.Metric{
+			suite.M("origin named", float64(originRight)/float64(n)),
+			suite.M("copy's parent", float64(cutRight)/float64(n)),
+			suite.M("rewrite placed after", float64(descendant)/float64(n)),
+			suite.M("rewrite uses text past the cut", float64(pastCut)/float64(n)),
+		},
+		Note: "llmfake stores its sources cut at 4,000 characters, but its rewrites were made from the whole article: most hold material past the cut, so the rewrite's true parent is the whole article, and no real rewrite of the cut copy exists in the data.",
+	}}, nil
+}

@@ -1,0 +1,167 @@
+package corpus
+
+import (
+	"hash/maphash"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Near-duplicate detection. Overlaps finds an article present in two sets
+// when both copies start with the same 1,000 bytes; the sets also hold the
+// same article scraped twice (politifact stories in llmfake and sheepdog with
+// different furniture, cuts and spacing) and a few articles twice within one
+// set (BBC News Summary). A benchmark that withholds a source must withhold
+// its near-duplicates too, or a query "without its source" still finds it.
+const (
+	// dupShingle is the shingle length in words.
+	dupShingle = 5
+	// dupWords is how many leading words of each text are shingled: enough
+	// to recognise an article, few enough that long texts stay cheap.
+	dupWords = 400
+	// dupContainment is the share of the shorter text's shingles that must
+	// occur in the longer one.
+	dupContainment = 0.5
+	// dupMinShingles keeps short texts out: two weekly photo-gallery blurbs
+	// that differ only in their dates (l2r has such pairs) share most of
+	// their shingles but are different articles.
+	dupMinShingles = 40
+	// dupCommon is the most texts one shingle may be in before it is
+	// treated as boilerplate and ignored.
+	dupCommon = 20
+)
+
+// NearDuplicates returns groups of Doc IDs (of any sets, including the same
+// set) whose texts are the same article: at least half of the shorter text's
+// word 5-shingles (of its first 400 words) occur in the longer one. Groups
+// are closed under the relation (A~B and B~C put A, B, C in one group) and
+// include every group Overlaps finds.
+func NearDuplicates(sets ...*Set) []Overlap {
+	seed := maphash.MakeSeed()
+	var ids []string
+	var grams [][]uint64
+	for _, s := range sets {
+		for _, d := range s.Docs {
+			ids = append(ids, d.ID)
+			grams = append(grams, shingles(seed, d.Text))
+		}
+	}
+	posting := map[uint64][]int32{}
+	for i, g := range grams {
+		for _, h := range g {
+			posting[h] = append(posting[h], int32(i))
+		}
+	}
+	parent := make([]int, len(ids))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	shared := map[int32]int{}
+	for i, g := range grams {
+		if len(g) < dupMinShingles {
+			continue
+		}
+		clear(shared)
+		for _, h := range g {
+			p := posting[h]
+			if len(p) > dupCommon {
+				continue
+			}
+			for _, j := range p {
+				if int(j) > i {
+					shared[j]++
+				}
+			}
+		}
+		for j, n := range shared {
+			shorter := min(len(g), len(grams[j]))
+			if shorter >= dupMinShingles && float64(n) >= dupContainment*float64(shorter) {
+				parent[find(int(j))] = find(i)
+			}
+		}
+	}
+	groups := map[int][]string{}
+	for i := range ids {
+		r := find(i)
+		groups[r] = append(groups[r], ids[i])
+	}
+	// Overlaps compares exact prefixes, which catches short texts that have
+	// too few shingles here.
+	for _, o := range Overlaps(sets...) {
+		groups[-1-len(groups)] = o.IDs
+	}
+	return mergeGroups(groups)
+}
+
+// shingles hashes the distinct word 5-shingles of text's first dupWords
+// words, case-folded, punctuation dropped.
+func shingles(seed maphash.Seed, text string) []uint64 {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) > dupWords {
+		words = words[:dupWords]
+	}
+	seen := map[uint64]bool{}
+	var out []uint64
+	for i := 0; i+dupShingle <= len(words); i++ {
+		h := maphash.String(seed, strings.Join(words[i:i+dupShingle], " "))
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// mergeGroups unions groups that share an ID and returns those with two or
+// more IDs, each sorted, in a fixed order.
+func mergeGroups(groups map[int][]string) []Overlap {
+	index := map[string]int{}
+	var sets [][]string
+	for _, g := range groups {
+		target := -1
+		for _, id := range g {
+			if k, ok := index[id]; ok {
+				target = k
+				break
+			}
+		}
+		if target < 0 {
+			target = len(sets)
+			sets = append(sets, nil)
+		}
+		for _, id := range g {
+			if k, ok := index[id]; ok && k != target {
+				// Move everything from k into target.
+				for _, moved := range sets[k] {
+					index[moved] = target
+				}
+				sets[target] = append(sets[target], sets[k]...)
+				sets[k] = nil
+			}
+			if _, ok := index[id]; !ok {
+				index[id] = target
+				sets[target] = append(sets[target], id)
+			}
+		}
+	}
+	var out []Overlap
+	for _, s := range sets {
+		if len(s) < 2 {
+			continue
+		}
+		sort.Strings(s)
+		out = append(out, Overlap{IDs: s})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].IDs[0] < out[j].IDs[0] })
+	return out
+}

@@ -1,0 +1,284 @@
+// Package origin orders the texts of one story — a query and the archive
+// articles it was made from, or that were made from it — from the origin to
+// the latest rewrite, and says how sure it is and why.
+//
+// Which of two related texts came first is read, in order of trust, from:
+//
+//  1. Publication dates, when both texts have one and they differ.
+//  2. A cut: one text is the other's beginning, stopped at a length (the
+//     way archives and aggregators truncate); the cut one is the copy.
+//  3. Containment: how much of each text is found in the other. A derived
+//     text is mostly made of its source's material, while the source also
+//     holds what the derived text left out; the text with the larger share
+//     found in the other is taken to be the derived one. When each holds
+//     nearly all of the other, the order is unknown.
+//
+// A text's parent is the earlier related text that accounts for most of it;
+// among near ties, the one whose content it covers most completely (a
+// rewrite of a cut copy covers all of the copy but only part of the
+// original).
+package origin
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
+)
+
+// Text is one text of the story.
+type Text struct {
+	ID string
+	// Published is an ISO 8601 date or date-time; empty when unknown.
+	Published string
+	Profile   *analyze.Profile
+}
+
+// Link says To was made from From.
+type Link struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Basis is what decided the direction: "dates", "cut", "containment",
+	// or "unknown" (the order shown is a guess).
+	Basis      string  `json:"basis"`
+	Confidence float64 `json:"confidence"`
+	Reason     string  `json:"reason"`
+}
+
+// Chain is the story's texts from the origin on.
+type Chain struct {
+	// Origin is the ID of the text the others descend from.
+	Origin string `json:"origin"`
+	// Confidence is how sure the origin is: the weakest direction among
+	// the links from it.
+	Confidence float64 `json:"confidence"`
+	// Links are parent → child, in order from the origin.
+	Links []Link `json:"links"`
+}
+
+// Thresholds of the rules; see the package comment.
+const (
+	// related is the share of one text found in the other at which two
+	// texts belong to the same story's chain.
+	related = 0.3
+	// mutual is the share, both ways, at which two texts are the same text
+	// and containment cannot order them.
+	mutual = 0.9
+	// decisive is the difference of the two shares below which containment
+	// does not decide.
+	decisive = 0.1
+	// tie is how close two candidate parents' shares must be to count as
+	// a tie.
+	tie = 0.05
+)
+
+// pair is what the rules read about two texts a and b.
+type pair struct {
+	aInB, bInA float64 // share of a's text found in b, and of b's in a
+}
+
+func measure(a, b *analyze.Profile) pair {
+	al := align.Align(a, b, align.Options{})
+	return pair{aInB: al.QueryCoverage, bInA: al.SourceCoverage}
+}
+
+// Build orders texts into a chain. texts[0] is the one the user asked about
+// (the query), the rest best candidate first; when nothing orders two texts,
+// the later in this list is guessed to be the earlier (the query is taken to
+// be made from the archive's articles), at confidence 0.5. The chain holds
+// every text related to the query directly or through another; Build
+// returns nil when none is.
+func Build(texts []Text) *Chain {
+	n := len(texts)
+	if n < 2 {
+		return nil
+	}
+	m := make([][]pair, n)
+	for i := range m {
+		m[i] = make([]pair, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			p := measure(texts[i].Profile, texts[j].Profile)
+			m[i][j] = p
+			m[j][i] = pair{aInB: p.bInA, bInA: p.aInB}
+		}
+	}
+	// dir[{i, j}] says whether i came before j, and why.
+	type order struct {
+		earlier bool
+		link    Link
+	}
+	dir := map[[2]int]order{}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if max(m[i][j].aInB, m[i][j].bInA) < related {
+				continue
+			}
+			l, iFirst := direction(texts[i], texts[j], m[i][j])
+			dir[[2]int{i, j}] = order{iFirst, l}
+			dir[[2]int{j, i}] = order{!iFirst, l}
+		}
+	}
+	// Parent of each text: among the related texts before it, the one that
+	// holds most of it; near ties go to the one it covers most fully.
+	parent := make([]int, n)
+	for c := 0; c < n; c++ {
+		parent[c] = -1
+		for p := 0; p < n; p++ {
+			o, ok := dir[[2]int{p, c}]
+			if p == c || !ok || !o.earlier {
+				continue
+			}
+			if parent[c] < 0 || better(m[c][p], m[c][parent[c]]) {
+				parent[c] = p
+			}
+		}
+	}
+	// Break cycles (possible only when rules disagree across three texts):
+	// drop the weakest link of any cycle.
+	for c := 0; c < n; c++ {
+		seen := map[int]bool{}
+		for x := c; x >= 0 && !seen[x]; x = parent[x] {
+			seen[x] = true
+			if parent[x] >= 0 && seen[parent[x]] {
+				weakest := x
+				for y := parent[x]; y != x; y = parent[y] {
+					if dir[[2]int{parent[y], y}].link.Confidence < dir[[2]int{parent[weakest], weakest}].link.Confidence {
+						weakest = y
+					}
+				}
+				parent[weakest] = -1
+				break
+			}
+		}
+	}
+	root := 0
+	for parent[root] >= 0 {
+		root = parent[root]
+	}
+	// The chain: the root and its descendants, breadth first.
+	ch := &Chain{Origin: texts[root].ID, Confidence: 1}
+	queue := []int{root}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for c := 0; c < n; c++ {
+			if parent[c] != p {
+				continue
+			}
+			l := dir[[2]int{p, c}].link
+			l.From, l.To = texts[p].ID, texts[c].ID
+			ch.Links = append(ch.Links, l)
+			if p == root {
+				ch.Confidence = math.Min(ch.Confidence, l.Confidence)
+			}
+			queue = append(queue, c)
+		}
+	}
+	if len(ch.Links) == 0 {
+		return nil
+	}
+	return ch
+}
+
+// better reports whether parent candidate x accounts for child c better
+// than y: more of c found in it, or on a near tie, more of it found in c.
+func better(x, y pair) bool {
+	if math.Abs(x.aInB-y.aInB) > tie {
+		return x.aInB > y.aInB
+	}
+	return x.bInA > y.bInA
+}
+
+// direction decides which of a and b came first. p measures a against b.
+func direction(a, b Text, p pair) (Link, bool) {
+	if ta, tb, ok := dates(a.Published, b.Published); ok && !ta.Equal(tb) {
+		first, second := a, b
+		if tb.Before(ta) {
+			first, second = b, a
+		}
+		return Link{Basis: "dates", Confidence: 0.95,
+			Reason: fmt.Sprintf("published %s, before %s", first.Published, second.Published)}, ta.Before(tb)
+	}
+	if cutOf(a.Profile.Text, b.Profile.Text) {
+		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, false
+	}
+	if cutOf(b.Profile.Text, a.Profile.Text) {
+		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, true
+	}
+	switch {
+	case p.aInB >= mutual && p.bInA >= mutual, math.Abs(p.aInB-p.bInA) < decisive:
+		// A guess: b, later in Build's list, is taken as the earlier, so
+		// the query (first) is taken as made from the archive's articles.
+		return Link{Basis: "unknown", Confidence: 0.5,
+			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}, false
+	case p.aInB > p.bInA:
+		return Link{Basis: "containment", Confidence: containmentConfidence(p.aInB - p.bInA),
+			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.aInB, 100*p.bInA)}, false
+	default:
+		return Link{Basis: "containment", Confidence: containmentConfidence(p.bInA - p.aInB),
+			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.bInA, 100*p.aInB)}, true
+	}
+}
+
+// containmentConfidence grows with the gap between the two shares, from
+// 0.55 to at most 0.75: containment alone is never as sure as a date.
+func containmentConfidence(gap float64) float64 {
+	return math.Round((0.55+math.Min(0.2, gap/2))*100) / 100
+}
+
+// dates parses two publication dates; ok is false unless both parse. When
+// one has no time of day, both are compared as days.
+func dates(a, b string) (time.Time, time.Time, bool) {
+	ta, aDay, okA := parseDate(a)
+	tb, bDay, okB := parseDate(b)
+	if !okA || !okB {
+		return time.Time{}, time.Time{}, false
+	}
+	if aDay || bDay {
+		ta, tb = ta.Truncate(24*time.Hour), tb.Truncate(24*time.Hour)
+	}
+	return ta, tb, true
+}
+
+func parseDate(s string) (t time.Time, dayOnly bool, ok bool) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), layout == "2006-01-02", true
+		}
+	}
+	return time.Time{}, false, false
+}
+
+// cutMin is the shortest cut worth calling one (in letters and digits):
+// shorter common beginnings are headlines and ledes, not truncations.
+const cutMin = 500
+
+// cutOf reports whether a is b cut short: a's letters and digits are the
+// beginning of b's, and b goes on for at least a tenth more.
+func cutOf(a, b string) bool {
+	ka, kb := skeleton(a), skeleton(b)
+	if len(ka) < cutMin || float64(len(kb)) < 1.1*float64(len(ka)) {
+		return false
+	}
+	// The cut may fall inside a word or drop a final partial sentence mark.
+	k := len(ka) - min(20, len(ka)/10)
+	return strings.HasPrefix(kb, ka[:k])
+}
+
+// skeleton keeps a text's letters and digits, case-folded: scrapes of one
+// article differ in spacing, line breaks and quotation marks.
+func skeleton(s string) string {
+	var sb strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
+}

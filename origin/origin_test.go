@@ -1,0 +1,130 @@
+package origin_test
+
+import (
+	"testing"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/bench/chains"
+	"github.com/storytrace/storytrace/bench/corpus"
+	"github.com/storytrace/storytrace/origin"
+)
+
+const shared = "../../shared"
+
+func load(t *testing.T, name string) *corpus.Set {
+	t.Helper()
+	s, err := corpus.Load(shared, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Real chains: a politifact article sheepdog holds whole, llmfake's copy of
+// it cut at 4,000 characters, and llmfake's ChatGPT rewrite. The whole
+// article is the origin and the cut copy's parent, with no dates to help.
+func TestWholeArticleIsTheOriginOfItsCutCopy(t *testing.T) {
+	cs, err := chains.Chains(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) < 10 {
+		t.Fatalf("only %d chains found", len(cs))
+	}
+	right := 0
+	for _, c := range cs {
+		ch := origin.Build([]origin.Text{
+			{ID: "rewrite", Profile: analyze.AnalyzeText(c.Rewrite.Text)},
+			{ID: "cut", Profile: analyze.AnalyzeText(c.Cut.Text)},
+			{ID: "whole", Profile: analyze.AnalyzeText(c.Whole.Text)},
+		})
+		if ch == nil {
+			t.Logf("%s: no chain (the rewrite relates to neither text)", c.Rewrite.ID)
+			continue
+		}
+		copyParent := ""
+		for _, l := range ch.Links {
+			if l.To == "cut" {
+				copyParent = l.From
+			}
+		}
+		if ch.Origin == "whole" && copyParent == "whole" {
+			right++
+		} else {
+			t.Logf("%s: origin %s, cut copy's parent %q: %+v", c.Rewrite.ID, ch.Origin, copyParent, ch.Links)
+		}
+	}
+	if share := float64(right) / float64(len(cs)); share < 0.9 {
+		t.Errorf("whole article named origin and parent of its cut copy in %.2f of %d chains, want ≥ 0.9", share, len(cs))
+	}
+}
+
+// COUNTER's pairs carry both papers' dates: where they differ, the earlier
+// text is the origin whichever side the query is on — a newsroom tracing its
+// own story finds the later copies.
+func TestDatesOrderTheTexts(t *testing.T) {
+	pairs := chains.DerivedPairs(load(t, "counter"))
+	checked := 0
+	for i, p := range pairs {
+		if p.QDate == "" || p.SDate == "" || p.QDate == p.SDate || i%3 != 0 {
+			continue
+		}
+		checked++
+		src := origin.Text{ID: "source", Published: p.SDate, Profile: analyze.AnalyzeText(p.Source)}
+		der := origin.Text{ID: "derived", Published: p.QDate, Profile: analyze.AnalyzeText(p.Query)}
+		for _, texts := range [][]origin.Text{{der, src}, {src, der}} {
+			ch := origin.Build(texts)
+			if ch == nil {
+				continue // unrelated enough to leave out: not a wrong order
+			}
+			want := "source"
+			if p.QDate < p.SDate {
+				want = "derived"
+			}
+			if ch.Origin != want || ch.Links[0].Basis != "dates" {
+				t.Errorf("dated %s vs %s: origin %s by %s, want %s by dates", p.SDate, p.QDate, ch.Origin, ch.Links[0].Basis, want)
+			}
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d dated pairs with different dates", checked)
+	}
+}
+
+// Without dates, a summary is told from its article by containment: BBC
+// News Summary's extractive summaries are wholly found in their articles,
+// which hold far more.
+func TestSummaryComesAfterItsArticle(t *testing.T) {
+	pairs := chains.DerivedPairs(load(t, "bbc"))
+	right, n := 0, 0
+	for i := 0; i < len(pairs); i += 20 {
+		p := pairs[i]
+		n++
+		ch := origin.Build([]origin.Text{
+			{ID: "summary", Profile: analyze.AnalyzeText(p.Query)},
+			{ID: "article", Profile: analyze.AnalyzeText(p.Source)},
+		})
+		if ch != nil && ch.Origin == "article" && ch.Links[0].Basis == "containment" {
+			right++
+		}
+	}
+	if share := float64(right) / float64(n); share < 0.85 {
+		t.Errorf("article named origin of its summary by containment in %.2f of %d pairs, want ≥ 0.85", share, n)
+	}
+}
+
+// Unrelated texts make no chain; one text makes none; empty texts do not
+// panic.
+func TestNoChainWithoutRelatedTexts(t *testing.T) {
+	bbc := load(t, "bbc")
+	a, b := bbc.Docs[0], bbc.Docs[len(bbc.Docs)/2]
+	if ch := origin.Build([]origin.Text{{ID: "a", Profile: analyze.AnalyzeText(a.Text)}, {ID: "b", Profile: analyze.AnalyzeText(b.Text)}}); ch != nil {
+		t.Errorf("unrelated articles %s and %s made a chain: %+v", a.ID, b.ID, ch)
+	}
+	if ch := origin.Build([]origin.Text{{ID: "a", Profile: analyze.AnalyzeText(a.Text)}}); ch != nil {
+		t.Errorf("one text made a chain")
+	}
+	if ch := origin.Build([]origin.Text{{ID: "x", Profile: analyze.AnalyzeText("")}, {ID: "y", Profile: analyze.AnalyzeText(""), Published: "not a date"}}); ch != nil {
+		t.Errorf("empty texts made a chain")
+	}
+}
