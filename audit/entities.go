@@ -113,7 +113,9 @@ func isASCII(s string) bool {
 // other, four letters or more, with an ending of up to three letters
 // ("australia", "australian", but not "afghan", "afghanistan") or, for a
 // name of two words or more, any ("nazi ger", "nazi germany" cut by a
-// line; "lead stories llc" glued to the next word); or, five letters or more, one letter apart: a misspelling
+// line; "lead stories llc" glued to the next word); the end of the other,
+// for a name of two words or more ("gretchen carlson" glued to the word
+// before); or, five letters or more, one letter apart: a misspelling
 // ("norfok", "norfolk"). A rewrite writes names in all these ways, and
 // scraped text glues or cuts them; calling them altered was most of the
 // false "altered names" on the unedited l2r rewrites.
@@ -132,6 +134,9 @@ func sameName(a, b string) bool {
 	}
 	if len(a) >= 4 && strings.HasPrefix(b, a) && (len(b)-len(a) <= 3 || strings.Contains(a, " ")) {
 		return true
+	}
+	if strings.Contains(a, " ") && strings.HasSuffix(b, a) {
+		return true // glued to the word before: "linkedingretchen carlson"
 	}
 	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
 }

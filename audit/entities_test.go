@@ -22,6 +22,7 @@ func TestSameName(t *testing.T) {
 		{"Australia", "Australian", true},
 		{"Nazi Ger", "Nazi Germany", true},
 		{"Lead Stories LLC", "Lead Stories LLCPrivacy", true},
+		{"Gretchen Carlson", "LinkedInGretchen Carlson", true},
 		{"Norfok", "Norfolk", true},
 		{"Beyonce", "Beyoncé", true},
 		{"The IOC", "IOC", true},

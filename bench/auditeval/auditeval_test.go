@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 )
 
@@ -39,5 +41,49 @@ func TestSectionQuick(t *testing.T) {
 	}
 	if tables["audit: swaps"] != 4*len(changeTypes) || tables["audit: llmfake"] != 2*(len(manipulationTypes)+1) {
 		t.Errorf("rows per table = %v", tables)
+	}
+}
+
+// TestCoveredPartCutsWhatTheTruncatedSourceLacks checks the cut on
+// LLMFake's paraphrases of articles the set keeps only 4,000 characters
+// of: the paraphrase is cut to a shorter prefix, and the cut part no
+// longer adds unsupported sentences. A text against itself is not cut.
+func TestCoveredPartCutsWhatTheTruncatedSourceLacks(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(shared, "data")); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	set, err := corpus.Load(shared, "llmfake")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := set.DocIndex()
+	cut, fewer := 0, 0
+	for _, q := range set.Queries {
+		if q.Label != corpus.LabelParaphrase || q.Extra["generator"] != "chatgpt" || q.Extra["dataset"] != "politifact" {
+			continue
+		}
+		src := set.Docs[docs[q.Source]].Text
+		if !corpus.LLMFakeTruncated(src) {
+			continue
+		}
+		part := coveredPart(q.Text, src)
+		if !strings.HasPrefix(q.Text, part) || part == "" {
+			t.Fatalf("%s: covered part %q is not a prefix of the paraphrase", q.ID, part)
+		}
+		if len(part) < len(q.Text) {
+			cut++
+			whole, _, _ := auditPair(q.Text, src)
+			cutRes, _, _ := auditPair(part, src)
+			if len(cutRes.Unsupported) < len(whole.Unsupported) {
+				fewer++
+			}
+		}
+	}
+	if cut < 10 || fewer*2 < cut {
+		t.Errorf("cut %d paraphrases of truncated articles, %d of them with fewer unsupported sentences; want at least 10, most", cut, fewer)
+	}
+	text := "The ministry said 541,210 people had left. It added that 110,064 had also left the country."
+	if got := coveredPart(text, text); got != text {
+		t.Errorf("a text against itself is cut to %q", got)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"strings"
 
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
@@ -23,7 +25,9 @@ var manipulationTypes = []string{
 // article, and that article.
 type fakePair struct{ id, source, query string }
 
-// fakePairs returns ChatGPT's PolitiFact generations of set, the usable
+// fakePairs returns ChatGPT's PolitiFact generations of set (a generation
+// from an article that upstream cut at 4,000 characters cut in turn to the
+// part the cut article covers; see coveredPart), the usable
 // ones (corpus.Query.Usable: not a translation, not an echo of the prompt,
 // for a paraphrase one that restates its source), grouped by manipulation
 // type, and the paraphrases. The loader has already left out the rows that
@@ -41,6 +45,9 @@ func fakePairs(set *corpus.Set) (manipulated map[string][]fakePair, paraphrases 
 			continue
 		}
 		p := fakePair{q.Source, set.Docs[i].Text, q.Text}
+		if corpus.LLMFakeTruncated(p.source) {
+			p.query = coveredPart(p.query, p.source)
+		}
 		switch q.Label {
 		case corpus.LabelManipulated:
 			manipulated[q.Extra["detail"]] = append(manipulated[q.Extra["detail"]], p)
@@ -49,6 +56,27 @@ func fakePairs(set *corpus.Set) (manipulated map[string][]fakePair, paraphrases 
 		}
 	}
 	return manipulated, paraphrases
+}
+
+// coveredPart returns query up to the end of its last sentence aligned
+// with source. LLMFake's generations were made from whole articles, but
+// the set keeps each article's first 4,000 characters only; what a
+// generation says after its last sentence aligned with those has its
+// source in the part that was cut, and auditing it against the cut
+// article would call every such sentence unsupported — a false alarm for
+// a faithful paraphrase and a free flag for a manipulation alike. The
+// generations keep the article's order, so the last aligned sentence
+// marks the cut.
+func coveredPart(query, source string) string {
+	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
+	end := -1
+	for _, p := range align.Align(q, s, align.Options{}).Pairs {
+		end = max(end, p.Query.End)
+	}
+	if end < 0 {
+		return query
+	}
+	return query[:end]
 }
 
 // sample returns up to n pairs in a seeded random order.

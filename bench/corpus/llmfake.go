@@ -47,6 +47,13 @@ var llmfakeGenerators = map[string]string{
 // news_text values.
 const truncatedLen = 4000
 
+// LLMFakeTruncated reports whether an llmfake article text is one that
+// upstream cut at 4,000 characters. Generations were made from the whole
+// article, so what they say after the cut has no source in the set.
+func LLMFakeTruncated(text string) bool {
+	return utf8.RuneCountInString(text) == truncatedLen
+}
+
 // loadLLMFake reads every CSV.gz of LLMFake. Each distinct news_text (the
 // human article) becomes one Doc, whichever files and news_ids repeat it; each
 // row where the LLM produced something becomes a Query, Group
