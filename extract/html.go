@@ -55,7 +55,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
 		opts.OriginalURL = u
 	}
-	h1s, ogTitle := pageHeadings(doc)
+	pt := pageHeadings(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts) // works on a copy of doc
 	if err != nil {
 		return Article{}, fmt.Errorf("%w: %v", ErrNoText, err)
@@ -71,11 +71,12 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 
 	a.Title = validText(collapseSpace(chooseTitle(titleSources{
 		extracted: collapseSpace(md.Title),
-		other:     []string{secondTitle, ogTitle},
-		headings:  h1s,
+		other:     []string{secondTitle, pt.og},
+		headings:  pt.h1s,
 	})))
 	paras = dropTitle(dropTitle(paras, a.Title), collapseSpace(md.Title))
-	a.Paragraphs = dropHTMLFurniture(paras, a.Title)
+	headlines := append([]string{a.Title, collapseSpace(md.Title), secondTitle, pt.og}, pt.h1s...)
+	a.Paragraphs = dropHTMLFurniture(paras, append(headlines, pt.variant...))
 	if len(a.Paragraphs) == 0 {
 		return Article{}, ErrNoText
 	}

@@ -12,8 +12,10 @@ import (
 // article's own container and survives: a lone "Advertisement" or
 // "Continue reading below", the page's URL printed as text, the headline
 // repeated after a kicker or a URL, and, at the end, a "You may also like"
-// label over a list of other headlines. The rules are narrow on purpose:
-// a paragraph goes only when its whole text is one of these things.
+// label over a list of other headlines, or calls to action ("Follow us on
+// Twitter", "Sign up for our newsletter", "Filed under: Politics"). The
+// rules are narrow on purpose: a paragraph goes only when its whole text
+// is one of these things.
 
 // furniturePhrases are paragraphs that are never article text, compared in
 // lower case with trailing punctuation and white space removed.
@@ -60,9 +62,10 @@ func phraseKey(p string) string {
 // bareURL matches a paragraph that is only a web address.
 var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 
-// dropHTMLFurniture removes the paragraphs described above. title is the
-// article's title.
-func dropHTMLFurniture(paras []string, title string) []string {
+// dropHTMLFurniture removes the paragraphs described above. headlines are
+// the article's title, first, and the other wordings of it the page offers
+// (<h1>s, <title>, og:title, …).
+func dropHTMLFurniture(paras []string, headlines []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
 		if furniturePhrases[phraseKey(p)] || bareURL.MatchString(p) {
@@ -70,8 +73,58 @@ func dropHTMLFurniture(paras []string, title string) []string {
 		}
 		out = append(out, p)
 	}
-	out = dropRepeatedTitle(out, title)
-	return cutRelatedList(out)
+	out = dropRepeatedTitle(out, headlines)
+	return dropTrailingCalls(cutRelatedList(out))
+}
+
+// A call to action addresses the reader instead of telling the story. It
+// is one of:
+//
+//   - an imperative to follow, subscribe, listen, share or write at the
+//     start, with a cue that the reader and the publication are meant (a
+//     network, a newsletter, "us", "here", an address): "Follow Newsbeat on
+//     Instagram", "Sign up for our newsletters", "Like this story? Share it
+//     with a friend!", "Have a tip? … may be reached at …@…". Both are
+//     needed: "Follow the signs to the shelters, officials said" is story;
+//   - a filing label: "Filed under: …", "Tags: …", "Source: …";
+//   - only an e-mail address or a social-network profile.
+var (
+	callVerb    = regexp.MustCompile(`(?i)^\W*(?:follow|sign up|subscribe|listen|join|like this|share|download|click|tap|reach|contact|watch|read more|have a tip|send us|support|don't miss|never miss|stay (?:on top|up to date|informed)|want more|visit|get (?:the|our|access|more)|get\b.{1,60}\bdelivered|e-?mail)\b`)
+	readerCue   = regexp.MustCompile(`(?i)\b(?:us|our|here|newsletters?|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|inbox|app|podcast|subscriptions?|a friend|letterbox)\b|https?://|www\.|@\w`)
+	filingLabel = regexp.MustCompile(`(?i)^(?:filed under|tags?|sources?|posted in|categor(?:y|ies)|topics?)\s*[:|]`)
+	contactOnly = regexp.MustCompile(`(?i)^(?:\S+@\S+\.\w+|(?:https?://)?(?:www\.)?(?:twitter|facebook|instagram)\.com/\S+)$`)
+)
+
+func isCallToAction(p string) bool {
+	return callVerb.MatchString(p) && readerCue.MatchString(p) ||
+		filingLabel.MatchString(p) || contactOnly.MatchString(p)
+}
+
+// Bounds of the trailing calls to action: a call is short, and a page has
+// a few of them, not a whole section.
+const (
+	maxCallWords = 60
+	maxCalls     = 6
+)
+
+// dropTrailingCalls removes calls to action from the end of the body, last
+// first, stopping at the first paragraph that is not one (so a call inside
+// the article stays: it is quoted or part of the story) and never leaving
+// the body empty. On the ScrapingHub pages this took precision from 0.957
+// to 0.961 and recall from 0.9795 to 0.9794 (F1 0.968 → 0.970; the rule
+// was written from the even pages' tails, and gained as much on the odd
+// ones: 0.9613 → 0.9632), and changed one snippet of trafilatura's set,
+// for the better (bench/extraction).
+func dropTrailingCalls(paras []string) []string {
+	end := len(paras)
+	for end > 1 && len(paras)-end < maxCalls {
+		p := paras[end-1]
+		if len(strings.Fields(p)) > maxCallWords || !isCallToAction(p) {
+			break
+		}
+		end--
+	}
+	return paras[:end]
 }
 
 // titleWindow is how far into the body a repeated headline is looked for:
@@ -80,19 +133,60 @@ const titleWindow = 3
 
 // dropRepeatedTitle removes the headline when it appears again near the
 // top of the body, below a kicker or a URL (dropTitle handles the first
-// paragraph).
-func dropRepeatedTitle(paras []string, title string) []string {
-	t := foldTitle(title)
-	if len(t) < minTitleMatch {
+// paragraph), in any of the page's wordings: pages print one headline in
+// the <h1>, another in og:title and a third in <title>, and the body often
+// starts with the one that was not chosen as the title. A headline-like
+// paragraph goes when the title holds it or it holds the title, or when it
+// equals another wording, or one holds the other and the shorter is at
+// least half the longer (so that "Headline - Site" matches "Headline" but
+// a section name inside a headline does not). headlines[0] is the title.
+func dropRepeatedTitle(paras []string, headlines []string) []string {
+	if len(headlines) == 0 {
 		return paras
 	}
-	for i := 0; i < min(titleWindow, len(paras)); i++ {
-		p := foldTitle(paras[i])
-		if len(p) >= minTitleMatch && isHeadlineLike(paras[i], maxTitleRunes, maxTitleWords) && (p == t || strings.Contains(t, p) || strings.Contains(p, t)) {
-			return append(paras[:i:i], paras[i+1:]...)
+	title := foldTitle(headlines[0])
+	var keys []string
+	for _, h := range headlines[1:] {
+		keys = append(keys, foldTitle(h))
+		if pieces := titleSep.Split(h, -1); len(pieces) > 1 {
+			for _, p := range pieces {
+				keys = append(keys, foldTitle(p))
+			}
 		}
 	}
-	return paras
+	out := paras[:0:0]
+	for i, p := range paras {
+		if i < titleWindow && isHeadlineLike(p, maxTitleRunes, maxTitleWords) {
+			fp := foldTitle(p)
+			if len(fp) >= minTitleMatch && len(title) >= minTitleMatch && (strings.Contains(title, fp) || strings.Contains(fp, title)) ||
+				isHeadlineWording(fp, keys) {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// isHeadlineWording reports whether a folded paragraph is one of the
+// folded headline wordings keys, as dropRepeatedTitle describes.
+func isHeadlineWording(p string, keys []string) bool {
+	if len(p) < minTitleMatch {
+		return false
+	}
+	for _, k := range keys {
+		if len(k) < minTitleMatch {
+			continue
+		}
+		short, long := p, k
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if p == k || 2*len(short) >= len(long) && strings.Contains(long, short) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutRelatedList cuts the body at a "related stories" label in its second

@@ -22,7 +22,7 @@ func TestDropHTMLFurniture(t *testing.T) {
 		"Dave Matthews Band takes over Rock Hall Fan Vote",
 	}
 	want := []string{in[2], in[4], in[6]}
-	if got := dropHTMLFurniture(in, title); !slices.Equal(got, want) {
+	if got := dropHTMLFurniture(in, []string{title}); !slices.Equal(got, want) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
@@ -71,6 +71,41 @@ func TestHTMLFurnitureOnRealPages(t *testing.T) {
 			if !strings.Contains(text, strings.TrimSpace(p)) {
 				t.Errorf("%s: gold paragraph %q lost", tc.id, p)
 			}
+		}
+	}
+}
+
+// The tails below are what trafilatura kept of ScrapingHub benchmark pages
+// (bbc.com, nj.com, chron.com); the gold bodies end before them.
+func TestDropTrailingCallsToAction(t *testing.T) {
+	story := []string{
+		"The singer said her former label had blocked her from performing her old songs.",
+		"\"Any final agreement on this matter needs to be made directly with the artist,\" it said.",
+	}
+	for _, tail := range [][]string{
+		{"Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here."},
+		{"Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.", "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters."},
+		{"paul.takahashi@chron.com", "twitter.com/paultakahashi"},
+		{"Filed under: Khawarij |"},
+	} {
+		if got := dropTrailingCalls(append(slices.Clip(story), tail...)); !slices.Equal(got, story) {
+			t.Errorf("tail %q: got\n%q\nwant the story alone", tail, got)
+		}
+	}
+}
+
+func TestDropTrailingCallsKeepsTheStory(t *testing.T) {
+	for _, in := range [][]string{
+		// A call inside the story, followed by the story's last sentence.
+		{"The agency urged residents: follow the evacuation orders.", "Follow the signs to the shelters, officials said, and the roads reopened on Monday."},
+		// Prose that starts like a call but is not one.
+		{"The council met on Monday.", "Get started with the new rules here, the mayor told reporters, and most of them did."},
+		{"E-Mail einer Mandantin, Juli 2011"},
+		// Only calls: the body is never emptied.
+		{"Follow us on Twitter."},
+	} {
+		if got := dropTrailingCalls(in); !slices.Equal(got, in) {
+			t.Errorf("dropTrailingCalls(%q) = %q, want it unchanged", in, got)
 		}
 	}
 }

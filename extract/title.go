@@ -103,23 +103,41 @@ func foldTitle(s string) string {
 // wraps more than a headline.
 const maxHeadingRunes = 300
 
-// pageHeadings returns the texts of a page's <h1> elements and its
-// og:title.
-func pageHeadings(doc *html.Node) (h1s []string, ogTitle string) {
+// pageTitles are the headline candidates a page states in its markup.
+type pageTitles struct {
+	h1s     []string // the texts of its <h1> elements
+	og      string   // og:title
+	variant []string // <title>, twitter:title: more wordings of the headline
+}
+
+// pageHeadings returns the page's <h1> texts, og:title, <title> and
+// twitter:title.
+func pageHeadings(doc *html.Node) pageTitles {
+	var pt pageTitles
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.H1:
 				if s := collapseSpace(nodeText(n)); s != "" && utf8.RuneCountInString(s) <= maxHeadingRunes {
-					h1s = append(h1s, s)
+					pt.h1s = append(pt.h1s, s)
+				}
+				return
+			case atom.Title:
+				if s := collapseSpace(nodeText(n)); s != "" && utf8.RuneCountInString(s) <= maxHeadingRunes {
+					pt.variant = append(pt.variant, s)
 				}
 				return
 			case atom.Meta:
-				if ogTitle == "" && (attr(n, "property") == "og:title" || attr(n, "name") == "og:title") {
-					ogTitle = collapseSpace(attr(n, "content"))
+				switch key := metaKey(n); {
+				case pt.og == "" && key == "og:title":
+					pt.og = collapseSpace(attr(n, "content"))
+				case key == "twitter:title":
+					if s := collapseSpace(attr(n, "content")); s != "" {
+						pt.variant = append(pt.variant, s)
+					}
 				}
-			case atom.Script, atom.Style, atom.Template:
+			case atom.Script, atom.Style, atom.Template, atom.Svg:
 				return
 			}
 		}
@@ -128,7 +146,15 @@ func pageHeadings(doc *html.Node) (h1s []string, ogTitle string) {
 		}
 	}
 	walk(doc)
-	return h1s, ogTitle
+	return pt
+}
+
+// metaKey is a <meta> element's property or name.
+func metaKey(n *html.Node) string {
+	if k := attr(n, "property"); k != "" {
+		return k
+	}
+	return attr(n, "name")
 }
 
 // nodeText is the text inside n, without scripts and styles.

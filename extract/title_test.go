@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestChooseTitle(t *testing.T) {
 	tests := []struct {
@@ -42,10 +45,14 @@ func TestChooseTitle(t *testing.T) {
 }
 
 func TestPageHeadings(t *testing.T) {
-	doc := mustParseHTML(t, `<html><head><meta property="og:title" content=" The  Story "><title>x</title></head>
-<body><h1>Site</h1><article><h1>The <em>Story</em><script>x()</script></h1></article></body></html>`)
-	h1s, og := pageHeadings(doc)
-	if len(h1s) != 2 || h1s[1] != "The Story" || og != "The Story" {
-		t.Errorf("got h1s %q, og:title %q", h1s, og)
+	doc := mustParseHTML(t, `<html><head><meta property="og:title" content=" The  Story "><title>x - Site</title>
+<meta name="twitter:title" content="A story"></head>
+<body><h1>Site</h1><article><h1>The <em>Story</em><script>x()</script></h1><svg><title>icon</title></svg></article></body></html>`)
+	pt := pageHeadings(doc)
+	if len(pt.h1s) != 2 || pt.h1s[1] != "The Story" || pt.og != "The Story" {
+		t.Errorf("got h1s %q, og:title %q", pt.h1s, pt.og)
+	}
+	if !slices.Equal(pt.variant, []string{"x - Site", "A story"}) {
+		t.Errorf("got variants %q, want <title> and twitter:title", pt.variant)
 	}
 }
