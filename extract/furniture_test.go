@@ -98,3 +98,26 @@ func btoi(b bool) int {
 	}
 	return 0
 }
+
+func TestIsShareBarAndTeaser(t *testing.T) {
+	for _, c := range []struct {
+		line        string
+		bar, teaser bool
+	}{
+		{"Whatsapp Facebook Pint Baixar", true, false}, // mensagensreflexao.com.br
+		{"Share | Tweet | Email", true, false},
+		{"Share", false, false}, // a lone word is the HTML rule's business
+		{"Share the road with cyclists", false, false},
+		{"President Trump campaigned in the Pittsburgh area for Rick Saccone, the Republican candidate in the March 13, 2018, 18th Congressional… read more", false, true}, // politifact scrape
+		{"THE failed attempt to privatise the national flag carrier late last month has led to a fierce debate around the...", false, true},
+		{"Read more", false, false},
+		{"He said he would read more.", false, false},
+	} {
+		if got := isShareBar(c.line); got != c.bar {
+			t.Errorf("isShareBar(%q) = %v, want %v", c.line, got, c.bar)
+		}
+		if got := isTeaser(c.line); got != c.teaser {
+			t.Errorf("isTeaser(%q) = %v, want %v", c.line, got, c.teaser)
+		}
+	}
+}

@@ -27,7 +27,7 @@ func parseText(data []byte) (Article, error) {
 	var a Article
 	a.Title, a.Published, paras = takeTitle(paras)
 	paras = paras[:furnitureStart(paras)]
-	a.Paragraphs = joinLines(paras)
+	a.Paragraphs = dropTrailingCalls(joinLines(paras))
 	if len(a.Paragraphs) == 0 {
 		return Article{}, ErrNoText
 	}
