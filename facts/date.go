@@ -32,6 +32,9 @@ var (
 	monthLeads = toSet(`in on by since until till last next this that early late
 		mid of from during before after through throughout between and or to
 		its their his her our the a`)
+	// mayLeads are the words after which "May" alone is the month; see
+	// mayLead.
+	mayLeads = toSet(`in since until till last next early late mid during throughout`)
 )
 
 // calendar holds the parts of a date a text states; zero means unstated.
@@ -268,7 +271,7 @@ func (s *scanner) monthFirst(i int) (calendar, int, bool) {
 	if y, ylast, ok := s.yearAfter(last); ok {
 		c.year, last = y, ylast
 	}
-	if c.day == 0 && c.year == 0 && !(alone && s.monthLead(i)) {
+	if c.day == 0 && c.year == 0 && !(alone && s.monthLead(i)) && !(m == 5 && s.mayLead(i)) {
 		return calendar{}, 0, false
 	}
 	return c, last, true
@@ -281,6 +284,14 @@ func (s *scanner) monthLead(i int) bool {
 		return true
 	}
 	return s.joined(i) && s.isHyphen(i-1) && s.joined(i-1) && s.isWord(i-2, "mid")
+}
+
+// mayLead reports whether a "May" standing alone at token i is the month:
+// after a word that only a time follows ("in May", "since May", "until
+// May"). Not after "by", "from", "of" or "the", which name the person as
+// often ("backed by May", "a speech from May").
+func (s *scanner) mayLead(i int) bool {
+	return s.spaced(i) && mayLeads[s.word(i-1)]
 }
 
 // weekday reads a weekday name at token i. When a date follows it

@@ -83,8 +83,9 @@ type Fact struct {
 	// Unit is a quantity's unit: "" for a plain count, "%" for percent, "pp"
 	// for percentage points, an ISO 4217 code for money ("USD", "GBP", "EUR",
 	// "PKR"…; "Rs" when only "rupees" is known), or a measure: "km", "kg",
-	// "mph", and "m" for metres (sports distances, "the 800m"; a glued "m"
-	// elsewhere is millions and leaves no unit).
+	// "mph", "cm", "mm", "ft", "in", "mi", "t" (tonnes or tons), and "m"
+	// for metres (spelled out, or a sports distance, "the 800m"; a glued
+	// "m" elsewhere is millions and leaves no unit).
 	Unit string `json:"unit,omitempty"`
 	// Step is the place value of the last digit as written, which is how
 	// precise the text claims to be: "1.15m" → 10000, "3bn" → 1e9,

@@ -276,7 +276,7 @@ func (s *scanner) gluedSuffix(q *quantity) bool {
 		q.num.exp = 9
 	case "k":
 		q.num.exp = 3
-	case "km", "kg", "mph":
+	case "km", "kg", "mph", "cm", "mm", "ft":
 		if q.unit != "" {
 			return false
 		}
@@ -389,6 +389,11 @@ var unitWords2 = map[string]string{
 	"rupees": "Rs", "rupee": "Rs", "yen": "JPY",
 	"km": "km", "kilometres": "km", "kilometers": "km",
 	"kg": "kg", "kilograms": "kg", "kilogrammes": "kg", "mph": "mph",
+	"cm": "cm", "centimetres": "cm", "centimeters": "cm",
+	"mm": "mm", "millimetres": "mm", "millimeters": "mm",
+	"metres": "m", "meters": "m", "miles": "mi", "mile": "mi",
+	"feet": "ft", "foot": "ft", "ft": "ft", "inches": "in",
+	"tonnes": "t", "tons": "t",
 }
 
 // rangeEnd reads the second figure of a range after q: "10-12", "10–12",

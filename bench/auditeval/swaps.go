@@ -18,7 +18,8 @@ import (
 // whole articles). From each real text (BBC News Summary articles, and the
 // GPT-4o rewrites of l2r, taken in an order shuffled by a PCG source seeded
 // with Seed) it makes at most one case per change type by editing one
-// mention:
+// mention, its random choices drawn from a stream seeded with Seed, the
+// article and the type:
 //
 //   - figure: one digit of a quantity written in digits changes to another
 //     digit (541,210 → 541,810), so the value surely differs;
@@ -60,16 +61,21 @@ type swapCase struct {
 // generateSwaps makes up to perType cases of each change type from the
 // bases, taken in a seeded random order.
 func generateSwaps(bases []swapBase, perType int) []swapCase {
-	rng := rand.New(rand.NewPCG(Seed, Seed))
-	order := rng.Perm(len(bases))
+	order := rand.New(rand.NewPCG(Seed, Seed)).Perm(len(bases))
 	names := personNames(bases, order)
 	count := map[string]int{}
 	var out []swapCase
 	for _, ai := range order {
-		for _, kind := range changeTypes {
+		for ki, kind := range changeTypes {
 			if count[kind] >= perType {
 				continue
 			}
+			// Each article and change type draws from its own stream, so
+			// that a change to extraction, which decides whether an
+			// article yields a case at all, does not reshuffle the cases
+			// made from every article after it: before/after figures then
+			// compare the same edits.
+			rng := rand.New(rand.NewPCG(Seed, uint64(ai)*uint64(len(changeTypes))+uint64(ki)))
 			if c, ok := makeSwap(kind, bases[ai], rng, names); ok {
 				out = append(out, c)
 				count[kind]++
