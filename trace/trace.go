@@ -176,6 +176,8 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
 		ev.Margin = v.Margin
+		ev.QueryTerms, ev.SourceTerms = qp.Length, v.Profile.Length
+		ev.VerbatimTerms = audit.VerbatimTerms(qp, v.Alignment)
 		return audit.Decide(ev)
 	}
 	decision := decide(diff)

@@ -21,7 +21,7 @@ const (
 	dupWords = 400
 	// dupContainment is the share of the shorter text's shingles that must
 	// occur in the longer one.
-	dupContainment = 0.5
+	dupContainment = 0.3
 	// dupMinShingles keeps short texts out: two weekly photo-gallery blurbs
 	// that differ only in their dates (l2r has such pairs) share most of
 	// their shingles but are different articles.

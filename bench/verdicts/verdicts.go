@@ -65,7 +65,7 @@ var tasks = []task{
 		},
 		predict: func(v audit.Verdict) string {
 			switch v {
-			case audit.Copy, audit.Rewrite:
+			case audit.Copy, audit.Rewrite, audit.Summary:
 				return "WD"
 			case audit.Partial:
 				return "PD"
@@ -108,7 +108,133 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		}
 		rows = append(rows, row(t, confusion, n))
 	}
+	kinds, err := kindRows(ctx, env)
+	if err != nil {
+		return rows, err
+	}
+	return append(rows, kinds...), nil
+}
+
+// kindGroups are labelled real pairs whose verdict kind is known from how
+// they were made: BBC's extractive summaries, l2r's LLM rewrites, the same
+// article present in two sets (a copy), llmfake's open-ended generations
+// (an opening taken from the source, the rest new: same event, as decided in
+// bench/retrieval's derivedLabels), human-ai headline-only generations (same
+// event) and a BBC article against another BBC article of a different
+// category (unrelated).
+var kindGroups = []struct {
+	name, want string
+}{
+	{"bbc/summary", "summary"}, {"l2r/rewrite", "rewrite"}, {"copies", "copy"},
+	{"llmfake/open-ended", "same event"}, {"human-ai/same-event", "same event"}, {"bbc/other article", "unrelated"},
+}
+
+// kindMax is how many pairs of each group are compared.
+const kindMax = 300
+
+// kindRows gives, per group, the share of pairs given each verdict.
+func kindRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	pairs, err := KindPairs(env.Shared, kindMax)
+	if err != nil {
+		return nil, err
+	}
+	var rows []suite.Row
+	for _, g := range kindGroups {
+		ps := pairs[g.name]
+		if env.Quick && len(ps) > 20 {
+			ps = ps[:20]
+		}
+		count := map[audit.Verdict]int{}
+		for _, p := range ps {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			r := trace.Compare(article("query", p[0]), article("source", p[1]))
+			count[r.Sources[0].Decision.Verdict]++
+		}
+		n := max(len(ps), 1)
+		row := suite.Row{Table: "verdict kinds on real pairs", Set: g.name + " (want " + g.want + ")", Method: "storytrace", N: len(ps)}
+		for _, v := range []audit.Verdict{audit.Copy, audit.Rewrite, audit.Summary, audit.Partial, audit.SameEvent, audit.Unrelated} {
+			row.Metrics = append(row.Metrics, suite.M(string(v), float64(count[v])/float64(n)))
+		}
+		rows = append(rows, row)
+	}
 	return rows, nil
+}
+
+// KindPairs loads up to max (query, source) text pairs for each of the
+// kindGroups, spread over each set.
+func KindPairs(shared string, maxPairs int) (map[string][][2]string, error) {
+	out := map[string][][2]string{}
+	add := func(group, q, s string) { out[group] = append(out[group], [2]string{q, s}) }
+	sets := map[string]*corpus.Set{}
+	for _, name := range []string{"bbc", "l2r", "llmfake", "human-ai", "sheepdog"} {
+		s, err := corpus.Load(shared, name)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		sets[name] = s
+	}
+	for name, set := range sets {
+		docs := map[string]corpus.Doc{}
+		for _, d := range set.Docs {
+			docs[d.ID] = d
+		}
+		for _, q := range set.Queries {
+			src, ok := docs[q.Source]
+			if !ok {
+				continue
+			}
+			if usable, _ := q.Usable(); !usable {
+				continue
+			}
+			switch {
+			case name == "bbc" && q.Label == corpus.LabelSummary:
+				add("bbc/summary", q.Text, src.Text)
+			case name == "l2r":
+				add("l2r/rewrite", q.Text, src.Text)
+			case name == "llmfake" && q.Label == corpus.LabelOpenEnded:
+				add("llmfake/open-ended", q.Text, src.Text)
+			case name == "human-ai" && q.Label == corpus.LabelSameEvent:
+				add("human-ai/same-event", q.Text, src.Text)
+			}
+		}
+	}
+	// Copies: the same article in two sets, each side as scraped there.
+	text := map[string]string{}
+	for _, s := range sets {
+		for _, d := range s.Docs {
+			text[d.ID] = d.Text
+		}
+	}
+	for _, o := range corpus.Overlaps(sets["bbc"], sets["l2r"], sets["llmfake"], sets["sheepdog"]) {
+		add("copies", text[o.IDs[1]], text[o.IDs[0]])
+	}
+	// Unrelated: each BBC article against one of another category.
+	bbc := sets["bbc"].Docs
+	for i := range bbc {
+		j := (i + len(bbc)/2) % len(bbc)
+		if category(bbc[i].ID) != category(bbc[j].ID) {
+			add("bbc/other article", bbc[i].Text, bbc[j].Text)
+		}
+	}
+	for g, ps := range out {
+		if len(ps) > maxPairs {
+			step := float64(len(ps)) / float64(maxPairs)
+			var s [][2]string
+			for k := 0; k < maxPairs; k++ {
+				s = append(s, ps[int(float64(k)*step)])
+			}
+			out[g] = s
+		}
+	}
+	return out, nil
+}
+
+// category is the BBC category in an ID like "bbc/business-001".
+func category(id string) string {
+	c, _, _ := strings.Cut(strings.TrimPrefix(id, "bbc/"), "-")
+	return c
 }
 
 func article(id, text string) extract.Article {

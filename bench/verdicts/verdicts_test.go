@@ -1,0 +1,98 @@
+package verdicts
+
+import (
+	"testing"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/trace"
+)
+
+const shared = "../../../shared"
+
+// One test per verdict class, each on real pairs whose relation is known
+// from how they were made (see kindGroups). The floors sit a little under
+// what the benchmark measured when they were set (BENCHMARKS.md, "verdict
+// kinds on real pairs"), so a regression fails here.
+func TestVerdictKindsOnRealPairs(t *testing.T) {
+	pairs, err := KindPairs(shared, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		group string
+		want  []audit.Verdict
+		floor float64
+	}{
+		{"copies", []audit.Verdict{audit.Copy}, 0.65},
+		{"l2r/rewrite", []audit.Verdict{audit.Rewrite}, 0.65},
+		{"bbc/summary", []audit.Verdict{audit.Summary}, 0.7},
+		{"human-ai/same-event", []audit.Verdict{audit.SameEvent}, 0.8},
+		{"llmfake/open-ended", []audit.Verdict{audit.SameEvent, audit.Unrelated}, 0.8},
+		{"bbc/other article", []audit.Verdict{audit.Unrelated}, 0.7},
+	}
+	for _, c := range cases {
+		t.Run(c.group, func(t *testing.T) {
+			ps := pairs[c.group]
+			if len(ps) < 30 {
+				t.Fatalf("only %d pairs", len(ps))
+			}
+			right := 0
+			got := map[audit.Verdict]int{}
+			for _, p := range ps {
+				v := trace.Compare(article("query", p[0]), article("source", p[1])).Sources[0].Decision.Verdict
+				got[v]++
+				for _, w := range c.want {
+					if v == w {
+						right++
+					}
+				}
+			}
+			if share := float64(right) / float64(len(ps)); share < c.floor {
+				t.Errorf("%s: %.2f of %d pairs are %v, want ≥ %.2f; verdicts %v", c.group, share, len(ps), c.want, c.floor, got)
+			}
+		})
+	}
+}
+
+// Partial reuse: a real article made of the opening half of one source
+// followed by another article's text takes only part of itself from the
+// source.
+func TestPartialReuseOfARealSource(t *testing.T) {
+	pairs, err := KindPairs(shared, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	others := pairs["bbc/other article"]
+	right, n := 0, 0
+	for i, p := range pairs["l2r/rewrite"] {
+		src := p[1]
+		// A substantial part: sources of 120 terms or more.
+		if i%2 != 0 || len(others) == 0 || analyze.AnalyzeText(src).Length < 120 {
+			continue
+		}
+		// The query: the source's first half (by sentences), then two
+		// unrelated articles, as a roundup quoting a source would.
+		sents := analyze.SplitSentences(src)
+		if len(sents) < 4 {
+			continue
+		}
+		half := src[:sents[len(sents)/2].Start]
+		filler := others[i%len(others)][0]
+		q := half + "\n\n" + filler + "\n\n" + others[(i+1)%len(others)][0]
+		n++
+		d := trace.Compare(article("query", q), article("source", src)).Sources[0].Decision
+		if d.Verdict == audit.Partial {
+			right++
+		} else {
+			t.Logf("%s (%.2f): %+v", d.Verdict, d.Confidence, d.Evidence)
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d queries built", n)
+	}
+	t.Logf("partial reuse on %d of %d", right, n)
+	if share := float64(right) / float64(n); share < 0.7 {
+		t.Errorf("partial reuse called on %.2f of %d queries that take a source's first half, want ≥ 0.7", share, n)
+	}
+}
