@@ -165,6 +165,11 @@ func dropRepeatedTitle(paras []string, headlines []string) []string {
 		}
 		out = append(out, p)
 	}
+	if len(out) == 0 {
+		// A page whose only text is a headline (a stub, a teaser page)
+		// keeps it: a body that is a headline beats no article at all.
+		return paras
+	}
 	return out
 }
 

@@ -109,3 +109,17 @@ func TestDropTrailingCallsKeepsTheStory(t *testing.T) {
 		}
 	}
 }
+
+// The htmldate copy of an scmp.com page holds only its <title> as text:
+// dropping it as a repeated headline would lose the page and its date.
+func TestDropRepeatedTitleNeverEmptiesTheBody(t *testing.T) {
+	in := []string{"Taiwanese President Tsai Ing-wen’s political playbook should be essential reading for Hong Kong leader Carrie Lam | South China Morning Post"}
+	headlines := []string{"Carrie Lam should study Tsai Ing-wen’s playbook", in[0]}
+	if got := dropRepeatedTitle(in, headlines); !slices.Equal(got, in) {
+		t.Errorf("got %q, want the only paragraph kept", got)
+	}
+	two := append([]string{in[0]}, "The story's first sentence, long enough to be prose and not a headline at all.")
+	if got := dropRepeatedTitle(two, headlines); !slices.Equal(got, two[1:]) {
+		t.Errorf("got %q, want the headline dropped above the story", got)
+	}
+}
