@@ -172,3 +172,31 @@ func TestFigureMovedAndChangedIsAltered(t *testing.T) {
 		t.Fatalf("facts = %+v, want Over 200 → over 205 altered", res.Facts)
 	}
 }
+
+// TestFigurePairedByItsWords checks that a figure is paired with the source
+// figure whose words it shares before one of equal value: in the l2r
+// rewrite of the Dudley loan scheme story, a 30 changed to 60 must not
+// take the source's other 60 ("secure 60 more") and leave the change
+// unseen; and an age changed to one the source states about something
+// else is altered against the age its passage states.
+func TestFigurePairedByItsWords(t *testing.T) {
+	source := "Dudley Council said it expected the new loan scheme to create 30 jobs and secure 60 more."
+	query := "Funded by a European grant, the scheme is expected to create 60 jobs and secure 60 more."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Facts, facts.Quantity, Altered)
+	if c == nil || c.Query.Start != strings.Index(query, "60") || c.Source.Text != "30" {
+		t.Errorf("facts = %+v, want the first 60 altered from 30", res.Facts)
+	}
+	if k := find(res.Facts, facts.Quantity, Kept); k == nil || k.Query.Start != strings.LastIndex(query, "60") {
+		t.Errorf("facts = %+v, want the second 60 kept", res.Facts)
+	}
+
+	source = "Life expectancy rose by 0.3 years at age 65 and 0.2 years at ages 75, 85 and 95 since 2013. " +
+		"And the figures vary across the country, with the North East and North West having lower life expectancies for 65-year-olds than other regions."
+	query = "Life expectancy isn't uniform; the North East and North West report lower life expectancies for 75-year-olds than other regions."
+	res = auditTexts(query, source, Options{})
+	c = find(res.Facts, facts.Quantity, Altered)
+	if c == nil || c.Query.Text != "75" || !strings.HasPrefix(source[c.Source.Start:], "65-year-olds") {
+		t.Errorf("facts = %+v, want 75 altered from the 65 of the 65-year-olds", res.Facts)
+	}
+}

@@ -59,9 +59,56 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 		}
 		return sCache[k]
 	}
+	qCache := make([]map[string]string, len(qFacts))
+	qNeighbours := func(i int) map[string]string {
+		if qCache[i] == nil {
+			qCache[i] = neighbours(qText, qFacts[i])
+		}
+		return qCache[i]
+	}
+	// context counts the neighbouring terms query fact i and source fact
+	// j share: how surely they count or date the same thing.
+	context := func(i, j int) int {
+		n := 0
+		sn := sNeighbours(j)
+		for t := range qNeighbours(i) {
+			if sn[t] != "" {
+				n++
+			}
+		}
+		return n
+	}
 	var out []FactChange
 	usedS := make([]bool, len(sFacts))
 	matchedQ := make([]bool, len(qFacts))
+	// betterElsewhere reports whether source fact j, equal to query fact
+	// i, belongs to another mention: another unmatched query fact of the
+	// same value whose words match j's better ("create 30 jobs and secure
+	// 60 more" → "create 60 jobs and secure 60 more": the source's 60 is
+	// the second one's), or, when j lies outside the passages aligned
+	// with i, an unused source fact of another value facing i there whose
+	// words match i's better (a rewrite's "lower for 75-year-olds" against
+	// its passage's "65-year-olds", while "75" appears elsewhere in the
+	// source about something else). Pairing by value alone would call the
+	// changed mention kept and leave the change unseen.
+	betterElsewhere := func(i, j int, rel facts.Relation) bool {
+		own, rival := context(i, j), -1
+		for i2, qf2 := range qFacts {
+			if i2 != i && !matchedQ[i2] && qf2.Kind == qFacts[i].Kind && match(qf2, sFacts[j]) == rel {
+				rival = max(rival, context(i2, j))
+			}
+		}
+		if rival > own {
+			return true
+		}
+		k := facingFact(qFacts[i], sFacts, usedS, al, func(k int) int { return context(i, k) })
+		if k < 0 || context(i, k) <= own {
+			return false
+		}
+		// i fits k better than j: it gives j up to a rival that fits j as
+		// well, or when j is not in i's passage at all.
+		return rival == own || !inPairs(qFacts[i], sFacts[j], al)
+	}
 
 	// 1. In a near-copied sentence, a value facing a different one of the
 	// same kind is altered, even when the new value occurs elsewhere in
@@ -79,7 +126,7 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 					continue
 				}
 				j := findFact(qf, sFacts, usedS, rel, scope)
-				if j < 0 || (inside && !inPairs(qf, sFacts[j], scope)) {
+				if j < 0 || (inside && !inPairs(qf, sFacts[j], scope)) || betterElsewhere(i, j, rel) {
 					continue
 				}
 				usedS[j], matchedQ[i] = true, true
@@ -98,7 +145,7 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 			if matchedQ[i] {
 				continue
 			}
-			if j := facingFact(qf, sFacts, usedS, scope); j >= 0 {
+			if j := facingFact(qf, sFacts, usedS, scope, func(j int) int { return context(i, j) }); j >= 0 {
 				usedS[j], matchedQ[i] = true, true
 				out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
 			}
@@ -252,12 +299,14 @@ func findFact(qf facts.Fact, sf []facts.Fact, used []bool, rel facts.Relation, a
 }
 
 // facingFact finds an unused source fact of the same kind (and, for
-// quantities, the same unit) in the source span aligned with the query
-// sentence holding qf.
-func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment) int {
+// quantities, the same unit) with another value in the source span
+// aligned with the query sentence holding qf: of several, the one whose
+// neighbouring words context says match qf's best, the first on a tie.
+func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment, context func(j int) int) int {
 	if al == nil {
 		return -1
 	}
+	best, bestShared := -1, -1
 	for _, p := range al.Pairs {
 		if qf.Start < p.Query.Start || qf.End > p.Query.End {
 			continue
@@ -269,12 +318,15 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 			if f.Kind == facts.Quantity && f.Unit != qf.Unit {
 				continue
 			}
-			if match(qf, f) == facts.Different {
-				return j
+			if match(qf, f) != facts.Different {
+				continue
+			}
+			if shared := context(j); shared > bestShared {
+				best, bestShared = j, shared
 			}
 		}
 	}
-	return -1
+	return best
 }
 
 // nearCopyPairs is the least similarity of a near-copied sentence pair.
