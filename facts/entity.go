@@ -136,6 +136,10 @@ func (s *scanner) nameRun(i int) int {
 	for {
 		j := last + 1
 		switch {
+		case s.spaced(j) && s.capitalised(j) && s.isPunct(last, ".") && commonStarters[s.word(j)]:
+			// "Washington, D.C. The group": the full stop of the
+			// initials ends the sentence too, and "The" opens the next.
+			return last
 		case s.spaced(j) && s.capitalised(j):
 			last = s.initialEnd(j)
 		case s.joined(j) && s.isHyphen(j) && s.joined(j+1) && s.capitalised(j+1):
