@@ -30,7 +30,55 @@ const (
 	UnusablePromptEcho   = "prompt-echo: under 5 words outside sentences about the task"
 	UnusableNoReuse      = "no-reuse: restates under 20% of the source's opening content words"
 	UnusableContinuation = "continuation: starts mid-sentence and restates under 40% of the source's opening"
+	UnusableNotArticle   = "not-an-article: the source is a line of page furniture or glued word soup"
 )
+
+// notAnArticle reports whether an llmfake source is not news text at all but
+// what the scraper got instead: a short page-furniture line ("You must log
+// in to continue.", "See more of … on Facebook", "This Account has been
+// suspended.") or words glued into soup ("Neverheryeswhocanonewillyou…").
+// A rewrite of such a line is no rewrite of a story. Only sources under
+// furnitureWords words are judged, so an article that mentions e-mail or
+// Facebook is never caught.
+func notAnArticle(source string) bool {
+	words := strings.Fields(source)
+	if len(words) == 0 || len(words) >= furnitureWords {
+		return false
+	}
+	letters := 0
+	for _, r := range source {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if float64(letters)/float64(len(words)) > soupWordLength {
+		return true
+	}
+	lower := strings.ToLower(source)
+	for _, f := range furniturePhrases {
+		if strings.Contains(lower, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureWords is the length under which a source is checked for
+// furniture; soupWordLength the mean letters per word above which a text is
+// glued words (English prose averages under six).
+const (
+	furnitureWords = 40
+	soupWordLength = 8
+)
+
+// furniturePhrases mark the lines sites show around or instead of an
+// article: sign-in walls, search boxes, share and follow prompts, account
+// and error pages.
+var furniturePhrases = []string{
+	"log in", "login", "sign in", "sign up", "subscribe", "contact us", "search",
+	"on facebook", "on twitter", "email", "account", "cookies", "javascript",
+	"your browser", "page not found", "access denied", "is this you",
+}
 
 // llmfakeUsable decides whether an llmfake output is a usable target. The
 // Llama-2 and Vicuna outputs in LLMFake are partly not rewrites (ANCHORS.md,
@@ -40,6 +88,8 @@ const (
 // are a word or two ("?!"). The rule, applied in this order to every
 // generator alike so that ChatGPT's figures show what it costs:
 //
+//  0. not-an-article — the source itself is page furniture or word soup
+//     (notAnArticle): no generator can rewrite a story from it;
 //  1. non-latin — the source's letters are at least 80% Latin script and the
 //     output's are under 50%;
 //  2. prompt-echo — after dropping the sentences that talk about the task
@@ -60,6 +110,9 @@ const (
 // paraphrases of page furniture ("You must log in to continue.") — which are
 // no loss as targets.
 func llmfakeUsable(label, source, output string) (bool, string) {
+	if notAnArticle(source) {
+		return false, UnusableNotArticle
+	}
 	if latinShare(source) >= 0.8 && latinShare(output) < 0.5 {
 		return false, UnusableNonLatin
 	}

@@ -29,6 +29,31 @@ func TestLLMFakeUsableRule(t *testing.T) {
 	}
 }
 
+// Sources that are page furniture or word soup make every output unusable,
+// whatever the output; real short claims (coaid) and articles that mention
+// e-mail stay usable.
+func TestLLMFakeSourceNotAnArticle(t *testing.T) {
+	out := "A usable looking paraphrase with enough words to pass the prompt echo rule here."
+	for _, tc := range []struct {
+		source string
+		want   bool
+	}{
+		{"NoticeYou must log in to continue.", true},
+		{"See more of Trump Nation on Facebook", true},
+		{"This Account has been suspended.Contact your hosting provider for more information.", true},
+		{"The Wirehowoncewhothe civil warsthe civil warfiveforthe endseemedwhom", true},
+		{"COVID-19 is a hoax or scapegoat for economic disaster.", false},
+		{"All U.S. citizens are entitled to $700 per week to stay at home to avoid spread of coronavirus.", false},
+		{strings.Repeat("The council said residents could email their views on the plan before the vote. ", 5), false},
+	} {
+		ok, why := llmfakeUsable(LabelParaphrase, tc.source, out)
+		got := !ok && why == UnusableNotArticle
+		if got != tc.want {
+			t.Errorf("%.50q: not-an-article %v (%q), want %v", tc.source, got, why, tc.want)
+		}
+	}
+}
+
 // TestLLMFakeFilterCounts logs what the rule removes per generator and kind,
 // and checks that it keeps nearly all of ChatGPT's paraphrases and rewrites.
 func TestLLMFakeFilterCounts(t *testing.T) {
@@ -47,13 +72,15 @@ func TestLLMFakeFilterCounts(t *testing.T) {
 		t.Logf("%-24s %4d rows, kept %4d (%3.0f%%); removed: %s", g, total, c["kept"],
 			100*float64(c["kept"])/float64(total), strings.Join(parts, ", "))
 	}
+	// ChatGPT loses the rows whose source is no article (the same sources
+	// for every kind) and little else.
 	for _, g := range []string{"chatgpt/paraphrase", "chatgpt/rewrite"} {
-		if kept := counts[g]["kept"]; kept < 550 {
-			t.Errorf("%s: kept %d of 587; the rule should cost ChatGPT little", g, kept)
+		if kept := counts[g]["kept"] + counts[g]["not-an-article"]; kept < 550 {
+			t.Errorf("%s: kept %d of 587 besides not-an-article sources; the rule should cost ChatGPT little", g, kept)
 		}
 	}
-	if c := counts["chatgpt/open-ended"]; c["kept"] != 587 {
-		t.Errorf("chatgpt/open-ended: %v; expected every open-ended text kept", c)
+	if c := counts["chatgpt/open-ended"]; c["kept"]+c["not-an-article"] != 587 {
+		t.Errorf("chatgpt/open-ended: %v; expected every open-ended text kept whose source is an article", c)
 	}
 	for _, g := range []string{"llama2-13b/paraphrase", "vicuna-7b/rewrite"} {
 		c, total := counts[g], 0
