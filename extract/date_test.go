@@ -2,6 +2,7 @@ package extract
 
 import (
 	"testing"
+	"time"
 
 	htmldate "github.com/markusmobius/go-htmldate"
 )
@@ -31,6 +32,17 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		{"local offset kept", "45c9030f815b0bb682ae11eb3e94624569a07c58", "2016-12-23T05:11:00-05:00"},
 		// 1 January from the URL /2019/01/01/ is a day, not a year alone.
 		{"January 1 from a URL", "462b73261cc0bf903b73c7353b793646a6fa4bc1", "2019-01-01"},
+		// URL /2023/10/3-fragen-an-…: a slug, not 3 October;
+		// article:published_time says the 31st.
+		{"URL day that begins a word", "7a04d0a536af7f21c020de56985832eb3e73f9b5", "2023-10-31T08:47:16Z"},
+		// URL /2020/02/18/, article:published_time
+		// "2020-02-19T18:37:32+01:00"; gold the 19th.
+		{"declared local time one day off the URL", "10691fd112b623edc97f88ab2f072896c17c38c2", "2020-02-19T18:37:32+01:00"},
+		// htmldate took "Freitag, 21. Januar 2022" from the header; the
+		// article's date element says itemprop="datePublished" content="2022-01-14 10:31".
+		{"itemprop datePublished", "705d89748086abf0cd156aee47496d41a38b08fb", "2022-01-14T10:31:00Z"},
+		// "4. 2. 2022." is 4 February.
+		{"dotted date is day first", "060e20be1b0840da490226ae03abec396b28d8d7", "2022-02-04"},
 		// A radio station's home page: only "© 2020" in its footer; the
 		// gold says it has no date.
 		{"copyright year is no date", "d76bfe4548a0156f972af23b6e8c13d193114a57", ""},
@@ -82,6 +94,37 @@ func TestIsYearOnly(t *testing.T) {
 		r.SrcString = c.src
 		if got := isYearOnly(r); got != c.want {
 			t.Errorf("isYearOnly(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+func TestFixDottedDay(t *testing.T) {
+	misread := time.Date(2022, 4, 2, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		src  string
+		in   time.Time
+		want time.Time
+	}{
+		{"4. 2. 2022.", misread, time.Date(2022, 2, 4, 0, 0, 0, 0, time.UTC)},
+		{"Stand: 4.2.2022", misread, time.Date(2022, 2, 4, 0, 0, 0, 0, time.UTC)},
+		{"2. 4. 2022", misread, misread},  // read right already
+		{"2022-04-02", misread, misread},  // not dotted
+		{"4. 13. 2022", misread, misread}, // no 13th month
+	} {
+		if got := fixDottedDay(c.in, c.src); !got.Equal(c.want) {
+			t.Errorf("fixDottedDay(%v, %q) = %v, want %v", c.in, c.src, got, c.want)
+		}
+	}
+}
+
+func TestURLDayIsWord(t *testing.T) {
+	for src, want := range map[string]bool{
+		"http://blog.campact.de/2023/10/3-fragen-an-tina-musil/": true,
+		"https://example.org/2023/10/03/fragen/":                 false,
+		"https://example.org/2023/10/3/":                         false,
+	} {
+		if got := urlDayIsWord.MatchString(src); got != want {
+			t.Errorf("urlDayIsWord(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
