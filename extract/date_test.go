@@ -41,6 +41,9 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		// htmldate took "Freitag, 21. Januar 2022" from the header; the
 		// article's date element says itemprop="datePublished" content="2022-01-14 10:31".
 		{"itemprop datePublished", "705d89748086abf0cd156aee47496d41a38b08fb", "2022-01-14T10:31:00Z"},
+		// htmldate took dcterms.created "2023-11-08"; JSON-LD says
+		// datePublished "2023-11-09T03:02:34-05:00" (gold the 9th).
+		{"declared local publication time", "826455a2421d33b4c4abb8a251ab4ec647e08f0d", "2023-11-09T03:02:34-05:00"},
 		// "4. 2. 2022." is 4 February.
 		{"dotted date is day first", "060e20be1b0840da490226ae03abec396b28d8d7", "2022-02-04"},
 		// A radio station's home page: only "© 2020" in its footer; the
