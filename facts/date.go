@@ -310,7 +310,9 @@ func (s *scanner) weekday(i int) (Fact, int, bool) {
 	}
 	if s.spaced(j) {
 		if c, last, ok := s.calendarDate(j); ok && c.day != 0 && c.valid() {
-			return s.dateFact(i, last, c), last, true
+			f := s.dateFact(i, last, c)
+			f.Weekday = wd.String()
+			return f, last, true
 		}
 	}
 	f := Fact{Kind: Date, Date: wd.String(), Precision: PrecisionWeekday}

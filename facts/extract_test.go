@@ -13,6 +13,9 @@ func describe(f Fact) string {
 	if f.Approx != "" {
 		s += " " + f.Approx
 	}
+	if f.Weekday != "" {
+		s += " weekday:" + f.Weekday
+	}
 	if f.Resolved != "" {
 		s += " resolved:" + f.Resolved
 	}
@@ -170,7 +173,7 @@ var extractCases = []struct {
 	{"weekday", "the Senate on Tuesday.",
 		[]string{`date "Tuesday" d:Tuesday`}},
 	{"weekday with date is one fact", "on Tuesday, 31 October 2023",
-		[]string{`date "Tuesday, 31 October 2023" d:2023-10-31`}},
+		[]string{`date "Tuesday, 31 October 2023" d:2023-10-31 weekday:Tuesday`}},
 	{"impossible dates are dropped whole", "30 February and 31 April 2024", nil},
 	{"leap day", "29 February 2024",
 		[]string{`date "29 February 2024" d:2024-02-29`}},
@@ -181,7 +184,7 @@ var extractCases = []struct {
 	{"times", "at 3pm, 3.30 p.m., 15:00 GMT and 9 am",
 		[]string{`time "3pm" t:15:00`, `time "3.30 p.m." t:15:30`, `time "15:00" t:15:00`, `time "9 am" t:09:00`}},
 	{"fixture time", "Friday, 25 February\n\n2000 GMT",
-		[]string{`date "Friday, 25 February" d:--02-25`, `time "2000" t:20:00`}},
+		[]string{`date "Friday, 25 February" d:--02-25 weekday:Friday`, `time "2000" t:20:00`}},
 	{"race times and ratios are not facts", "ran 1:45.67, a 3:1 ratio", nil},
 
 	// Digits that are not figures.

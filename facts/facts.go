@@ -104,6 +104,12 @@ type Fact struct {
 	// Precision is the unit of the last component of Date: one of the
 	// Precision… constants.
 	Precision string `json:"precision,omitempty"`
+	// Weekday is the weekday a full date is written with ("Friday, July
+	// 13" → "Friday"), kept apart from Date so that keys and precision
+	// stay those of the date; Match calls two dates with different stated
+	// weekdays different, since a rewrite that moves "Thursday, 13 July"
+	// to "Friday, July 13" changed the day it reports.
+	Weekday string `json:"weekday,omitempty"`
 	// Resolved is a relative or partial date made absolute against the
 	// article's publication date by ExtractAt: "Tuesday" → "2023-10-31",
 	// "in October" → "2023-10". Date keeps what the text itself states.

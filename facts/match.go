@@ -138,17 +138,26 @@ func bounds(f Fact) (lo, hi float64) {
 
 // matchDates compares two dates part by part. Equal dates are Same; dates
 // whose stated parts agree are Compatible ("--10-31" and "2023-10-31";
-// "2023-10" and "--10-31"); a weekday is checked against a full date.
+// "2023-10" and "--10-31"); a weekday is checked against a full date, and
+// two stated weekdays against each other.
 func matchDates(a, b Fact) Relation {
+	ca, wa := parseISO(a.Date)
+	cb, wb := parseISO(b.Date)
+	// A weekday written beside a full date is a claim of its own: "Friday,
+	// July 13" and "Thursday, 13 July" disagree whatever the calendar says.
+	if d, ok := weekdays[strings.ToLower(a.Weekday)]; ok && wa < 0 {
+		wa = d
+	}
+	if d, ok := weekdays[strings.ToLower(b.Weekday)]; ok && wb < 0 {
+		wb = d
+	}
+	if wa >= 0 && wb >= 0 && wa != wb {
+		return Different
+	}
 	if a.Date == b.Date {
 		return Same
 	}
-	ca, wa := parseISO(a.Date)
-	cb, wb := parseISO(b.Date)
 	if conflicts(ca.year, cb.year) || conflicts(ca.month, cb.month) || conflicts(ca.day, cb.day) {
-		return Different
-	}
-	if wa >= 0 && wb >= 0 && wa != wb {
 		return Different
 	}
 	if !weekdayFits(wa, cb) || !weekdayFits(wb, ca) {
@@ -169,6 +178,8 @@ func sharesPart(ca, cb calendar, wa, wb time.Weekday) bool {
 	switch {
 	case ca.year != 0 && cb.year != 0, ca.month != 0 && cb.month != 0, ca.day != 0 && cb.day != 0:
 		return true
+	case wa >= 0 && wb >= 0:
+		return true // equal weekdays, one beside a date ("Friday" and "Friday, July 13")
 	case wa >= 0 && cb.year != 0 && cb.month != 0 && cb.day != 0:
 		return true
 	case wb >= 0 && ca.year != 0 && ca.month != 0 && ca.day != 0:

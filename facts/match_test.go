@@ -58,6 +58,11 @@ func TestMatch(t *testing.T) {
 		{"weekday that does not fit", "on Wednesday", "31 October 2023", Different},
 		{"same weekday", "on Tuesday", "by Tuesday", Same},
 		{"different weekdays", "on Tuesday", "on Friday", Different},
+		// l2r: a GPT-4o rewrite kept the day of the month but not its weekday.
+		{"weekday beside a date changed", "on Friday, July 13.", "on Thursday, 13 July.", Different},
+		{"weekday beside a date kept", "on Thursday, July 13.", "on Thursday, 13 July.", Same},
+		{"weekday against the weekday of a date", "on Friday", "on Thursday, 13 July.", Different},
+		{"weekday dropped from a date", "on 13 July.", "on Thursday, 13 July.", Same},
 		{"weekday against a day without year says nothing", "on Tuesday", "Oct 31", Unrelated},
 		{"month-year against a weekday says nothing", "in October 2023", "on Tuesday", Unrelated},
 		{"month-year against a bare month", "in October 2023", "in October", Compatible},
