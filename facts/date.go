@@ -92,6 +92,9 @@ func (s *scanner) matchDate(i int) ([]Fact, int) {
 	if facts, next := s.slashedYears(i); next > i {
 		return facts, next
 	}
+	if facts, next := s.dayRange(i); next > i {
+		return facts, next
+	}
 	c, last, ok := s.isoDate(i)
 	if !ok {
 		c, last, ok = s.calendarDate(i)
@@ -104,6 +107,76 @@ func (s *scanner) matchDate(i int) ([]Fact, int) {
 		return nil, last + 1
 	}
 	return []Fact{s.dateFact(i, last, c)}, last + 1
+}
+
+// dayRange reads two days of one month written once: day first ("25-30
+// May", "16 and 23 June") or month first ("May 26-30", "June 17 and 23",
+// "May 26-30, 2012"). Each day is a date of its own, with the month and
+// year the text gives once, so that "May 26-30" and "25-30 May" compare
+// day by day; read one date at a time, the other day would be a count
+// (30) and the range's first day would have no month at all.
+func (s *scanner) dayRange(i int) ([]Fact, int) {
+	// sep reads the separator after token k: a hyphen or dash touching
+	// both days, or a spaced "and" or "to". It returns the second day's
+	// token.
+	sep := func(k int) (int, bool) {
+		switch {
+		case s.isHyphen(k+1) && s.joined(k+1) && s.joined(k+2):
+			return k + 2, true
+		case (s.isWord(k+1, "and") || s.isWord(k+1, "to")) && s.spaced(k+1) && s.spaced(k+2):
+			return k + 2, true
+		}
+		return 0, false
+	}
+	if d1, last1, ok := s.day(i); ok {
+		k, ok := sep(last1)
+		if !ok {
+			return nil, i
+		}
+		c2, last, ok := s.dayFirst(k)
+		if !ok || c2.day <= d1 || !c2.valid() {
+			return nil, i
+		}
+		c1 := c2
+		c1.day = d1
+		return []Fact{s.dateFact(i, last1, c1), s.dateFact(k, last, c2)}, last + 1
+	}
+	c1, last1, ok := s.monthFirst(i)
+	if !ok || c1.day == 0 || c1.year != 0 {
+		return nil, i
+	}
+	k, ok := sep(last1)
+	if !ok {
+		return nil, i
+	}
+	d2, last, ok := s.day(k)
+	if !ok || d2 <= c1.day {
+		return nil, i
+	}
+	// "June 17 and 23 people" counts people: after "and" or "to" the
+	// second day must end the phrase. A hyphen is a range in any case.
+	if !s.isHyphen(k-1) && s.kind(last+1) == tWord && s.spaced(last+1) && !rangeEnders[s.word(last+1)] {
+		return nil, i
+	}
+	if _, _, _, isMonth := s.month(last + 1); isMonth {
+		return nil, i // "May 26 to 3 June" is two dates, read one at a time
+	}
+	c2 := c1
+	c2.day = d2
+	if y, ylast, ok := s.yearAfter(last); ok {
+		c1.year, c2.year, last = y, y, ylast
+	}
+	if !c2.valid() {
+		return nil, i
+	}
+	return []Fact{s.dateFact(i, last1, c1), s.dateFact(k, last, c2)}, last + 1
+}
+
+// rangeEnders are words that may follow the second day of "June 17 and
+// 23": the phrase goes on with a new one, not with what was counted.
+var rangeEnders = map[string]bool{
+	"in": true, "at": true, "on": true, "for": true, "from": true, "with": true,
+	"when": true, "while": true, "and": true, "but": true, "before": true, "after": true,
 }
 
 // calendarDate reads a day-first or month-first date at token i. The date
