@@ -23,9 +23,12 @@
 //     on the fit half's negatives (no-source and same-event) so that 1% of
 //     them are claimed; attribution (the share of derived queries given their
 //     true source, above that threshold) is reported on the report half.
-//   - storytrace claims a source when its top candidate has a derived verdict
-//     (copy, rewrite, partial reuse); its score is then the verification
-//     score. A peer's score is its top hit's score.
+//   - storytrace's score for its top candidate is the derivation model's
+//     probability (audit.DefaultModel), or the confidence of the rule that
+//     made it derived (short source, verbatim reuse); its default verdict is
+//     the operating point DerivedThreshold. A peer's score is its top hit's
+//     score. Every method's curve (attribution at 1, 2, 5, 10% fit-half
+//     false derivations) comes from thresholds on these scores.
 package retrieval
 
 import (
@@ -86,7 +89,8 @@ type outcome struct {
 	rank    int     // rank of the true source, 0 if not in the top 10
 	top     string  // id of the top hit
 	score   float64 // the method's decision score (0 = no claim)
-	claimed bool    // storytrace: a derived verdict at rank 1; peers: a hit
+	claimed bool    // the method named a top candidate with a score
+	derived bool    // storytrace: a derived verdict at rank 1
 	latency time.Duration
 	ev      *audit.Evidence // storytrace: the evidence on the top candidate
 }
@@ -316,14 +320,12 @@ func (s *storytrace) query(ctx context.Context, q query) outcome {
 	o.top = r.Sources[0].Article.ID
 	d := r.Sources[0].Decision
 	o.ev = &d.Evidence
-	if d.Verdict.Derived() {
-		o.claimed = true
-		o.score = audit.DefaultModel.Probability(d.Evidence)
-		if o.score < audit.DerivedThreshold {
-			// Claimed by the short-source rule: its confidence is the
-			// rule's measured precision.
-			o.score = d.Confidence
-		}
+	o.claimed, o.derived = true, d.Verdict.Derived()
+	o.score = audit.DefaultModel.Probability(d.Evidence)
+	if o.derived && o.score < audit.DerivedThreshold {
+		// Derived by a rule (short source, verbatim reuse): its confidence
+		// is the rule's measured precision.
+		o.score = d.Confidence
 	}
 	for _, src := range r.Sources {
 		if q.accept[src.Article.ID] {
@@ -525,7 +527,7 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 		}
 		if negative {
 			negs++
-			if o.claimed {
+			if o.derived {
 				defaultFD++
 			}
 		}
@@ -677,7 +679,7 @@ func openEndedRow(qs []query, res []outcome) suite.Row {
 		n++
 		if res[i].rank == 1 {
 			top++
-			if res[i].claimed {
+			if res[i].derived {
 				claimed++
 			}
 		}
