@@ -141,6 +141,73 @@ func sameName(a, b string) bool {
 	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
 }
 
+// acronymOf reports whether one of two names as written is an acronym in
+// capitals ("ISIS", "USA") that starts with the initials of the other, of
+// two words or more ("Islamic State", "United States"), with at most two
+// letters more: an acronym often spells out more than a rewrite's short
+// form of the name ("Islamic State of Iraq and Syria"). Capitals are
+// asked for so that a word such as "Peru" is never read as the initials
+// of "Pakistan Embassy".
+func acronymOf(a, b string) bool {
+	if strings.Contains(a, " ") {
+		a, b = b, a
+	}
+	if !capitals(a) {
+		return false
+	}
+	ini := initials(foldName(b))
+	acr := strings.ToLower(strings.ReplaceAll(a, ".", ""))
+	return len(ini) >= 2 && strings.HasPrefix(acr, ini) && len(acr)-len(ini) <= 2
+}
+
+// alias is a name and the other name a text gives for it in brackets
+// ("Islamic State (ISIS)", "FDA (Food and Drug Administration)"), folded.
+type alias struct{ name, other string }
+
+// parentheticalAliases finds the names of text followed by another in
+// brackets. A text that writes "the Islamic State (ISIS)" tells the reader
+// the two are one; the other text may use either.
+func parentheticalAliases(text string, ents []facts.Fact) []alias {
+	var out []alias
+	for _, e := range ents {
+		rest := strings.TrimLeft(text[e.End:], " ")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		inner, _, ok := strings.Cut(rest[1:], ")")
+		if !ok || len(inner) < 2 || len(inner) > 60 || strings.ContainsAny(inner, "(\n") {
+			continue
+		}
+		// One of the two must be an acronym in capitals, the other a name
+		// of words: "McAvoy from Shameless (Channel 4)" brackets a
+		// broadcaster, not another name of the programme.
+		if !(capitals(inner) && strings.Contains(e.Entity, " ")) && !(capitals(e.Entity) && strings.Contains(inner, " ")) {
+			continue
+		}
+		out = append(out, alias{foldName(e.Entity), foldName(inner)})
+	}
+	return out
+}
+
+// capitals reports whether a name is an acronym in capitals of two to six
+// letters, full stops aside ("ISIS", "U.S.").
+func capitals(name string) bool {
+	acr := strings.ReplaceAll(name, ".", "")
+	n := utf8.RuneCountInString(acr)
+	return n >= 2 && n <= 6 && strings.ToUpper(acr) == acr && strings.ToLower(acr) != acr && !strings.Contains(acr, " ")
+}
+
+// aliased reports whether two folded names are the two names of one
+// alias, either way round.
+func aliased(a, b string, aliases []alias) bool {
+	for _, al := range aliases {
+		if (sameName(a, al.name) && sameName(b, al.other)) || (sameName(a, al.other) && sameName(b, al.name)) {
+			return true
+		}
+	}
+	return false
+}
+
 // singular drops a final "s" from every word of a folded name.
 func singular(name string) string {
 	ws := strings.Fields(name)
@@ -195,12 +262,13 @@ func oneEdit(a, b string) bool {
 func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment) []FactChange {
 	qm, sm := distinct(q, qEnt), distinct(s, sEnt)
 	usedQ := make([]bool, len(qm))
+	aliases := append(parentheticalAliases(q.Text, qEnt), parentheticalAliases(s.Text, sEnt)...)
 	var out []FactChange
 	var unmatched []*mention
 	for _, sMen := range sm {
 		found := false
 		for i, qMen := range qm {
-			if !usedQ[i] && sameName(qMen.name, sMen.name) {
+			if !usedQ[i] && (sameName(qMen.name, sMen.name) || acronymOf(qMen.fact.Entity, sMen.fact.Entity) || aliased(qMen.name, sMen.name, aliases)) {
 				usedQ[i], found = true, true
 				out = append(out, entityChange(Kept, qMen, sMen, nil))
 				break

@@ -56,3 +56,44 @@ func TestNameReplacedInRewordedSentence(t *testing.T) {
 		t.Errorf("with two dropped names, %+v is called altered", c)
 	}
 }
+
+// An acronym in capitals is the name whose initials it starts with
+// (llmfake politifact14021: "ISIS" for "the Islamic State"), but a word
+// that merely starts with those letters is not, nor an acronym with more
+// than two letters beyond the initials. The rule knows no expansions, so
+// it would also take "NATO" for a "National Assembly".
+func TestAcronymOf(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ISIS", "Islamic State", true},
+		{"USA", "United States", true},
+		{"FDA", "Food and Drug Administration", true},
+		{"Peru", "Pakistan Embassy", false},
+		{"NATO", "North Atlantic Treaty Organization", true},
+		{"UN", "United Nations Security Council", false},
+		{"ISIS", "Islamic", false},
+	} {
+		if got := acronymOf(tc.a, tc.b); got != tc.want {
+			t.Errorf("acronymOf(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A name a text glosses in brackets is one name with its gloss, whichever
+// the other text uses; a bracket that is no acronym of the name glosses
+// something else (BBC: "James McAvoy from Shameless (Channel 4)").
+func TestParentheticalAlias(t *testing.T) {
+	source := "Troops fought the Islamic State of Iraq and the Levant (ISIL) near the city of Mosul on Monday."
+	query := "Troops fought ISIL near the city of Mosul on Monday."
+	res := auditTexts(query, source, Options{})
+	if c := find(res.Entities, facts.Entity, Altered); c != nil {
+		t.Errorf("ISIL for the name it glosses is called altered: %+v", c)
+	}
+	text := "She won over James McAvoy from Shameless (Channel 4) and Julian Barratt."
+	ents := facts.Entities(text)
+	if got := parentheticalAliases(text, ents); len(got) != 0 {
+		t.Errorf("aliases of %q = %v, want none", text, got)
+	}
+}

@@ -146,6 +146,15 @@ func (s *scanner) nameRun(i int) int {
 			last = j + 1
 		case s.spaced(j) && connectors[s.word(j)] && s.kind(j) == tWord && s.spaced(j+1) && s.capitalised(j+1) && !s.isCapitalised(j) && s.joinsAcross(last, j):
 			last = s.initialEnd(j + 1)
+		case (last == i || last == i+1 && commonStarters[s.word(i)]) && s.isWord(j, "and") && s.spaced(j) && s.spaced(j+1) && s.capitalised(j+1) && !orgWords[s.word(last)] && s.orgPair(j+1):
+			// "Food and Drug Administration": "and" inside an
+			// organisation's name, one word before it and two after, the
+			// last marking an organisation. Without it the name splits
+			// into "Food" and "Drug Administration", and neither is the
+			// "FDA" a rewrite writes. Longer halves are two names more
+			// often than one: "Hastings and Eastbourne District General
+			// Hospital".
+			return j + 2
 		default:
 			return last
 		}
@@ -153,7 +162,8 @@ func (s *scanner) nameRun(i int) int {
 }
 
 // connectors may join two capitalised words into one name ("Bank of
-// England"). "and" is not one: "Scotland and Italy" are two names.
+// England"). "and" is not one: "Scotland and Italy" are two names; it
+// joins only the two halves of an organisation's name (see nameRun).
 var connectors = toSet("of the de da del al bin van von")
 
 // ofHeads are the words a name continues after with "of" ("Bank of
@@ -181,6 +191,12 @@ func (s *scanner) joinsAcross(last, j int) bool {
 		return true
 	}
 	return ofHeads[s.word(last)]
+}
+
+// orgPair reports whether tokens k and k+1 are two capitalised words, the
+// second marking an organisation ("Drug Administration"), that end a name.
+func (s *scanner) orgPair(k int) bool {
+	return s.capitalised(k) && s.spaced(k+1) && s.capitalised(k+1) && orgWords[s.word(k+1)] && s.nameRun(k) == k+1
 }
 
 // isCapitalised reports whether token i starts with a capital letter.
@@ -246,6 +262,11 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 	if roleEnd < 0 && len(words) == 1 && (s.word(first) == "i" || commonStarters[s.word(first)] || roleWords[s.word(first)]) {
 		return Fact{}, false
 	}
+	if roleEnd < 0 && len(words) == 1 && pluralRole(s.word(first)) {
+		// "future Presidents", "wealthy CEOs": a role in the plural names
+		// a class of people, not one of them.
+		return Fact{}, false
+	}
 	f := Fact{Kind: Entity}
 	f.Text, f.Start, f.End = s.span(first, last)
 	f.Entity = s.text[s.toks[nameFirst].start:s.toks[last].end]
@@ -256,6 +277,13 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 		f.Label = s.guessLabel(nameFirst, last)
 	}
 	return f, true
+}
+
+// pluralRole reports whether the lower-cased word w is a role word in the
+// plural ("presidents", "ceos").
+func pluralRole(w string) bool {
+	base, ok := strings.CutSuffix(w, "s")
+	return ok && roleWords[base]
 }
 
 // allUpper reports whether every word token in words is in capitals.
