@@ -87,6 +87,9 @@ func TestNegationInRewordedSentence(t *testing.T) {
 		{"traded for a negating phrase",
 			"The other panel members, responsible for awarding prizes including the main Golden Bear, have not yet been announced.",
 			"Other members of the panel, who will decide prizes including the main Golden Bear, have yet to be announced.", 0},
+		{"traded for beyond (llmfake paraphrase, politifact14859)",
+			"Advertisers may also use cookies, but we have no control over the extent or nature of this usage.",
+			"Advertisers may also use cookies, but the scope and nature of this use is beyond our control.", 0},
 	} {
 		res := auditTexts(tc.query, tc.source, Options{})
 		if len(res.Negations) != tc.want {
