@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -65,7 +66,8 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	}
 	md := res.Metadata
 	published := publicationDate(doc, data, md.URL) // before secondOpinion changes doc
-	paras := htmlParagraphs(res.ContentNode)
+	links := linkParagraphs(doc, firstNonEmpty(pageURL, md.URL))
+	paras := dropLinkParagraphs(htmlParagraphs(res.ContentNode), links)
 	second, secondTitle := secondOpinion(doc, pageURL)
 	paras = trimTail(paras, second)
 
@@ -206,11 +208,44 @@ var skipAtoms = map[atom.Atom]bool{
 	atom.Template: true, atom.Head: true, atom.Svg: true, atom.Math: true,
 }
 
-// paragraphWalker collects the text of a tree into paragraphs.
+// paragraphWalker collects the text of a tree into paragraphs, and how
+// much of each is the text of links.
 type paragraphWalker struct {
-	paras []string
-	cur   strings.Builder
-	brs   int // <br> elements since the last text
+	paras  []string
+	linked []float64 // share of each paragraph's letters and digits inside <a>
+	cur    strings.Builder
+	brs    int // <br> elements since the last text
+	inLink int // depth of <a> elements around the walk
+	// letters and digits of the current paragraph, all and inside links
+	chars, linkChars int
+	// site is the page's domain ("example.org"); when set, only links to
+	// the site itself count as link text.
+	site string
+}
+
+// isInternal reports whether a link points into the page's own site: a
+// relative address, or an absolute one on the same domain. Links to other
+// stories of the site are the furniture; links to other sites are often
+// the article's own (the products it reviews, its sources).
+func (w *paragraphWalker) isInternal(href string) bool {
+	if w.site == "" {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	return u.Host == "" && u.Scheme == "" || siteDomain(u.Hostname()) == w.site
+}
+
+// siteDomain is a host name's last two labels: "www.foxnews.com" and
+// "video.foxnews.com" are the same site.
+func siteDomain(host string) string {
+	labels := strings.Split(strings.ToLower(host), ".")
+	if len(labels) > 2 {
+		labels = labels[len(labels)-2:]
+	}
+	return strings.Join(labels, ".")
 }
 
 // htmlParagraphs returns one paragraph per block element of root, with
@@ -227,6 +262,11 @@ func (w *paragraphWalker) walk(n *html.Node) {
 	case html.TextNode:
 		w.brs = 0
 		w.cur.WriteString(n.Data)
+		c := countWordChars(n.Data)
+		w.chars += c
+		if w.inLink > 0 {
+			w.linkChars += c
+		}
 		return
 	case html.ElementNode:
 		a := atom.Lookup([]byte(n.Data)) // trafilatura's nodes may lack DataAtom
@@ -248,6 +288,9 @@ func (w *paragraphWalker) walk(n *html.Node) {
 			defer w.flush()
 		case a == atom.Td || a == atom.Th:
 			w.cur.WriteByte(' ') // cells of a row make one paragraph
+		case a == atom.A && w.isInternal(attr(n, "href")):
+			w.inLink++
+			defer func() { w.inLink-- }()
 		}
 	case html.CommentNode, html.DoctypeNode:
 		return
@@ -261,7 +304,92 @@ func (w *paragraphWalker) walk(n *html.Node) {
 func (w *paragraphWalker) flush() {
 	if p := validText(collapseSpace(w.cur.String())); p != "" {
 		w.paras = append(w.paras, p)
+		share := 0.0
+		if w.chars > 0 {
+			share = float64(w.linkChars) / float64(w.chars)
+		}
+		w.linked = append(w.linked, share)
 	}
 	w.cur.Reset()
 	w.brs = 0
+	w.chars, w.linkChars = 0, 0
+}
+
+// countWordChars counts the letters and digits of a text: the link share
+// of a paragraph is measured on them, so that the spaces and punctuation
+// around a link do not count.
+func countWordChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// Paragraphs that are links. A paragraph whose text is mostly the text of
+// links to the site's own pages is a pointer to another story ("Related:
+// Possible Water Plumes on Europa", a capitalised "SEAN SPICER ELIMINATED
+// FROM 'DANCING WITH THE STARS'" between two paragraphs, a list of
+// headlines under the article), not the article, wherever it sits: link
+// density is the standard boilerplate signal, and trafilatura applies it
+// to whole sections but not to single paragraphs inside the article. Two
+// exceptions keep article text: links to other sites (the products a
+// review links to, its sources) do not count, and a text that also
+// appears on the page outside links (a table of contents repeating the
+// subheadings) stays. Measured on the ScrapingHub pages (bench/extraction,
+// the rule and its threshold chosen on the even pages): F1 0.977 → 0.981
+// on the even pages, 0.963 → 0.965 on the odd ones; trafilatura's set F
+// 0.911 → 0.915 (even), 0.929 → 0.930 (odd). Counting external links too
+// lost the review pages' product names; counting a text as a link
+// wherever one of its occurrences was, lost subheadings.
+
+// minLinkShare is the share of a paragraph's letters and digits inside
+// internal links that makes it a link paragraph (0.6 to 0.8 did about as
+// well; 0.9 less).
+const minLinkShare = 0.7
+
+// linkParagraphs are the texts of the page's link paragraphs, found on the
+// page's own markup (trafilatura's output has lost the links). pageURL
+// tells which links are internal; when it is unknown, all links count.
+func linkParagraphs(doc *html.Node, pageURL string) map[string]bool {
+	var w paragraphWalker
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		w.site = siteDomain(u.Hostname())
+	}
+	w.walk(doc)
+	w.flush()
+	set := make(map[string]bool)
+	for i, p := range w.paras {
+		linked := w.linked[i] >= minLinkShare
+		if prev, seen := set[p]; !seen || prev {
+			set[p] = linked // false once any occurrence is not a link
+		}
+	}
+	return set
+}
+
+// dropLinkParagraphs removes the link paragraphs from a body, unless
+// nothing else would be left.
+func dropLinkParagraphs(paras []string, links map[string]bool) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if !links[p] {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return paras
+	}
+	return out
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
 }

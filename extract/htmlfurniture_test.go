@@ -123,3 +123,56 @@ func TestDropRepeatedTitleNeverEmptiesTheBody(t *testing.T) {
 		t.Errorf("got %q, want the headline dropped above the story", got)
 	}
 }
+
+// Links to other stories inside the article (foxnews.com, in capitals
+// between paragraphs) and around it (space.com, "Related: …" and a list
+// under the article) go; the article's paragraphs next to them stay.
+func TestLinkParagraphsOnRealPages(t *testing.T) {
+	dir, gold := benchmarkGold(t)
+	for _, tc := range []struct{ id, gone, kept string }{
+		{"686bb170", "Related: Possible Water Plumes on Europa", "NASA is developing a mission called Europa Clipper"},
+		{"686bb170", "Photos: Europa, Mysterious Icy Moon of Jupiter", "NASA is developing a mission called Europa Clipper"},
+		{"7dfc3e35", "SEAN SPICER ELIMINATED", "Bergeron chimed in, noting that Brooke"},
+	} {
+		var id string
+		for k := range gold {
+			if strings.HasPrefix(k, tc.id) {
+				id = k
+			}
+		}
+		arts, _, err := readFile(t, filepath.Join(dir, "html", id+".html.gz"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := arts[0].Text()
+		if strings.Contains(text, tc.gone) {
+			t.Errorf("%s: %q is still in the text", tc.id, tc.gone)
+		}
+		if !strings.Contains(text, tc.kept) {
+			t.Errorf("%s: %q lost", tc.id, tc.kept)
+		}
+	}
+}
+
+func TestLinkParagraphs(t *testing.T) {
+	doc := mustParseHTML(t, `<html><body>
+<p>The council met on Monday and <a href="/council">voted</a> to close the road.</p>
+<p>Related: <a href="https://www.example.org/news/other-story">Another story of the site</a></p>
+<p><a href="/news/third">A third story</a></p>
+<p><a href="https://shop.example.com/item">A product the review links to</a></p>
+<ul><li><a href="#why">Why the road closes</a></li></ul>
+<h2>Why the road closes</h2>
+</body></html>`)
+	links := linkParagraphs(doc, "https://www.example.org/news/story")
+	for p, want := range map[string]bool{
+		"The council met on Monday and voted to close the road.": false,
+		"Related: Another story of the site":                     true,
+		"A third story":                                          true,
+		"A product the review links to":                          false, // another site
+		"Why the road closes":                                    false, // also a subheading
+	} {
+		if links[p] != want {
+			t.Errorf("link paragraph %q = %v, want %v", p, links[p], want)
+		}
+	}
+}
