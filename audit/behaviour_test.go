@@ -203,3 +203,19 @@ func TestFigurePairedByItsWords(t *testing.T) {
 		t.Errorf("facts = %+v, want 75 altered from the 65 of the 65-year-olds", res.Facts)
 	}
 }
+
+// A freely reworded sentence whose terms are mostly the source's is no
+// unsupported claim (LLMFake's faithful ChatGPT paraphrase of
+// politifact15188: 42% of the sentence's terms are new, below
+// newShareUnaligned); one made up is (the seed pair's closing commentary,
+// in the seed golden).
+func TestFreeParaphraseIsNotUnsupported(t *testing.T) {
+	source := "Orlando, Fl. – Weed smokers rejoice, The state of Florida can now be added to the growing list of US states that have past bills to legalize the use marijuana.The bill to legalize marijuana for medical and recreational use in the state was first presented at the state capital back in July is expected to be in place by Easter."
+	query := "The state of Florida has passed a bill to make marijuana use legal, joining other US states that have already done the same. The bill, which was presented at the state capital in July and is expected to be in place by Easter, will allow the use of marijuana for both medical and recreational use."
+	res := auditTexts(query, source, Options{})
+	for _, c := range res.Unsupported {
+		if strings.HasPrefix(c.Text, "The state of Florida") {
+			t.Errorf("unsupported = %q (%s), want the reworded sentence supported", c.Text, c.Reason)
+		}
+	}
+}

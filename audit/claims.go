@@ -16,8 +16,19 @@ import (
 // The values were read off the seed pair, whose closing commentary aligns
 // weakly (similarity 0.34) yet brings 9 new terms of 20, while a faithful
 // paraphrased sentence brings 1–4 (synonyms: "aimed" → "targeted").
+//
+// newShareUnaligned was then raised from 0.3 to 0.45 on LLMFake: a
+// faithful ChatGPT paraphrase rewords so freely that over half of them
+// had an unaligned sentence with 30–45% new terms, as many as the
+// manipulated articles (55% against 52%), so the rule flagged both alike.
+// Chosen on half of the articles (by a hash of the id) for the mean
+// ROC-AUC of manipulated against faithful, which levels off from 0.45
+// (0.670 at 0.3, 0.706 at 0.4, 0.716 at 0.45, 0.717 at 0.5), and checked
+// on the other half (0.680 → 0.710); paraphrases flagged fell from 72% to
+// 48% and 69% to 59%, the least flagged manipulation type from 0.67 to
+// 0.61 and 0.72 to 0.70.
 const (
-	newShareUnaligned = 0.3
+	newShareUnaligned = 0.45
 	newShareAligned   = 0.4
 	minNewUnaligned   = 3
 	minNewAligned     = 5
