@@ -90,6 +90,9 @@ func TestNegationInRewordedSentence(t *testing.T) {
 		{"traded for beyond (llmfake paraphrase, politifact14859)",
 			"Advertisers may also use cookies, but we have no control over the extent or nature of this usage.",
 			"Advertisers may also use cookies, but the scope and nature of this use is beyond our control.", 0},
+		{"traded for prohibits (llmfake paraphrase, politifact15018)",
+			"Starting January 30, 2018, a new law prohibits smoking in cars with children to protect them from secondhand smoking.",
+			"No more smoking in cars with children: the law, that becomes effective on January 30, 2018, is to protect children from secondhand smoking.", 0},
 	} {
 		res := auditTexts(tc.query, tc.source, Options{})
 		if len(res.Negations) != tc.want {

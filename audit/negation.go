@@ -31,8 +31,9 @@ var negativeStems = map[string]bool{
 	"insuffici": true, "incorrect": true, "inaccur": true, "invalid": true,
 	"imposs": true, "illeg": true, "irrelev": true, "disbelief": true,
 	"disagre": true, "disapprov": true,
-	// "beyond our control" says "we have no control" (llmfake paraphrases).
-	"beyond": true,
+	// "beyond our control" says "we have no control", "prohibits smoking"
+	// says "no smoking" (llmfake paraphrases).
+	"beyond": true, "prohibit": true, "forbid": true, "forbidden": true,
 }
 
 // negativeBefore are words that negate what follows when the given word
