@@ -176,3 +176,33 @@ func TestLinkParagraphs(t *testing.T) {
 		}
 	}
 }
+
+func TestIsStampLine(t *testing.T) {
+	for p, want := range map[string]bool{
+		"11/19/2019 by Lars Brandle":                            true,
+		"5:45 AM PST 11/19/2019 by Patrick Shanley":             true,
+		"UPDATED: Tue., Nov. 19, 2019":                          true,
+		"Published 18 November 2019":                            true,
+		"The vote was held on Nov. 19, 2019":                    false,
+		"On 11/19/2019 the council met, by all accounts, late.": false,
+	} {
+		if got := isStampLine(p); got != want {
+			t.Errorf("isStampLine(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+func TestIsCreditLine(t *testing.T) {
+	for p, want := range map[string]bool{
+		"© Oli Scarff/Getty Images":                                          true,
+		"Titelbild: Geyres Christophe/ABACA/picture-alliance":                true,
+		"(Credit: Clayton Aldern / Grist)":                                   true,
+		"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO": true,
+		"The photo was taken on Monday, the agency said.":                    false,
+		"Credit card debt rose again in the third quarter.":                  false,
+	} {
+		if got := isCreditLine(p); got != want {
+			t.Errorf("isCreditLine(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
