@@ -172,3 +172,30 @@ func TestParseHTMLWholeBenchmark(t *testing.T) {
 		t.Errorf("gold sentence found in %d/%d pages (want ≥ 85%%), multi-paragraph %d (want ≥ 95%%)", found, len(gold), multi)
 	}
 }
+
+// Real pages of trafilatura's evaluation set: one has 22 stray NUL bytes
+// after an <img> (a Bolivian news page), which made
+// it "binary"; one hyphenates its words with soft hyphens
+// (weinkenner.de), which split them in the text.
+func TestHTMLStrayNULsAndSoftHyphens(t *testing.T) {
+	for _, c := range []struct{ sha, want string }{
+		{"0f9bd370fa1edd2f01786761c8727bf726ff5546", "La audiencia que podría ser decisiva"},
+		{"364fd620cadb265b53cf519341b801417fb85369", "St. Magdalener überzeugen mit zarter Frucht"},
+	} {
+		path := sharedPath(t, "data", "web-extraction-eval", "html", c.sha+".html.gz")
+		arts, err := Parse(Input{Path: c.sha + ".html"}, readGzip(t, path), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.sha, err)
+		}
+		if text := arts[0].Text(); !strings.Contains(text, c.want) {
+			t.Errorf("%s: %q not in the text", c.sha, c.want)
+		}
+	}
+}
+
+func TestHTMLWithManyNULsIsBinary(t *testing.T) {
+	page := []byte("<html><body><p>" + strings.Repeat("a\x00", 500) + "</p></body></html>")
+	if _, err := Parse(Input{Path: "junk.html"}, page, Options{}); err == nil {
+		t.Error("a page that is half NUL bytes parsed; want a binary-content error")
+	}
+}
