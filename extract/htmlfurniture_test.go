@@ -198,6 +198,10 @@ func TestIsCreditLine(t *testing.T) {
 		"Titelbild: Geyres Christophe/ABACA/picture-alliance":                true,
 		"(Credit: Clayton Aldern / Grist)":                                   true,
 		"Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO": true,
+		"(Reporting by Will Dunham; Editing by Tom Brown)":                   true,
+		"Additional reporting by Joseph Hudak":                               true,
+		"Fox News’ Jessica Napoli contributed to this report.":               true,
+		"She said reporting by local media had been accurate.":               false,
 		"The photo was taken on Monday, the agency said.":                    false,
 		"Credit card debt rose again in the third quarter.":                  false,
 	} {
