@@ -68,7 +68,7 @@ var bareURL = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
 func dropHTMLFurniture(paras []string, headlines []string) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if furniturePhrases[phraseKey(p)] || bareURL.MatchString(p) || isStampLine(p) || isCreditLine(p) {
+		if furniturePhrases[phraseKey(p)] || bareURL.MatchString(p) || isStampLine(p) || isCreditLine(p) || isShareBar(p) {
 			continue
 		}
 		out = append(out, p)
