@@ -151,13 +151,13 @@ func isStampLine(p string) bool {
 //     start, with a cue that the reader and the publication are meant (a
 //     network, a newsletter, "us", "here", an address): "Follow Newsbeat on
 //     Instagram", "Sign up for our newsletters", "Like this story? Share it
-//     with a friend!", "Have a tip? … may be reached at …@…". Both are
+//     with a friend!", "If you enjoyed this article, … Join NRPLUS", "Have a tip? … may be reached at …@…". Both are
 //     needed: "Follow the signs to the shelters, officials said" is story;
 //   - a filing label: "Filed under: …", "Tags: …", "Source: …";
 //   - only an e-mail address or a social-network profile.
 var (
-	callVerb    = regexp.MustCompile(`(?i)^\W*(?:follow|sign up|subscribe|listen|join|like this|share|download|click|tap|reach|contact|watch|read more|have a tip|send us|support|don't miss|never miss|stay (?:on top|up to date|informed)|want more|visit|get (?:the|our|access|more)|get\b.{1,60}\bdelivered|e-?mail)\b`)
-	readerCue   = regexp.MustCompile(`(?i)\b(?:us|our|here|newsletters?|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|inbox|app|podcast|subscriptions?|a friend|letterbox)\b|https?://|www\.|@\w`)
+	callVerb    = regexp.MustCompile(`(?i)^\W*(?:follow|sign up|subscribe|listen|join|like this|share|download|click|tap|reach|contact|watch|read more|have a tip|send us|support|don't miss|never miss|stay (?:on top|up to date|informed)|want more|visit|get (?:the|our|access|more)|get\b.{1,60}\bdelivered|e-?mail|if you (?:enjoyed|liked|found|value)\b.{0,40}\b(?:this|our))\b`)
+	readerCue   = regexp.MustCompile(`(?i)\b(?:us|our|join|subscribe|here|newsletters?|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|inbox|app|podcast|subscriptions?|a friend|letterbox)\b|https?://|www\.|@\w`)
 	filingLabel = regexp.MustCompile(`(?i)^(?:filed under|tags?|sources?|posted in|categor(?:y|ies)|topics?)\s*[:|]`)
 	contactOnly = regexp.MustCompile(`(?i)^(?:\S+@\S+\.\w+|(?:https?://)?(?:www\.)?(?:twitter|facebook|instagram)\.com/\S+)$`)
 )

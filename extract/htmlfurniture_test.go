@@ -88,6 +88,7 @@ func TestDropTrailingCallsToAction(t *testing.T) {
 		{"Have a tip? Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com. Follow her on Twitter @AmyKup or on Facebook.", "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters."},
 		{"paul.takahashi@chron.com", "twitter.com/paultakahashi"},
 		{"Filed under: Khawarij |"},
+		{"If you enjoyed this article, we have a proposition for you: Join NRPLUS."},
 	} {
 		if got := dropTrailingCalls(append(slices.Clip(story), tail...)); !slices.Equal(got, story) {
 			t.Errorf("tail %q: got\n%q\nwant the story alone", tail, got)
