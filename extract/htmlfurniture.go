@@ -151,8 +151,9 @@ func isStampLine(p string) bool {
 //     start, with a cue that the reader and the publication are meant (a
 //     network, a newsletter, "us", "here", an address): "Follow Newsbeat on
 //     Instagram", "Sign up for our newsletters", "Like this story? Share it
-//     with a friend!", "If you enjoyed this article, … Join NRPLUS", "Have a tip? … may be reached at …@…". Both are
-//     needed: "Follow the signs to the shelters, officials said" is story;
+//     with a friend!", "If you enjoyed this article, … Join NRPLUS",
+//     "Have a tip? … may be reached at …@…". Both are needed: "Follow the
+//     signs to the shelters, officials said" is story;
 //   - a filing label: "Filed under: …", "Tags: …", "Source: …";
 //   - only an e-mail address or a social-network profile.
 var (
