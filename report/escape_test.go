@@ -12,6 +12,7 @@ import (
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/facts"
+	"github.com/storytrace/storytrace/origin"
 	"github.com/storytrace/storytrace/report"
 )
 
@@ -65,6 +66,9 @@ func hostileReport() *report.Report {
 				Arithmetic: []audit.Relation{{Kind: img, Text: hostileText, Query: []facts.Fact{*qf}, InQuery: img}},
 			},
 		}},
+		Origin: &origin.Chain{Origin: hostileText, Confidence: 0.5, Links: []origin.Link{
+			{From: hostileText, To: hostile[0], Basis: "dates", Confidence: 0.95, Reason: "published " + hostileText},
+		}},
 	}
 }
 
@@ -88,7 +92,7 @@ func TestHTMLEscapesArticleText(t *testing.T) {
 		}
 	}
 	allowed := map[string]bool{}
-	for _, el := range strings.Fields("html head meta title style body header main section h1 h2 h3 p span div b i mark ul li table tbody tr th td figure figcaption svg rect line a text") {
+	for _, el := range strings.Fields("html head meta title style body header main section h1 h2 h3 p span div b i mark ul li table tbody tr th td figure figcaption svg rect line a text ol small") {
 		allowed[el] = true
 	}
 	doc, err := html.Parse(strings.NewReader(out))
