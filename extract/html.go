@@ -225,6 +225,8 @@ type paragraphWalker struct {
 	cur    strings.Builder
 	brs    int // <br> elements since the last text
 	inLink int // depth of <a> elements around the walk
+	// crossed is set when an element began or ended since the last text.
+	crossed bool
 	// letters and digits of the current paragraph, all and inside links
 	chars, linkChars int
 	// site is the page's domain ("example.org"); when set, only links to
@@ -270,6 +272,10 @@ func (w *paragraphWalker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.brs = 0
+		if w.crossed && joinsWords(w.cur.String(), n.Data) {
+			w.cur.WriteByte(' ')
+		}
+		w.crossed = false
 		w.cur.WriteString(n.Data)
 		c := countWordChars(n.Data)
 		w.chars += c
@@ -279,6 +285,8 @@ func (w *paragraphWalker) walk(n *html.Node) {
 		return
 	case html.ElementNode:
 		a := atom.Lookup([]byte(n.Data)) // trafilatura's nodes may lack DataAtom
+		w.crossed = true
+		defer func() { w.crossed = true }()
 		switch {
 		case skipAtoms[a]:
 			return
@@ -307,6 +315,29 @@ func (w *paragraphWalker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// joinsWords reports whether text after an element boundary would glue
+// two words together: before ends and after begins with a letter or digit
+// of a script written with spaces. trafilatura trims the text around the
+// inline elements it keeps ("Gurte</strong> möglichst" becomes "Gurte" and
+// "möglichst"), and its own plain text puts a space back at every element
+// boundary; we put one back only between two words, since "<a>link</a>,"
+// must stay "link," and a boundary in Chinese or Japanese text is no word
+// break. A drop cap ("<b>W</b>ord") is split, as trafilatura splits it.
+func joinsWords(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	return wordRune(last) && wordRune(first)
+}
+
+// wordRune is a letter or digit of a script that separates words by
+// spaces.
+func wordRune(r rune) bool {
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 // flush ends the current paragraph, if it has any text.
@@ -372,8 +403,9 @@ func linkParagraphs(doc *html.Node, pageURL string) map[string]bool {
 	set := make(map[string]bool)
 	for i, p := range w.paras {
 		linked := w.linked[i] >= minLinkShare
-		if prev, seen := set[p]; !seen || prev {
-			set[p] = linked // false once any occurrence is not a link
+		k := spaceless(p)
+		if prev, seen := set[k]; !seen || prev {
+			set[k] = linked // false once any occurrence is not a link
 		}
 	}
 	return set
@@ -384,7 +416,7 @@ func linkParagraphs(doc *html.Node, pageURL string) map[string]bool {
 func dropLinkParagraphs(paras []string, links map[string]bool) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if !links[p] {
+		if !links[spaceless(p)] {
 			out = append(out, p)
 		}
 	}
@@ -392,6 +424,14 @@ func dropLinkParagraphs(paras []string, links map[string]bool) []string {
 		return paras
 	}
 	return out
+}
+
+// spaceless is a paragraph without its white space: the key that finds a
+// paragraph of trafilatura's output among the page's own, since the two
+// can differ in spaces at element boundaries (trafilatura trims the text
+// around the elements it keeps, and merges some of them).
+func spaceless(p string) string {
+	return strings.Join(strings.Fields(p), "")
 }
 
 func firstNonEmpty(s ...string) string {

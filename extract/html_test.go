@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // benchmarkGold reads the Zyte article-extraction benchmark's gold bodies.
@@ -198,4 +200,46 @@ func TestHTMLWithManyNULsIsBinary(t *testing.T) {
 	if _, err := Parse(Input{Path: "junk.html"}, page, Options{}); err == nil {
 		t.Error("a page that is half NUL bytes parsed; want a binary-content error")
 	}
+}
+
+// trafilatura trims the text around the inline elements it keeps, so its
+// content node reads "Gurte" + <strong>"möglichst"</strong>: real pages of
+// trafilatura's evaluation set (adac.de, a Python blog) lost the space
+// between words there. A boundary before punctuation or inside Chinese
+// text is no word break.
+func TestHTMLParagraphsSpaceBetweenWordsAtElementBoundaries(t *testing.T) {
+	for _, c := range []struct{ sha, want string }{
+		{"967f050ad5b837b938294f6166dc6601ee7b6f9e", "geradlinig verlaufen und keine Falten"},
+		{"5ae702f96248af6ffb413a52ff7016f7172ce0bb", "earlier in your Dockerfile to ensure faster builds."},
+	} {
+		path := sharedPath(t, "data", "web-extraction-eval", "html", c.sha+".html.gz")
+		arts, err := Parse(Input{Path: c.sha + ".html"}, readGzip(t, path), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.sha, err)
+		}
+		if text := arts[0].Text(); !strings.Contains(text, c.want) {
+			t.Errorf("%s: %q not in the text", c.sha, c.want)
+		}
+	}
+	// A paragraph as trafilatura leaves it: "A" <a>"link"</a> ", then 一个"
+	// <b>"约定"</b> ".".
+	p := &html.Node{Type: html.ElementNode, Data: "p"}
+	for _, c := range []*html.Node{
+		{Type: html.TextNode, Data: "A"},
+		inline("a", "link"),
+		{Type: html.TextNode, Data: ", then 一个"},
+		inline("b", "约定"),
+		{Type: html.TextNode, Data: "."},
+	} {
+		p.AppendChild(c)
+	}
+	if got := htmlParagraphs(p); len(got) != 1 || got[0] != "A link, then 一个约定." {
+		t.Errorf("paragraphs = %q, want [\"A link, then 一个约定.\"]", got)
+	}
+}
+
+func inline(tag, text string) *html.Node {
+	n := &html.Node{Type: html.ElementNode, Data: tag}
+	n.AppendChild(&html.Node{Type: html.TextNode, Data: text})
+	return n
 }

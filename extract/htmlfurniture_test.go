@@ -173,8 +173,8 @@ func TestLinkParagraphs(t *testing.T) {
 		"A product the review links to":                          false, // another site
 		"Why the road closes":                                    false, // also a subheading
 	} {
-		if links[p] != want {
-			t.Errorf("link paragraph %q = %v, want %v", p, links[p], want)
+		if links[spaceless(p)] != want {
+			t.Errorf("link paragraph %q = %v, want %v", p, links[spaceless(p)], want)
 		}
 	}
 }
