@@ -84,7 +84,8 @@ var commonStarters = toSet(`the a an in on at after before while but and or it
 // Entities returns the named entities in text, in order and not
 // overlapping, as facts of Kind Entity. Text is the mention as written,
 // role included; Entity the name alone; Role the title; Label a best-effort
-// person, organisation or place, or "".
+// person, organisation or place, or "", decided by all the mentions of the
+// name (see labelByMentions).
 //
 // Lines written in title case with no closing full stop (headlines and
 // section headings: "Deportation Drive Amidst Criticism") are skipped, since
@@ -104,7 +105,64 @@ func Entities(text string) []Fact {
 		}
 		i = last + 1
 	}
+	labelByMentions(out)
 	return out
+}
+
+// labelByMentions gives every mention of a name the label most of its
+// labelled mentions have, a mention with a role counting twice; a surname
+// standing alone is a mention of the longer name it ends ("Smith" of
+// "Terry Smith"). One mention's label is a guess from the word before it
+// ("condolences to Smith's family" reads a place after "to"), where the
+// others' often settle it ("Mr Smith"); and a name labelled at one mention
+// and not at another (a place after "in", the same place as a subject) is
+// one thing either way. Labelling each mention on its own made one name
+// two kinds of thing in one text, and then two texts disagreed on it.
+func labelByMentions(ents []Fact) {
+	key := make([]string, len(ents))
+	surname := make([]bool, len(ents))
+	for i, e := range ents {
+		key[i] = strings.ToLower(e.Entity)
+	}
+	for i := range ents {
+		if strings.Contains(key[i], " ") || orgWords[key[i]] {
+			continue // "Hospital" alone is no surname of "Conquest Hospital"
+		}
+		for j := range ents {
+			if strings.HasSuffix(key[j], " "+key[i]) && ents[j].Label != LabelOrg {
+				key[i], surname[i] = key[j], true // the surname joins the first full name that ends in it
+				break
+			}
+		}
+	}
+	votes := map[string]map[string]int{}
+	for i, e := range ents {
+		// A surname alone votes only for a person, by its role: any other
+		// label of it is a guess from the word before ("to Smith's
+		// family"), and would make "Terry Smith" a place.
+		if e.Label == "" || (surname[i] && e.Label != LabelPerson) {
+			continue
+		}
+		if votes[key[i]] == nil {
+			votes[key[i]] = map[string]int{}
+		}
+		n := 1
+		if e.Role != "" {
+			n = 2
+		}
+		votes[key[i]][e.Label] += n
+	}
+	for i := range ents {
+		best, most := "", 0
+		// Ties go to the first label in this order: a person's role is the
+		// surest sign, a place name's the next.
+		for _, l := range []string{LabelPerson, LabelPlace, LabelOrg} {
+			if v := votes[key[i]][l]; v > most {
+				best, most = l, v
+			}
+		}
+		ents[i].Label = best
+	}
 }
 
 // capitalised reports whether token i is a word starting with a capital
@@ -142,6 +200,12 @@ func (s *scanner) nameRun(i int) int {
 			return last
 		case s.spaced(j) && s.capitalised(j):
 			last = s.initialEnd(j)
+		case last == i && titleAbbrevs[s.word(last)] && s.isPunct(j, ".") && s.joined(j) && s.spaced(j+1) && s.capitalised(j+1):
+			// "Mr. Kassam", "Dr. Lee": the full stop of a title's
+			// abbreviation ends no sentence. Read as one, the title was
+			// no name and the name after it a sentence's first word,
+			// dropped; American-style rewrites write every "Mr" so.
+			last = s.initialEnd(j + 1)
 		case s.joined(j) && s.isHyphen(j) && s.joined(j+1) && s.capitalised(j+1):
 			last = j + 1
 		case s.spaced(j) && connectors[s.word(j)] && s.kind(j) == tWord && s.spaced(j+1) && s.capitalised(j+1) && !s.isCapitalised(j) && s.joinsAcross(last, j):
@@ -160,6 +224,10 @@ func (s *scanner) nameRun(i int) int {
 		}
 	}
 }
+
+// titleAbbrevs are the role words written as abbreviations with a full
+// stop ("Mr.", "Gov."); a full stop after them is no sentence's end.
+var titleAbbrevs = toSet("mr mrs ms dr sen gov rep lt gen col sgt capt prof rev")
 
 // connectors may join two capitalised words into one name ("Bank of
 // England"). "and" is not one: "Scotland and Italy" are two names; it
