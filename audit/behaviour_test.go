@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -221,4 +222,54 @@ func TestFreeParaphraseIsNotUnsupported(t *testing.T) {
 			t.Errorf("unsupported = %q (%s), want the reworded sentence supported", c.Text, c.Reason)
 		}
 	}
+}
+
+// TestNameSwappedWhereTheRewriteDropsTheRole checks a name changed in a
+// reworded pair (similarity below the near-copy level) while the source's
+// name is still named in another sentence: the source's name is a
+// person's by its role ("Mr Whittle"), the query's by its look alone (two
+// words, no role). The sentences are a BBC source's and its l2r GPT-4o
+// rewrite's, the name edited.
+func TestNameSwappedWhereTheRewriteDropsTheRole(t *testing.T) {
+	source := "Peter Whittle said he would back Paul Nuttall as \"a leader who knows the party inside out and who can command the loyalty\" of all members. " +
+		"Mr Kassam, a former aide to Mr Farage, had endorsed Mr Whittle after himself pulling out of the race."
+	query := "Peter Whittle expressed his support for Paul Nuttall as a leader who thoroughly understands the party and can secure the loyalty of all its members. " +
+		"Mr. Kassam, a former aide to Farage, had endorsed Daniel Zeichner after withdrawing from the leadership race."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Entities, facts.Entity, Altered)
+	if c == nil || c.Query.Entity != "Daniel Zeichner" || c.Source.Entity != "Whittle" {
+		t.Errorf("entities = %v, want Whittle → Daniel Zeichner altered", entityLines(res))
+	}
+}
+
+// TestNameSwappedInARewordedPair checks a name changed in a loosely
+// aligned pair (similarity 0.3–0.5) while the source's name is still
+// named in another sentence: the source sentence names Mr Corbyn, the
+// query sentence in his place one name the source never mentions. The
+// sentences are a BBC source's and its l2r GPT-4o rewrite's, the name
+// edited.
+func TestNameSwappedInARewordedPair(t *testing.T) {
+	source := "He insisted there was \"everything still to play for\" in the contest and would not rule out standing again if Mr Corbyn won. " +
+		"Mr Corbyn's campaign said Mr Smith was \"desperate\" and \"resorting to insults\"."
+	query := "He insisted the game wasn't over yet in the contest and didn’t rule out running again if Mr. Yoweri Museveni won. " +
+		"Mr. Corbyn's campaign said Mr. Smith was \"desperate\" and \"resorting to insults\"."
+	res := auditTexts(query, source, Options{})
+	c := find(res.Entities, facts.Entity, Altered)
+	if c == nil || c.Query.Entity != "Yoweri Museveni" || c.Source.Entity != "Corbyn" {
+		t.Errorf("entities = %v, want Corbyn → Yoweri Museveni altered", entityLines(res))
+	}
+	// The same rewrite with the name kept: nothing altered.
+	res = auditTexts(strings.Replace(query, "Yoweri Museveni", "Corbyn", 1), source, Options{})
+	if c := find(res.Entities, facts.Entity, Altered); c != nil {
+		t.Errorf("entities = %v, want none altered", entityLines(res))
+	}
+}
+
+// entityLines renders the entity diff for a failure message.
+func entityLines(res *Result) []string {
+	var got []string
+	for _, e := range res.Entities {
+		got = append(got, fmt.Sprintf("%s %v → %v", e.Change, e.Source, e.Query))
+	}
+	return got
 }

@@ -304,6 +304,10 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			out = append(out, FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf})
 			continue
 		}
+		if sf, ok := looseSwappedName(q, qMen, added, qEnt, sEnt, al); ok {
+			out = append(out, FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf})
+			continue
+		}
 		if k, ok := soleCounterpart(qMen, added, dropped, al); ok {
 			c := entityChange(Altered, qMen, dropped[k], nil)
 			c.Note = "the only name the reworded source passage states and the query drops"
@@ -398,6 +402,43 @@ func swappedName(q *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, al 
 	return facts.Fact{}, false
 }
 
+// looseSwappedName is swappedName in a reworded pair (similarity from
+// minLooseSwapSimilarity to minSwapSimilarity), where it asks more: the
+// source sentence names exactly one name, of a label that agrees, more
+// often than the query sentence does, and the query name is the only
+// name of its sentence that the source never mentions. A rewrite that
+// rewords a sentence keeps its people ("Mr Corbyn won" → "Mr. Corbyn
+// won"), so one name gone and one new name in their place is one name
+// changed, even when the source name is still named elsewhere (which
+// soleCounterpart, asking for a name dropped everywhere, does not see).
+func looseSwappedName(q *analyze.Profile, qMen *mention, added []*mention, qEnt, sEnt []facts.Fact, al *align.Alignment) (facts.Fact, bool) {
+	for _, qs := range qMen.sentences {
+		for _, other := range added {
+			if other != qMen && mentionedIn(other, qs, qs) {
+				return facts.Fact{}, false
+			}
+		}
+		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
+		for _, p := range pairsOfQuery(al, qs) {
+			if p.Similarity < minLooseSwapSimilarity || p.Similarity >= minSwapSimilarity {
+				continue
+			}
+			sNames := entitiesIn(sEnt, p.Source)
+			var found []facts.Fact // distinct names
+			for _, sf := range sNames {
+				if swapLabels(sf, qMen.fact, p.Similarity) && mentionCount(found, sf.Entity) == 0 &&
+					mentionCount(qNames, sf.Entity) < mentionCount(sNames, sf.Entity) {
+					found = append(found, sf)
+				}
+			}
+			if len(found) == 1 {
+				return found[0], true
+			}
+		}
+	}
+	return facts.Fact{}, false
+}
+
 // minLooseSwapSimilarity is the least similarity of an aligned pair in
 // which soleCounterpart pairs a name the query adds with one it drops.
 const minLooseSwapSimilarity = 0.3
@@ -482,16 +523,26 @@ const minSwapSimilarity = 0.5
 // swapLabels reports whether a source name and a query name in one pair
 // can be one name changed. In near copies labels need only agree; in
 // looser pairs, where two names often name two different things
-// ("Medicare" and "Congress"), both must be known and equal, or both
-// people by their look (two or three words, no label).
+// ("Medicare" and "Congress"), both must be known and equal, a name with
+// no label of two or three words being taken for a person's: a rewrite
+// drops the role that labels a name in its source ("Mr Whittle" →
+// "Peter Whittle"), so one side is often a person by its role and the
+// other only by its look.
 func swapLabels(source, query facts.Fact, similarity float64) bool {
 	if similarity >= nearCopyPairs {
 		return labelsAgree(source.Label, query.Label)
 	}
-	if source.Label == "" && query.Label == "" {
-		return personShaped(source.Entity) && personShaped(query.Entity)
+	a, b := lookedLabel(source), lookedLabel(query)
+	return a != "" && a == b
+}
+
+// lookedLabel is a name's label, or person for a name with none of two or
+// three words.
+func lookedLabel(f facts.Fact) string {
+	if f.Label == "" && personShaped(f.Entity) {
+		return facts.LabelPerson
 	}
-	return source.Label == query.Label
+	return f.Label
 }
 
 // personShaped reports whether a name looks like a person's: two or three

@@ -2,13 +2,16 @@ package auditeval
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/facts"
 )
 
 var shared = filepath.Join("..", "..", "..", "shared")
@@ -85,5 +88,32 @@ func TestCoveredPartCutsWhatTheTruncatedSourceLacks(t *testing.T) {
 	text := "The ministry said 541,210 people had left. It added that 110,064 had also left the country."
 	if got := coveredPart(text, text); got != text {
 		t.Errorf("a text against itself is cut to %q", got)
+	}
+}
+
+// TestSwapEditsOnlyWhatTheSourceStates checks the generator's rule on an
+// l2r GPT-4o rewrite and its BBC source: only a fact the source states as
+// the same kind of fact is edited. The rewrite's "condolences to Smith's
+// family" once read Smith as a place, and the place swap edited him.
+func TestSwapEditsOnlyWhatTheSourceStates(t *testing.T) {
+	source := "Terry Smith, 33, died in hospital in November 2013, a day after being held in Surrey under the Mental Health Act. " +
+		"IPCC Commissioner Jennifer Izekor said:  \"We have now completed our investigation into the events leading up to Mr Smith's death."
+	rewrite := "Terry Smith, 33, died in November 2013, a day after being restrained by Surrey Police under the Mental Health Act. " +
+		"IPCC Commissioner Jennifer Izekor confirmed the investigation's completion and referral to the CPS, expressing condolences to Smith's family."
+	for seed := uint64(0); seed < 20; seed++ {
+		rng := rand.New(rand.NewPCG(Seed, seed))
+		if start, end, _, ok := swapEntity(rewrite, source, rng, facts.LabelPlace, swapPlaces); ok {
+			t.Fatalf("place swap edited %q, which the source names as no place", rewrite[start:end])
+		}
+		start, end, repl, ok := swapEntity(rewrite, source, rng, facts.LabelPerson, []string{"Daniel Zeichner"})
+		if !ok || !slices.Contains([]string{"Terry Smith", "Smith", "Jennifer Izekor"}, rewrite[start:end]) {
+			t.Fatalf("name swap = %q → %q (%v), want a person's name replaced", rewrite[start:end], repl, ok)
+		}
+		if start, end, _, ok := swapFigure(rewrite, "Council leader Frank McAveety said the council faced a budget gap.", rng); ok {
+			t.Fatalf("figure swap edited %q, which the source does not state", rewrite[start:end])
+		}
+		if _, _, _, ok := swapFigure(rewrite, source, rng); !ok {
+			t.Fatalf("figure swap edited nothing; the source states 33 too")
+		}
 	}
 }
