@@ -45,3 +45,29 @@ func TestConfirmedAllowsSmallDifferences(t *testing.T) {
 }
 
 func joinWords(s string) string { return strings.Join(words(s), " ") }
+
+// Real pages of trafilatura's evaluation set where readability kept only
+// the first part of the article: a news story on leaf pellets whose second
+// half readability left out, and a list of 30 gift ideas of which it kept
+// the introduction. The tails are as long as the rest or longer,
+// so they stay.
+func TestTrimTailKeepsATailAsLongAsTheArticle(t *testing.T) {
+	for _, c := range []struct{ sha, want string }{
+		{"de1a45511a9186d0aa3e4812645a16b4db08374a", "Ein Antrag für Fördermittel ist gestellt"},
+		{"1adaeda601a2a6e67496aa751a779255b59e000f", "to turn any laundry day into a blast"},
+	} {
+		path := sharedPath(t, "data", "web-extraction-eval", "html", c.sha+".html.gz")
+		arts, err := Parse(Input{Path: c.sha + ".html"}, readGzip(t, path), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.sha, err)
+		}
+		if text := arts[0].Text(); !strings.Contains(text, c.want) {
+			t.Errorf("%s: %q not in the text", c.sha, c.want)
+		}
+	}
+	article := []string{"The council voted on Tuesday to close the old bridge for repairs."}
+	tail := []string{"Work will start in March and last about six months, officials said, and the detour runs north."}
+	if got := trimTail(append(slices.Clone(article), tail...), article); len(got) != 2 {
+		t.Errorf("got %q, want the long tail kept", got)
+	}
+}
