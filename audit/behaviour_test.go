@@ -273,3 +273,19 @@ func entityLines(res *Result) []string {
 	}
 	return got
 }
+
+// TestNegationAddedToARewordedClause checks a "not" inserted after an
+// auxiliary in a reworded sentence whose negated words the source words
+// otherwise ("has not officially recognized" / "has made"). The sentences
+// are a BBC source's and its l2r GPT-4o rewrite's, the negation inserted.
+func TestNegationAddedToARewordedClause(t *testing.T) {
+	source := "The Department for Culture, Media and Sport has made it a scheduled monument on the advice of Historic England."
+	rewrite := "Following advice from Historic England, the Department for Culture, Media and Sport has officially recognized it as a scheduled monument."
+	query := strings.Replace(rewrite, "has officially", "has not officially", 1)
+	if res := auditTexts(query, source, Options{}); len(res.Negations) != 1 {
+		t.Errorf("negations = %+v, want the inserted one", res.Negations)
+	}
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) != 0 {
+		t.Errorf("negations of the unedited rewrite = %+v, want none", res.Negations)
+	}
+}
