@@ -117,3 +117,28 @@ func TestSwapEditsOnlyWhatTheSourceStates(t *testing.T) {
 		}
 	}
 }
+
+// TestSwapReadsAsItsKind checks that an edit must still read as a fact of
+// its type: a replacement name from another article ("Recruitment Ltd",
+// labelled a person's there by a role) is an organisation's in its new
+// place. The sentence is an l2r GPT-4o rewrite's.
+func TestSwapReadsAsItsKind(t *testing.T) {
+	rewrite := "Terry Smith, 33, died in November 2013, a day after being restrained by Surrey Police under the Mental Health Act."
+	for _, c := range []struct {
+		kind, repl string
+		want       bool
+	}{
+		{"name", "Recruitment Ltd", false},
+		{"name", "Daniel Zeichner", true},
+	} {
+		q := strings.Replace(rewrite, "Terry Smith", c.repl, 1)
+		if got := readsAs(c.kind, q, 0, len(c.repl)); got != c.want {
+			t.Errorf("%s %q read as its kind = %v, want %v", c.kind, c.repl, got, c.want)
+		}
+	}
+	q := strings.Replace(rewrite, "2013", "2015", 1)
+	at := strings.Index(q, "2015")
+	if !readsAs("date", q, at, at+4) {
+		t.Errorf("date 2015 in %q not read as a date", q)
+	}
+}

@@ -20,7 +20,8 @@ import (
 // with Seed) it makes at most one case per change type by editing one
 // mention, its random choices drawn from a stream seeded with Seed, the
 // article and the type. Only a fact the source states too, as the same
-// kind of fact, is edited (see statedBySource):
+// kind of fact, is edited (see statedBySource), and the edited text must
+// still read as a fact of that kind where the edit is (see readsAs):
 //
 //   - figure: one digit of a quantity written in digits changes to another
 //     digit (541,210 → 541,810), so the value surely differs;
@@ -146,6 +147,9 @@ func makeSwap(kind string, base swapBase, rng *rand.Rand, names []string) (swapC
 		return swapCase{}, false
 	}
 	q := body[:start] + repl + body[end:]
+	if !readsAs(kind, q, start, start+len(repl)) {
+		return swapCase{}, false
+	}
 	return swapCase{kind: kind, source: base.source, query: q, editStart: start, end: start + len(repl), was: body[start:end]}, true
 }
 
@@ -173,6 +177,42 @@ func statedBySource(f facts.Fact, source []facts.Fact, label string) bool {
 		}
 	}
 	return false
+}
+
+// readsAs reports whether the extractor reads the edited text's bytes
+// from start to end as a fact of the change type: a quantity or a date
+// covering them, or a name there of a label that agrees with the type's
+// (a person's or none for a name; a place for a place). The edited fact
+// must still be one of its kind: a replacement name from another article
+// can read otherwise in its new place ("Recruitment Ltd", labelled a
+// person's by a role in its own article, is an organisation's name).
+// Negations are not facts and pass.
+func readsAs(kind, text string, start, end int) bool {
+	covers := func(f facts.Fact) bool { return f.Start <= start && end <= f.End }
+	switch kind {
+	case "figure", "date":
+		want := facts.Quantity
+		if kind == "date" {
+			want = facts.Date
+		}
+		for _, f := range facts.Extract(text) {
+			if f.Kind == want && covers(f) {
+				return true
+			}
+		}
+		return false
+	case "name", "place":
+		for _, e := range facts.Entities(text) {
+			if covers(e) {
+				if kind == "name" {
+					return e.Label == facts.LabelPerson || e.Label == ""
+				}
+				return e.Label == facts.LabelPlace
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // swapFigure changes one digit of a quantity written in digits.
