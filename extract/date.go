@@ -57,8 +57,8 @@ import (
 //     of wrong pages of both halves, so they are not checked on unseen
 //     pages: 463 → 464 even, 452 → 453 odd).
 //
-// The corrections before these two took the even pages from 460 to 463 right and the odd ones from
-// 447 to 452.
+// The corrections before these two took the even pages from 460 to 463
+// right and the odd ones from 447 to 452.
 //
 // The remaining errors are htmldate choosing another date of the page
 // (the URL's, a comment's, a "last modified" one), or finding none; see

@@ -23,7 +23,8 @@ import (
 // breaks, so the paragraphs come from walking its ContentNode instead:
 // each block element (p, h1–h6, li, blockquote, pre, table row, a div with
 // text of its own, …) is one paragraph. readeck/go-readability is a second
-// opinion on where the article ends (second.go); the title is checked
+// opinion on where the article ends, and the article when trafilatura took
+// the page's comments for it (second.go); the title is checked
 // against the page's <h1> (title.go); leftover furniture is dropped
 // (htmlfurniture.go). The date is go-htmldate's, run as trafilatura would
 // run it, with two corrections (date.go).
@@ -67,9 +68,10 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	md := res.Metadata
 	published := publicationDate(doc, data, md.URL) // before secondOpinion changes doc
 	links := linkParagraphs(doc, firstNonEmpty(pageURL, md.URL))
+	comments := commentParagraphs(doc)
 	paras := dropLinkParagraphs(htmlParagraphs(res.ContentNode), links)
 	second, secondTitle := secondOpinion(doc, pageURL)
-	paras = trimTail(paras, second)
+	paras = trimTail(notAComment(paras, second, comments), second)
 
 	a.Title = validText(collapseSpace(chooseTitle(titleSources{
 		extracted: collapseSpace(md.Title),

@@ -23,8 +23,8 @@ import (
 //     links, author boxes and sign-up forms after the article, which
 //     readability leaves out.
 //
-// So trafilatura decides what the article is, and readability where it
-// ends. trafilatura is "unsure" of the end, and the cut made, only when
+// So trafilatura decides what the article is (unless it took a comment,
+// below), and readability where it ends. trafilatura is "unsure" of the end, and the cut made, only when
 // readability's text is mostly inside trafilatura's (so both found the same
 // article) and trafilatura's last paragraphs are not in readability's.
 
@@ -142,4 +142,91 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
 	})
+}
+
+// A comment taken for the article. On a blog post with a short body and a
+// long staff reply below it, trafilatura can take the reply, though told
+// to leave comments out (a ScrapingHub page: an open thread of 70 words
+// and an answer of 400). The page's markup says where its comments are
+// (WordPress and most blog engines mark them class="comment…" or
+// id="comment-…"), so when most of trafilatura's text is there and
+// readability's is not, readability's is the article. This took the
+// ScrapingHub F1 from 0.9743 to 0.9794 (that page alone, an odd one; no
+// even page changed) and trafilatura's set from 0.9265 to 0.9270 (even
+// pages 0.9220 → 0.9229, 3 false snippets fewer; odd unchanged).
+
+// commentParagraphs are the texts (without white space, as spaceless
+// makes them) of the paragraphs inside the page's comment elements.
+func commentParagraphs(doc *html.Node) map[string]bool {
+	set := make(map[string]bool)
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && isCommentElement(n) {
+			for _, p := range htmlParagraphs(n) {
+				set[spaceless(p)] = true
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return set
+}
+
+// isCommentElement reports whether an element's class or id names a
+// comment: a word beginning "comment" (comment, comments, commentlist,
+// comment-body, comment-950049).
+func isCommentElement(n *html.Node) bool {
+	for _, v := range append(strings.Fields(attr(n, "class")), attr(n, "id")) {
+		if strings.HasPrefix(strings.ToLower(v), "comment") {
+			return true
+		}
+	}
+	return false
+}
+
+// notAComment drops the comment text from trafilatura's paragraphs when
+// most of their words are comment text (the rest is the article, when
+// trafilatura took the post and the comments below it); when nothing is
+// left, readability's paragraphs are the article, unless they are mostly
+// comment text too.
+func notAComment(paras, second []string, comments map[string]bool) []string {
+	if len(comments) == 0 || commentShare(paras, comments) <= maxCommentShare {
+		return paras
+	}
+	var kept []string
+	for _, p := range paras {
+		if !comments[spaceless(p)] {
+			kept = append(kept, p)
+		}
+	}
+	switch {
+	case wordCount(kept) > 0:
+		return kept
+	case len(second) > 0 && commentShare(second, comments) <= maxCommentShare:
+		return second
+	}
+	return paras
+}
+
+// maxCommentShare is the share of an extraction's words in comment
+// paragraphs above which it took comments for the article.
+const maxCommentShare = 0.5
+
+// commentShare is the share of the words of paras in comment paragraphs.
+func commentShare(paras []string, comments map[string]bool) float64 {
+	all, in := 0, 0
+	for _, p := range paras {
+		n := len(words(p))
+		all += n
+		if comments[spaceless(p)] {
+			in += n
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(in) / float64(all)
 }

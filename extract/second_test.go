@@ -71,3 +71,29 @@ func TestTrimTailKeepsATailAsLongAsTheArticle(t *testing.T) {
 		t.Errorf("got %q, want the long tail kept", got)
 	}
 }
+
+// A ScrapingHub page: a blog's open thread (70 words) with a staff reply
+// of 400 words in its comments, which trafilatura took for the article.
+// And a recipe of trafilatura's set, whose ingredients trafilatura took
+// with the readers' comments below them: the comments go, the recipe
+// stays.
+func TestCommentIsNotTheArticle(t *testing.T) {
+	sh := sharedPath(t, "data", "article-extraction-benchmark", "html", "ac3c035520461017a7c5b248d8e39ef063cad4c0c7d7b7ecd68aff8f15099485.html.gz")
+	arts, err := Parse(Input{Path: "givewell.html"}, readGzip(t, sh), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := arts[0].Text()
+	if !strings.Contains(text, "Our goal with hosting quarterly open threads") || strings.Contains(text, "Hi Gary") {
+		t.Errorf("open thread: got %.200q, want the post without the reply", text)
+	}
+	ev := sharedPath(t, "data", "web-extraction-eval", "html", "b26d039bb0e65d4fe00ba752987933adf647153f.html.gz")
+	arts, err = Parse(Input{Path: "chefkoch.html"}, readGzip(t, ev), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = arts[0].Text()
+	if !strings.Contains(text, "125 g Mehl") || strings.Contains(text, "Tipp falls bei euch") {
+		t.Errorf("recipe: got %.200q, want the ingredients without the comments", text)
+	}
+}
