@@ -52,6 +52,9 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		// <meta name="date" content="11/01/2023 12:43:42">, and the page
 		// says "Erstellt am: 01.11.2023": month first.
 		{"slashed meta date-time is month first", "57c311a57196e0bb2e9eaec763d00ccee7762a87", "2023-11-01T12:43:42Z"},
+		// A podcast page whose first date is a reader's comment ("Peter
+		// sagt: 24. August 2019"); the episode's is the 16th.
+		{"no date from a comment", "0a879c6fb1ab46ff1c4a6ce68f464202bccdbf4c", "2019-08-16"},
 		// A radio station's home page: only "© 2020" in its footer; the
 		// gold says it has no date.
 		{"copyright year is no date", "d76bfe4548a0156f972af23b6e8c13d193114a57", ""},
