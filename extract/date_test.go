@@ -55,6 +55,9 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		// A podcast page whose first date is a reader's comment ("Peter
 		// sagt: 24. August 2019"); the episode's is the 16th.
 		{"no date from a comment", "0a879c6fb1ab46ff1c4a6ce68f464202bccdbf4c", "2019-08-16"},
+		// A German foundation's report dated "2021-11-04T23:00Z" and no
+		// other offset: midnight in Berlin, 5 November.
+		{"UTC 23:00 sharp is a European midnight", "9e8de2eca84f9561cd931917250c4fb92b5ba4a0", "2021-11-05"},
 		// A radio station's home page: only "© 2020" in its footer; the
 		// gold says it has no date.
 		{"copyright year is no date", "d76bfe4548a0156f972af23b6e8c13d193114a57", ""},
