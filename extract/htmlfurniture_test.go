@@ -89,6 +89,8 @@ func TestDropTrailingCallsToAction(t *testing.T) {
 		{"paul.takahashi@chron.com", "twitter.com/paultakahashi"},
 		{"Filed under: Khawarij |"},
 		{"If you enjoyed this article, we have a proposition for you: Join NRPLUS."},
+		// nationnews.com, of trafilatura's evaluation set.
+		{"Subscribe now to our eNATION edition for the full story.", "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android."},
 	} {
 		if got := dropTrailingCalls(append(slices.Clip(story), tail...)); !slices.Equal(got, story) {
 			t.Errorf("tail %q: got\n%q\nwant the story alone", tail, got)
