@@ -340,13 +340,21 @@ func fixDottedDay(t time.Time, src string) time.Time {
 	if m == nil {
 		return t
 	}
-	a, _ := strconv.Atoi(m[1])
-	b, _ := strconv.Atoi(m[2])
-	if int(t.Month()) != a || t.Day() != b || a == b || b > 12 {
+	day, _ := strconv.Atoi(m[1])
+	month, _ := strconv.Atoi(m[2])
+	return swapDayMonth(t, day, month)
+}
+
+// swapDayMonth returns t with day and month exchanged when htmldate read
+// the written day as the month and the written month as the day; t as it
+// is otherwise (it read them right, they are equal, or the swap is no
+// date).
+func swapDayMonth(t time.Time, day, month int) time.Time {
+	if int(t.Month()) != day || t.Day() != month || day == month || month > 12 {
 		return t
 	}
-	swapped := time.Date(t.Year(), time.Month(b), a, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
-	if swapped.Day() != a {
+	swapped := time.Date(t.Year(), time.Month(month), day, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
+	if swapped.Day() != day {
 		return t
 	}
 	return swapped
@@ -392,16 +400,9 @@ func fixSlashedDay(t time.Time, src string) time.Time {
 	if m == nil {
 		return t
 	}
-	a, _ := strconv.Atoi(m[1])
-	b, _ := strconv.Atoi(m[2])
-	if t.Day() != a || int(t.Month()) != b || a == b || a > 12 {
-		return t
-	}
-	swapped := time.Date(t.Year(), time.Month(a), b, t.Hour(), t.Minute(), t.Second(), 0, t.Location())
-	if swapped.Day() != b {
-		return t
-	}
-	return swapped
+	month, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	return swapDayMonth(t, day, month)
 }
 
 // withoutComments is a copy of doc without its comment elements (see

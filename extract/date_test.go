@@ -7,18 +7,6 @@ import (
 	htmldate "github.com/markusmobius/go-htmldate"
 )
 
-// evalPagePublished parses one page of web-extraction-eval and returns the
-// article's Published.
-func evalPagePublished(t *testing.T, sha string) string {
-	t.Helper()
-	path := sharedPath(t, "data", "web-extraction-eval", "html", sha+".html.gz")
-	articles, err := Parse(Input{Path: sha + ".html"}, readGzip(t, path), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return articles[0].Published
-}
-
 func TestPublicationDateOfRealPages(t *testing.T) {
 	for _, c := range []struct{ name, sha, want string }{
 		// datePublished is "2023-11-09T02:11:03+00:00"; the page's video
@@ -64,7 +52,7 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		{"copyright year is no date (2)", "9c6289fad21e29260396df6521f2294b8d0aa553", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if got := evalPagePublished(t, c.sha); got != c.want {
+			if got := evalPage(t, c.sha).Published; got != c.want {
 				t.Errorf("Published = %q, want %q", got, c.want)
 			}
 		})

@@ -83,3 +83,15 @@ func mustParseHTML(t testing.TB, page string) *html.Node {
 	}
 	return root
 }
+
+// evalPage is the article extracted from the page of web-extraction-eval
+// stored under sha.
+func evalPage(t testing.TB, sha string) Article {
+	t.Helper()
+	path := sharedPath(t, "data", "web-extraction-eval", "html", sha+".html.gz")
+	arts, err := Parse(Input{Path: sha + ".html"}, readGzip(t, path), Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", sha, err)
+	}
+	return arts[0]
+}

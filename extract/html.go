@@ -416,16 +416,7 @@ func linkParagraphs(doc *html.Node, pageURL string) map[string]bool {
 // dropLinkParagraphs removes the link paragraphs from a body, unless
 // nothing else would be left.
 func dropLinkParagraphs(paras []string, links map[string]bool) []string {
-	out := paras[:0:0]
-	for _, p := range paras {
-		if !links[spaceless(p)] {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		return paras
-	}
-	return out
+	return dropUnlessEmpty(paras, func(p string) bool { return links[spaceless(p)] })
 }
 
 // spaceless is a paragraph without its white space: the key that finds a

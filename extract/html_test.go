@@ -184,12 +184,7 @@ func TestHTMLStrayNULsAndSoftHyphens(t *testing.T) {
 		{"0f9bd370fa1edd2f01786761c8727bf726ff5546", "La audiencia que podría ser decisiva"},
 		{"364fd620cadb265b53cf519341b801417fb85369", "St. Magdalener überzeugen mit zarter Frucht"},
 	} {
-		path := sharedPath(t, "data", "web-extraction-eval", "html", c.sha+".html.gz")
-		arts, err := Parse(Input{Path: c.sha + ".html"}, readGzip(t, path), Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", c.sha, err)
-		}
-		if text := arts[0].Text(); !strings.Contains(text, c.want) {
+		if text := evalPage(t, c.sha).Text(); !strings.Contains(text, c.want) {
 			t.Errorf("%s: %q not in the text", c.sha, c.want)
 		}
 	}
@@ -212,12 +207,7 @@ func TestHTMLParagraphsSpaceBetweenWordsAtElementBoundaries(t *testing.T) {
 		{"967f050ad5b837b938294f6166dc6601ee7b6f9e", "geradlinig verlaufen und keine Falten"},
 		{"5ae702f96248af6ffb413a52ff7016f7172ce0bb", "earlier in your Dockerfile to ensure faster builds."},
 	} {
-		path := sharedPath(t, "data", "web-extraction-eval", "html", c.sha+".html.gz")
-		arts, err := Parse(Input{Path: c.sha + ".html"}, readGzip(t, path), Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", c.sha, err)
-		}
-		if text := arts[0].Text(); !strings.Contains(text, c.want) {
+		if text := evalPage(t, c.sha).Text(); !strings.Contains(text, c.want) {
 			t.Errorf("%s: %q not in the text", c.sha, c.want)
 		}
 	}

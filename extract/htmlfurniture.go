@@ -83,9 +83,15 @@ func dropHTMLFurniture(paras []string, headlines []string) []string {
 // "without" snippets; on the ScrapingHub pages one "Leggi anche" that a
 // gold body keeps.
 func dropRelatedLabels(paras []string) []string {
+	return dropUnlessEmpty(paras, func(p string) bool { return relatedLabels[phraseKey(p)] })
+}
+
+// dropUnlessEmpty removes the paragraphs drop says to, unless that would
+// leave none: an unsure rule must not empty an article.
+func dropUnlessEmpty(paras []string, drop func(string) bool) []string {
 	out := paras[:0:0]
 	for _, p := range paras {
-		if !relatedLabels[phraseKey(p)] {
+		if !drop(p) {
 			out = append(out, p)
 		}
 	}
