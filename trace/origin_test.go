@@ -22,19 +22,19 @@ func TestTraceNamesTheQueryAsOriginOfALaterCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs := map[string]corpus.Doc{}
-	for _, d := range set.Docs {
-		docs[d.ID] = d
-	}
+	docs := set.DocIndex()
 	type pair struct {
 		src   corpus.Doc
 		copyA extract.Article
 	}
 	var pairs []pair
 	for _, q := range set.Queries {
-		src, ok := docs[q.Source]
-		date := q.Extra["published"]
-		if !ok || q.Label != corpus.LabelWhollyDer || date == "" || src.Published == "" || date <= src.Published {
+		i, ok := docs[q.Source]
+		if !ok {
+			continue
+		}
+		src, date := set.Docs[i], q.Extra["published"]
+		if q.Label != corpus.LabelWhollyDer || date == "" || src.Published == "" || date <= src.Published {
 			continue
 		}
 		pairs = append(pairs, pair{src, extract.Article{ID: q.ID, Published: date, Paragraphs: corpus.Paragraphs(q.Text)}})

@@ -63,10 +63,7 @@ type Pair struct {
 
 // DerivedPairs returns a set's derived queries with their source texts.
 func DerivedPairs(set *corpus.Set) []Pair {
-	docs := map[string]corpus.Doc{}
-	for _, d := range set.Docs {
-		docs[d.ID] = d
-	}
+	docs := set.DocIndex()
 	var out []Pair
 	for _, q := range set.Queries {
 		// METER's newspaper texts have no derivation labels, but when one
@@ -78,10 +75,11 @@ func DerivedPairs(set *corpus.Set) []Pair {
 		if ok, _ := q.Usable(); !ok {
 			continue
 		}
-		src, ok := docs[q.Source]
+		i, ok := docs[q.Source]
 		if !ok {
 			continue
 		}
+		src := set.Docs[i]
 		out = append(out, Pair{Group: q.Set, Query: q.Text, Source: src.Text, QDate: queryDate(q), SDate: src.Published})
 	}
 	return out

@@ -83,10 +83,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		if err != nil {
 			return rows, fmt.Errorf("load %s: %w", t.set, err)
 		}
-		docs := map[string]corpus.Doc{}
-		for _, d := range set.Docs {
-			docs[d.ID] = d
-		}
+		docs := set.DocIndex()
 		confusion := map[[2]string]int{}
 		n := 0
 		for _, q := range set.Queries {
@@ -94,10 +91,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 				return rows, ctx.Err()
 			}
 			gold, ok := t.label(q)
-			src, found := docs[q.Source]
+			i, found := docs[q.Source]
 			if !ok || !found {
 				continue
 			}
+			src := set.Docs[i]
 			if env.Quick && n >= 40 {
 				break
 			}
@@ -176,15 +174,13 @@ func KindPairs(shared string, maxPairs int) (map[string][][2]string, error) {
 		sets[name] = s
 	}
 	for name, set := range sets {
-		docs := map[string]corpus.Doc{}
-		for _, d := range set.Docs {
-			docs[d.ID] = d
-		}
+		docs := set.DocIndex()
 		for _, q := range set.Queries {
-			src, ok := docs[q.Source]
+			i, ok := docs[q.Source]
 			if !ok {
 				continue
 			}
+			src := set.Docs[i]
 			if usable, _ := q.Usable(); !usable {
 				continue
 			}
