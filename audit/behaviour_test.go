@@ -102,6 +102,37 @@ func TestNegationInRewordedSentence(t *testing.T) {
 	}
 }
 
+// A negation inserted into a reworded sentence whose source states a
+// negative word too, one the query keeps: the negative word explains no
+// difference in polarity, so it does not hide the negation; nor does a
+// "not" before the very negative word the source states ("will miss" →
+// "will not miss") cancel out. The pairs are l2r's GPT-4o rewrites
+// (shared/data/l2r-news-rewrites/news_rewrites_paired.jsonl, the ids
+// given) with "not" inserted, against their BBC sources.
+func TestNegationBesideANegativeWordBothSidesState(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+	}{
+		{"negating the source's negative word (l2r-news-198)",
+			"His arrival comes in light of the announcement that veteran striker Yann Kermorgant will not miss the beginning of the season due to hip and groin surgery.",
+			"His arrival comes after it was revealed veteran striker Yann Kermorgant will miss the start of the season following surgery on his hip and groin."},
+		{"without on both sides (l2r-news-178)",
+			"The children were not eventually released without any combat after South Sudanese officials negotiated with the abductors, according to the Ethiopian News Agency.",
+			"However, the children were freed without any fighting after South Sudanese officials entered into negotiations with the abductors, the Ethiopian News Agency reports."},
+		{"senseless on both sides (l2r-news-004)",
+			"\"The memory of this senseless death will not haunt them every time they leave their home,\" he said.",
+			"The memory of this senseless death will be with them each time they leave their home."},
+		{"avoid on both sides (l2r-news-140)",
+			"Yet, he mentioned that law enforcement could not exercise discretion in cases such as women using men's restrooms to avoid long queues.",
+			"But, Mr Kavanagh added, police would be allowed to use their discretion over whether to press charges if women used the men's room to avoid a long queue."},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if len(res.Negations) != 1 {
+			t.Errorf("%s: negations = %+v, want one", tc.name, res.Negations)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

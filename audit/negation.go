@@ -93,8 +93,11 @@ type negation struct {
 	before string
 	after  []string
 	// cancels is set when the negation negates a negative word ("don't
-	// miss", "not unlike"): in a reworded sentence the two cancel out.
-	cancels bool
+	// miss", "not unlike"): in a reworded sentence the two cancel out,
+	// unless the other side states that very word ("will miss the start"
+	// against "will not miss the beginning"). cancelled is its term.
+	cancels   bool
+	cancelled string
 }
 
 // isNegation reports whether toks[i] is a word that negates its clause,
@@ -183,7 +186,7 @@ func negatedWords(text string, span analyze.Span) []negation {
 			}
 		}
 		if j := nextWord(toks, i); j >= 0 && negative(toks, j) {
-			n.cancels = true
+			n.cancels, n.cancelled = true, toks[j].Term
 		}
 		out = append(out, n)
 	}
@@ -229,7 +232,32 @@ type clause struct {
 	terms     map[string]bool
 	words     map[string]bool // folded words, stop words too
 	negations []negation
-	negative  int
+	// negative counts the negations and negative words by negativeKey.
+	negative map[string]int
+}
+
+// negativeKey is what a negation or negative word counts as when two
+// clauses' negative words are compared: every negation ("not", "no",
+// "didn't") the same, a negative word by its term.
+func negativeKey(toks []analyze.Token, i int) string {
+	if neg, _ := isNegation(toks, i); neg {
+		return "not"
+	}
+	return toks[i].Term
+}
+
+// unmatchedNegative reports whether clause c holds a negation or negative
+// word that clause of does not hold as often: a word the rewrite may have
+// traded a negation for. A negative word both sides state ("months of
+// uncertainty", "freed without any fighting") explains no difference in
+// their polarity.
+func (c clause) unmatchedNegative(of clause) bool {
+	for k, n := range c.negative {
+		if n > of.negative[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauses splits text[span] into clauses.
@@ -240,14 +268,14 @@ func clauses(text string, span analyze.Span) []clause {
 	for i := range toks {
 		if i == len(toks)-1 || clauseBreak(text[toks[i].End:toks[i+1].Start]) {
 			sp := analyze.Span{Start: toks[start].Start, End: toks[i].End}
-			c := clause{terms: map[string]bool{}, words: map[string]bool{}, negations: negatedWords(text, sp)}
+			c := clause{terms: map[string]bool{}, words: map[string]bool{}, negations: negatedWords(text, sp), negative: map[string]int{}}
 			for k := start; k <= i; k++ {
 				c.words[toks[k].Norm] = true
 				if toks[k].Term != "" {
 					c.terms[toks[k].Term] = true
 				}
 				if negative(toks[start:i+1], k-start) {
-					c.negative++
+					c.negative[negativeKey(toks[start:i+1], k-start)]++
 				}
 			}
 			out = append(out, c)
@@ -263,8 +291,8 @@ func clauses(text string, span analyze.Span) []clause {
 const minClauseSimilarity = 0.3
 
 // polarityFlip finds a negated clause of one side whose counterpart on the
-// other — the clause most like it — has no negation and no negative word,
-// yet states the word negated (the first content term after the negation)
+// other — the clause most like it — holds fewer negations and no negative
+// word the negated clause lacks (fewerNegations), yet states the word negated (the first content term after the negation)
 // or, unless headOnly, the next one: "was not charged with killing his
 // parents" against "was charged with murdering his parents". Unless
 // headOnly, a counterpart as close as minAddedFlipSimilarity with the
@@ -286,11 +314,11 @@ func polarityFlip(neg []clause, other []clause, headOnly bool) bool {
 				best, bestSim = j, sim
 			}
 		}
-		if best < 0 || bestSim < minClauseSimilarity || other[best].negative > 0 {
+		if best < 0 || bestSim < minClauseSimilarity || !fewerNegations(a, other[best], headOnly) {
 			continue
 		}
 		for _, n := range a.negations {
-			if n.cancels {
+			if n.cancels && !other[best].terms[n.cancelled] {
 				continue
 			}
 			if !headOnly && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] {
@@ -381,4 +409,20 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
 	}
 	return out
+}
+
+// fewerNegations reports whether clause b, the counterpart of negated
+// clause a, states with fewer negations what a states. For a negation
+// dropped (strict) b must hold no negation and no negative word at all: a
+// rewrite folds a negation into a word far more often than it turns a
+// claim around. For a negation added, b may hold negative words and
+// negations that a holds as often too ("months of uncertainty", "freed
+// without any fighting" on both sides), as long as it holds fewer
+// negations and no negative word a lacks, which the rewrite might have
+// traded for its negation ("refused to sign" → "did not sign").
+func fewerNegations(a, b clause, strict bool) bool {
+	if strict {
+		return len(b.negative) == 0
+	}
+	return b.negative["not"] < a.negative["not"] && !b.unmatchedNegative(a)
 }
