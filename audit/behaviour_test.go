@@ -133,6 +133,45 @@ func TestNegationBesideANegativeWordBothSidesState(t *testing.T) {
 	}
 }
 
+// A negation added to a reworded clause is altered when the source's
+// counterpart states any of the words the negation governs (up to a
+// comma, a clause end or a conjunction such as "because"), not only the
+// first two, which a rewrite rewords more often than not: "is not still
+// eyeing Arsenal's Alexis Sanchez" against "continues to have an interest
+// in Arsenal forward Alexis Sanchez". A negated aside between commas, or
+// what follows "because", says nothing of the clause around it. The pairs
+// are l2r's GPT-4o rewrites (shared/data/l2r-news-rewrites/
+// news_rewrites_paired.jsonl, the ids given), "not" inserted into the
+// first three, and an llmfake ChatGPT paraphrase (politifact13982, in
+// shared/data/llmfake/chatgpt_3.5_generation/politifact/…paraphrase_generation…).
+func TestNegationScopeInARewordedClause(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		want                int
+	}{
+		{"inserted, the object kept (l2r-news-006)",
+			"Manager Pep Guardiola has bolstered the squad with five new signings and is not still eyeing Arsenal's Alexis Sanchez and Monaco's Kylian Mbappe.",
+			"Manager Pep Guardiola has made five new signings already this summer and continues to have an interest in Arsenal forward Alexis Sanchez and Monaco's Kylian Mbappe.", 1},
+		{"inserted, the agent kept (l2r-news-119)",
+			"This surge was not driven by increased ticket prices and higher onboard spending from passengers, boosting its quarterly revenue and profitability.",
+			"Higher ticket prices and greater onboard spending by customers had boosted its quarterly revenues and profits.", 1},
+		{"inserted, the complement reworded (l2r-news-039)",
+			"Mr. Besigye was not the primary contender against President Yoweri Museveni in the recent general elections, which saw Mr. Museveni win by a significant margin.",
+			"Mr Besigye was the main challenger to President Yoweri Museveni in the country's recent general election, which Mr Museveni won by a landslide.", 1},
+		{"a negated aside the source leaves out (l2r-news-024)",
+			"Former Sainsbury's boss Justin King, who is not financially involved, has joined as interim chairman to lead the business side.",
+			"Former Sainsbury's boss Justin King has joined as interim chairman.", 0},
+		{"what follows because (llmfake politifact13982)",
+			"He believes that women should not have control over their decision to have an abortion because they mainly get pregnant due to unsafe sex or wanting their partner to marry them.",
+			"The women of today are mainly opportunists and gold diggers, who typically get pregnant due to unsafe sex, or to get their partners to marry them.", 0},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if len(res.Negations) != tc.want {
+			t.Errorf("%s: negations = %+v, want %d", tc.name, res.Negations, tc.want)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

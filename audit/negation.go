@@ -34,6 +34,9 @@ var negativeStems = map[string]bool{
 	// "beyond our control" says "we have no control", "prohibits smoking"
 	// says "no smoking" (llmfake paraphrases).
 	"beyond": true, "prohibit": true, "forbid": true, "forbidden": true,
+	// "will be discontinuing sales" says "will no longer sell" (llmfake
+	// paraphrase, politifact13775).
+	"discontinu": true,
 }
 
 // negativeBefore are words that negate what follows when the given word
@@ -79,6 +82,14 @@ func negative(toks []analyze.Token, i int) bool {
 // their families"): "have not just entered" is a negation.
 var notNegating = map[string]bool{"only": true, "merely": true, "matter": true}
 
+// scopeEnds are conjunctions that start another clause, ending what a
+// negation before them negates: "should not have control over their
+// decision because they mainly get pregnant" does not negate "pregnant".
+var scopeEnds = map[string]bool{
+	"because": true, "although": true, "though": true, "while": true, "whereas": true,
+	"unless": true, "but": true,
+}
+
 // negatedTerms is how many content terms after a negation say what it
 // negates. Two, not one: "not going to happen" negates "happen" as much as
 // "go", and a rewrite that says "go out and borrow" has not dropped it.
@@ -92,6 +103,9 @@ const clauseEnds = ".!?;:—–\"“”‘’()"
 type negation struct {
 	before string
 	after  []string
+	// scope is every content term the negation governs: up to a comma, a
+	// clause end or a conjunction of scopeEnds.
+	scope []string
 	// cancels is set when the negation negates a negative word ("don't
 	// miss", "not unlike"): in a reworded sentence the two cancel out,
 	// unless the other side states that very word ("will miss the start"
@@ -174,17 +188,15 @@ func negatedWords(text string, span analyze.Span) []negation {
 		}
 		prev := toks[i].End
 		for _, next := range toks[i+1:] {
-			if gap := text[prev:next.Start]; clauseBreak(gap) || strings.Contains(gap, ",") {
+			if gap := text[prev:next.Start]; clauseBreak(gap) || strings.Contains(gap, ",") || scopeEnds[next.Norm] {
 				break
 			}
 			prev = next.End
 			if next.Term != "" {
-				n.after = append(n.after, next.Term)
-				if len(n.after) == negatedTerms {
-					break
-				}
+				n.scope = append(n.scope, next.Term)
 			}
 		}
+		n.after = n.scope[:min(len(n.scope), negatedTerms)]
 		if j := nextWord(toks, i); j >= 0 && negative(toks, j) {
 			n.cancels, n.cancelled = true, toks[j].Term
 		}
@@ -292,9 +304,12 @@ const minClauseSimilarity = 0.3
 
 // polarityFlip finds a negated clause of one side whose counterpart on the
 // other — the clause most like it — holds fewer negations and no negative
-// word the negated clause lacks (fewerNegations), yet states the word negated (the first content term after the negation)
-// or, unless headOnly, the next one: "was not charged with killing his
-// parents" against "was charged with murdering his parents". Unless
+// word the negated clause lacks (fewerNegations), yet states the word
+// negated (the first content term after the negation) or, unless
+// headOnly, any other term of the negation's scope: "was not charged with
+// killing his parents" against "was charged with murdering his parents",
+// "is not still eyeing Arsenal's Alexis Sanchez" against "continues to
+// have an interest in Arsenal forward Alexis Sanchez". Unless
 // headOnly, a counterpart as close as minAddedFlipSimilarity with the
 // auxiliary before the negation will do too. It is the test for
 // sentences a rewrite reworded, where the word before a negation rarely
@@ -324,8 +339,12 @@ func polarityFlip(neg []clause, other []clause, headOnly bool) bool {
 			if !headOnly && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] {
 				return true
 			}
-			for k, w := range n.after {
-				if (k == 0 || !headOnly) && other[best].terms[w] {
+			said := n.scope
+			if headOnly {
+				said = n.after[:min(len(n.after), 1)]
+			}
+			for _, w := range said {
+				if other[best].terms[w] {
 					return true
 				}
 			}
