@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -14,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -49,6 +51,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("parsing HTML: %w", err)
 	}
+	dropRubyText(doc)
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,                 // reader comments are not the article
@@ -124,7 +127,12 @@ func toUTF8(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
 		return data, nil
 	}
-	enc, name, _ := charset.DetermineEncoding(data, "")
+	enc, name, certain := charset.DetermineEncoding(data, "")
+	if !certain {
+		if e, n := lateDeclaration(data); e != nil {
+			enc, name = e, n
+		}
+	}
 	if name == "utf-8" && !mostlyUTF8(data) {
 		enc = charmap.Windows1252
 	}
@@ -133,6 +141,38 @@ func toUTF8(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("decoding HTML: %w", err)
 	}
 	return []byte(strings.ToValidUTF8(string(out), "\uFFFD")), nil
+}
+
+// lateMeta matches a <meta> that declares the page's charset, in either
+// form (<meta charset=gb2312>, <meta http-equiv=Content-Type
+// content="text/html; charset=gb2312">).
+var lateMeta = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+// maxLateMeta is how far into a page a late charset declaration is looked
+// for.
+const maxLateMeta = 64 << 10
+
+// lateDeclaration finds a charset declared after the first 1,024 bytes,
+// which is as far as the HTML standard's prescan (and DetermineEncoding)
+// looks. Archived pages need it: the Wayback Machine puts about a
+// kilobyte of its own scripts before the page's <meta charset=gb2312>.
+// Browsers honour such a declaration too: when the parser meets it they
+// re-read the page in that encoding. Only the head is searched, so a
+// declaration quoted in the body's text is not taken.
+func lateDeclaration(data []byte) (encoding.Encoding, string) {
+	head := data[:min(len(data), maxLateMeta)]
+	if i := bytes.Index(bytes.ToLower(head), []byte("</head")); i >= 0 {
+		head = head[:i]
+	}
+	m := lateMeta.FindSubmatch(head)
+	if m == nil {
+		return nil, ""
+	}
+	enc, name := charset.Lookup(string(m[1]))
+	if enc == nil {
+		return nil, ""
+	}
+	return enc, name
 }
 
 // maxNULRatio is the fewest bytes per NUL byte of an HTML page that is
@@ -217,6 +257,23 @@ var blockAtoms = map[atom.Atom]bool{
 var skipAtoms = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true,
 	atom.Template: true, atom.Head: true, atom.Svg: true, atom.Math: true,
+}
+
+// dropRubyText removes ruby annotations: reading aids printed above the
+// text (Japanese furigana: 子<rt>こ</rt>ども), not part of it. Left in,
+// every glossed word is spelled twice ("子こども") and matches nothing a
+// person types; trafilatura unwraps the elements and keeps their text, so
+// they go before it runs.
+func dropRubyText(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Rt || c.DataAtom == atom.Rp) {
+			n.RemoveChild(c)
+		} else {
+			dropRubyText(c)
+		}
+		c = next
+	}
 }
 
 // paragraphWalker collects the text of a tree into paragraphs, and how

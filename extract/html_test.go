@@ -233,3 +233,39 @@ func inline(tag, text string) *html.Node {
 	n.AppendChild(&html.Node{Type: html.TextNode, Data: text})
 	return n
 }
+
+// An archived Xinhua page (web.archive.org) declares charset=gb2312 after
+// the Wayback Machine's kilobyte of scripts, past the standard's 1,024-byte
+// prescan: read as windows-1252 it was mojibake.
+func TestHTMLLateCharsetDeclaration(t *testing.T) {
+	a := evalPage(t, "e1332f74b3f78a41c531e8d1d3ae8f06fd28581b")
+	if want := "话剧《约定无期限》河北各市巡演结束"; a.Title != want {
+		t.Errorf("title %q, want %q", a.Title, want)
+	}
+	if want := "一个约定，信守15年，感人至深"; !strings.Contains(a.Text(), want) {
+		t.Errorf("%q not in the text", want)
+	}
+	// A declaration in the body's text is no declaration.
+	page := []byte("<html><head><title>t</title></head><body><p>" + strings.Repeat("Caf\xe9 text. ", 200) +
+		"</p><p>Write &lt;meta charset=gb2312&gt; or <code><meta charset=gb2312></code> in your page.</p></body></html>")
+	arts, err := Parse(Input{Path: "late.html"}, page, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(arts[0].Text(), "Café text.") {
+		t.Errorf("a charset named in the body changed the encoding: %.80q", arts[0].Text())
+	}
+}
+
+// NHK News Web Easy glosses its kanji with furigana (<ruby>子<rt>こ</rt></ruby>ども):
+// the readings are not the text.
+func TestHTMLRubyAnnotationsDropped(t *testing.T) {
+	a := evalPage(t, "a0dc1a55ce7534c0c43fb17a00c9fd0c8990a125")
+	text := a.Text()
+	if want := "子どもへの虐待をなくすための法律ができて"; !strings.Contains(text, want) {
+		t.Errorf("%q not in the text: %.200q", want, text)
+	}
+	if strings.Contains(text, "子こども") || strings.Contains(a.Title, "子こども") {
+		t.Errorf("readings left in: title %q, text %.120q", a.Title, text)
+	}
+}
