@@ -172,6 +172,40 @@ func TestNegationScopeInARewordedClause(t *testing.T) {
 	}
 }
 
+// A title's full stop ("Mrs.", as GPT-4o writes it where the BBC writes
+// "Mrs") and the quotation marks around a short quoted phrase ("a “vital
+// role”") end no clause, so the negated clause is compared whole. The
+// pairs are l2r's GPT-4o rewrites (shared/data/l2r-news-rewrites/
+// news_rewrites_paired.jsonl, the ids given) with "not" inserted, against
+// their BBC sources. A full stop glued to the next word ends a clause
+// unless it follows an initial: llmfake's sources glue page furniture
+// together (the source of politifact384, in shared/data/llmfake/
+// chatgpt_3.5_generation/politifact/…manipulation_Unsubstantiated_Content…).
+func TestNegatedClauseAcrossTitlesAndQuotedPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		want                int
+	}{
+		{"a title's full stop (l2r-news-169)",
+			"Since no additional Conservative candidates stepped forward, Mrs. Laing was not automatically chosen as the first deputy chair of ways and means.",
+			"As no other Conservative candidate put their name forward, Mrs Laing was automatically chosen as first deputy chair of ways and means.", 1},
+		{"a quoted phrase in the source (l2r-news-139)",
+			"Councillor Shaukat Ali believes this scheme could not significantly boost the local economy, potentially benefiting 9,000 businesses.",
+			"Councillor Shaukat Ali said he believed it could play a \"vital role\" in stimulating the local economy. He said there were some 9,000 businesses in the area that could be eligible.", 1},
+		{"a quoted phrase on both sides (l2r-news-197)",
+			"Schools such as Ae Primary, Caerlaverock Primary, Kirkbean Primary, Locharbriggs Primary, and St. Teresa's Primary are not under a “low utilization” review.",
+			"Ae Primary, Caerlaverock Primary, Kirkbean Primary, Locharbriggs Primary and St Teresa's Primary are part of a \"low utilisation\" review.", 1},
+		{"text glued at a full stop is two clauses (llmfake politifact384)",
+			"Rating is available when the video has been rented.",
+			"Rating is available when the video has been rented.This feature is not available right now. Please try again later.", 0},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if len(res.Negations) != tc.want {
+			t.Errorf("%s: negations = %+v, want %d", tc.name, res.Negations, tc.want)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

@@ -164,6 +164,57 @@ func clauseBreak(gap string) bool {
 	return strings.ContainsAny(gap, clauseEnds) || strings.Contains(gap, " - ")
 }
 
+// titles are the abbreviations whose full stop ends no clause: "Mrs.
+// Laing was chosen" is one clause, as "Mrs Laing was chosen" is.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "prof": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "rev": true, "lt": true,
+	"col": true, "capt": true, "sgt": true, "jr": true, "sr": true, "vs": true,
+}
+
+// maxQuotedPhrase is the most words a quotation inside a clause may have
+// to be read as a phrase of it, not a clause of its own: "a “low
+// utilisation” review", "job gains had been “solid”", "could play a
+// “vital role” in".
+const maxQuotedPhrase = 4
+
+// clauseBreaks reports for each word of toks whether the gap after it
+// ends a clause (clauseBreak), except where the gap is none: the full
+// stop of a title ("Mr. Besigye") or of an initial ("U.S.", not the
+// full stop of text glued together: "rented.This feature"), or the
+// quotation marks around a short quoted phrase (maxQuotedPhrase).
+func clauseBreaks(text string, toks []analyze.Token) []bool {
+	br := make([]bool, len(toks))
+	gap := func(i int) string { return text[toks[i].End:toks[i+1].Start] }
+	for i := 0; i+1 < len(toks); i++ {
+		g := gap(i)
+		switch {
+		case !clauseBreak(g):
+		case g == "." && len(toks[i].Norm) == 1:
+		case g == ". " && titles[toks[i].Norm]:
+		default:
+			br[i] = true
+		}
+	}
+	open := -1
+	for i := 0; i+1 < len(toks); i++ {
+		if !br[i] {
+			continue
+		}
+		if strings.Trim(gap(i), " \"“”‘’") != "" {
+			open = -1
+			continue
+		}
+		if open >= 0 && i-open <= maxQuotedPhrase {
+			br[open], br[i] = false, false
+			open = -1
+		} else {
+			open = i
+		}
+	}
+	return br
+}
+
 // negatedWords returns the negations of text[span] with their context:
 // "the move was not aimed at a particular group" → before "was", after
 // aim, particular. The word before "didn't" is the one before "did". What
@@ -172,6 +223,7 @@ func clauseBreak(gap string) bool {
 // investigating").
 func negatedWords(text string, span analyze.Span) []negation {
 	toks := analyze.Tokenize(text, span)
+	br := clauseBreaks(text, toks)
 	var out []negation
 	for i := range toks {
 		neg, contracted := isNegation(toks, i)
@@ -183,17 +235,15 @@ func negatedWords(text string, span analyze.Span) []negation {
 		if contracted {
 			k--
 		}
-		if k >= 0 && !clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+		if k >= 0 && !br[k] {
 			n.before = toks[k].Norm
 		}
-		prev := toks[i].End
-		for _, next := range toks[i+1:] {
-			if gap := text[prev:next.Start]; clauseBreak(gap) || strings.Contains(gap, ",") || scopeEnds[next.Norm] {
+		for j := i + 1; j < len(toks); j++ {
+			if br[j-1] || strings.Contains(text[toks[j-1].End:toks[j].Start], ",") || scopeEnds[toks[j].Norm] {
 				break
 			}
-			prev = next.End
-			if next.Term != "" {
-				n.scope = append(n.scope, next.Term)
+			if toks[j].Term != "" {
+				n.scope = append(n.scope, toks[j].Term)
 			}
 		}
 		n.after = n.scope[:min(len(n.scope), negatedTerms)]
@@ -275,10 +325,11 @@ func (c clause) unmatchedNegative(of clause) bool {
 // clauses splits text[span] into clauses.
 func clauses(text string, span analyze.Span) []clause {
 	toks := analyze.Tokenize(text, span)
+	br := clauseBreaks(text, toks)
 	var out []clause
 	start := 0
 	for i := range toks {
-		if i == len(toks)-1 || clauseBreak(text[toks[i].End:toks[i+1].Start]) {
+		if i == len(toks)-1 || br[i] {
 			sp := analyze.Span{Start: toks[start].Start, End: toks[i].End}
 			c := clause{terms: map[string]bool{}, words: map[string]bool{}, negations: negatedWords(text, sp), negative: map[string]int{}}
 			for k := start; k <= i; k++ {
