@@ -72,6 +72,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	published := publicationDate(doc, data, md.URL) // before secondOpinion changes doc
 	links := linkParagraphs(doc, firstNonEmpty(pageURL, md.URL))
 	comments := commentParagraphs(doc)
+	leads := newLeadFinder(doc)
 	paras := dropLinkParagraphs(htmlParagraphs(res.ContentNode), links)
 	second, secondTitle := secondOpinion(doc, pageURL)
 	paras = trimTail(notAComment(paras, second, comments), second)
@@ -83,7 +84,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	})))
 	paras = dropTitle(dropTitle(paras, a.Title), collapseSpace(md.Title))
 	headlines := append([]string{a.Title, collapseSpace(md.Title), secondTitle, pt.og}, pt.h1s...)
-	a.Paragraphs = dropHTMLFurniture(paras, append(headlines, pt.variant...))
+	a.Paragraphs = leads.addLead(dropHTMLFurniture(paras, append(headlines, pt.variant...)), a.Title)
 	if len(a.Paragraphs) == 0 {
 		return Article{}, ErrNoText
 	}
