@@ -97,3 +97,50 @@ func TestParentheticalAlias(t *testing.T) {
 		t.Errorf("aliases of %q = %v, want none", text, got)
 	}
 }
+
+// A name the source never uses, where the source names someone else in
+// the sentence aligned with it or the one next to it, is that name
+// altered: l2r's GPT-4o rewrites (shared/data/l2r-news-rewrites/
+// news_rewrites_paired.jsonl) moved "Lisa" into a sentence whose source
+// says "The 47-year-old" (l2r-news-123) and named "Peter Gillam" where
+// the source says "He" (l2r-news-176); the swap generator then replaced
+// the moved name; where a rewrite rewords a sentence past the aligner's
+// reach, the source sentences between those aligned with its neighbours
+// stand for it (l2r-news-145, "Justin Trudeau" replaced). A name sharing a word with the source's ("D.A.
+// Ozanne", l2r-news-089) is the source's name written another way.
+func TestNameTheSourceNeverUsesIsAlteredFromTheNameNearby(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source, want, from string
+	}{
+		{"a moved name replaced (l2r-news-123)",
+			"Lisa Doughty, who is living with mesothelioma, attended Haggerston Girls’ School in Hackney, East London during the 1980s. Now 47, Doug Richard recalls that the music desks were frequently coated with dust, potentially containing asbestos particles. Hackney Council has stated that they have not received a formal claim and cannot launch an investigation until one is filed. Lisa mentioned that she spent significant time in the music room every week for play rehearsals.",
+			"Lisa Doughty, who has mesothelioma, was a pupil at Haggerston Girls' School in Hackney, east London in the 1980s. The 47-year-old said the music desks were often covered in dust, which may have had asbestos particles. Hackney Council said it had not received a formal claim and could not investigate until it did. Ms Doughty said she had spent a lot of time in the music room each week rehearsing plays.",
+			"Doug Richard", "Lisa Doughty"},
+		{"a name for the source's he, replaced (l2r-news-176)",
+			"The judiciary stated it was inappropriate for an active sheriff to be interviewed for the programme, but retired sheriff Peter Gillam provided insight from the bench. Serving from 1991 to 2013, Tomasz Procko remarked that these variations highlighted the judiciary's independence.",
+			"The judiciary said it was not appropriate for an active sheriff to be interviewed for the programme, but retired sheriff Peter Gillam gave the view from the bench. He served as a sheriff from 1991 until 2013, and said the variations reflected the independence of the judiciary.",
+			"Tomasz Procko", "Peter Gillam"},
+		{"in a sentence the aligner left unaligned (l2r-news-145)",
+			"On Monday, federal Public Safety Minister Ralph Goodale warned against illegal border crossings, stating that they are neither desirable nor productive. Canadian diplomatic staff in the US, led by Immigration Minister Ahmed Hussen, are working to dispel myths about Canada's residency guarantees. Federal Liberal MP Emmanuel Dubourg, who speaks Creole and has Haitian roots, is engaging with Haitian media in American cities like Miami and New York to address these misconceptions.\n\nOver the weekend, Canadian Prime Minister David Gibson emphasized Canada's welcoming nature but stressed adherence to immigration laws, stating that irregular entry into Canada is not advantageous and that strict rules apply. Opposition politicians have criticized Trudeau for his government's refugee-friendly stance, arguing it has contributed to the surge of migrants.",
+			"On Monday, federal Public Safety Minister Ralph Goodale warned that \"people should not think that border-hopping is a desirable or productive thing to do\". Canadian diplomatic staff in the US  have been trying to \"aggressively dispel the myths\" about coming to Canada circulating south of the border, including that residency is guaranteed, said Immigration Minister Ahmed Hussen. Federal Liberal MP Emmanuel Dubourg, who is of Haitian origin and speaks Creole, has been tasked with engaging extensively with Haitian media in American cities like Miami and New York. End of Twitter post  by @CitImmCanada Over the weekend, Canadian Prime Minister Justin Trudeau also addressed the issue. \"Canada is an opening and welcoming society,\" he told journalists at a news conference in Montreal on Sunday. \"But let me be clear. We are also a country of laws. Entering Canada irregularly is not an advantage. There are rigorous immigration and customs rules that will be followed. Make no mistake.\"",
+			"David Gibson", "Justin Trudeau"},
+		{"a word of the source's name (l2r-news-089)",
+			"Dane County District Attorney Ishmael Ozanne said police officer Matt Kenny had been attacked and feared for his life. D.A. Ozanne said no charges should be brought against Kenny.",
+			"Announcing his decision, Dane County District Attorney Ishmael Ozanne said police officer Matt Kenny had been attacked and feared for his life. Earlier, Mr Ozanne had said that no charges should be brought against Kenny.",
+			"D.A. Ozanne", ""},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		var got *FactChange
+		for i, c := range res.Entities {
+			if c.Query != nil && c.Query.Entity == tc.want {
+				got = &res.Entities[i]
+			}
+		}
+		switch {
+		case tc.from != "" && (got == nil || got.Change != Altered || got.Source == nil || got.Source.Entity != tc.from):
+			t.Errorf("%s: entities = %+v, want %s altered from %s", tc.name, res.Entities, tc.want, tc.from)
+		case tc.from == "" && got != nil && got.Change == Altered:
+			t.Errorf("%s: %s altered from %+v, want it not altered", tc.name, tc.want, got.Source)
+		}
+	}
+}
