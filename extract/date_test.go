@@ -46,6 +46,10 @@ func TestPublicationDateOfRealPages(t *testing.T) {
 		// A German foundation's report dated "2021-11-04T23:00Z" and no
 		// other offset: midnight in Berlin, 5 November.
 		{"UTC 23:00 sharp is a European midnight", "9e8de2eca84f9561cd931917250c4fb92b5ba4a0", "2021-11-05"},
+		// tagblatt.ch: <meta itemprop="datePublished" content="2019-10-18">
+		// beside JSON-LD "2019-10-19T03:00:00.000Z" in a +02:00 page whose
+		// <time> shows "19.10.2019, 05:00 Uhr".
+		{"a day alone loses to a declared date-time", "656abb10cb918c17cb4e7d1761573c22a38e8db9", "2019-10-19T05:00:00+02:00"},
 		// A radio station's home page: only "© 2020" in its footer; the
 		// gold says it has no date.
 		{"copyright year is no date", "d76bfe4548a0156f972af23b6e8c13d193114a57", ""},
