@@ -315,7 +315,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			dropped = append(dropped[:k], dropped[k+1:]...)
 			continue
 		}
-		if sf, ok := nearbyName(q, s, qMen, qEnt, sm, al); ok {
+		if sf, ok := nearbyName(q, s, qMen, qEnt, sEnt, sm, al); ok {
 			c := FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf}
 			c.Note = "a name the source never uses, where it names " + sf.Entity
 			out = append(out, c)
@@ -655,14 +655,14 @@ func sourceRange(al *align.Alignment, qs, nSource int) (int, int, bool) {
 const nearbySentences = 1
 
 // nearbyName finds, for a person's or place's name that the source never
-// uses (whollyNew), the name it stands for: the one source name of that label, not named in
-// the query sentence, in the source sentences aligned with it or next to
-// them (sourceRange). A rewrite moves names between sentences ("The
+// uses (whollyNew), the name it stands for: the one source name of that
+// label (labelled), not named in the query sentence, in the source
+// sentences aligned with it or next to them (sourceRange). A rewrite moves names between sentences ("The
 // 47-year-old said" → "Lisa recalls", the name from the sentence before)
 // and names a person where its source says "he", so the name it replaced
 // is often not in the aligned sentence itself; but a faithful rewrite
 // does not name a person or place its source never names at all.
-func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, sm []*mention, al *align.Alignment) (facts.Fact, bool) {
+func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, sm []*mention, al *align.Alignment) (facts.Fact, bool) {
 	label := lookedLabel(qMen.fact)
 	if label != facts.LabelPerson && label != facts.LabelPlace {
 		return facts.Fact{}, false
@@ -679,7 +679,7 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, sm []*m
 		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
 		var found []*mention
 		for _, sMen := range sm {
-			if sMen.fact.Label == label && mentionedIn(sMen, lo, hi) && mentionCount(qNames, sMen.fact.Entity) == 0 {
+			if labelled(sMen, sEnt, label) && mentionedIn(sMen, lo, hi) && mentionCount(qNames, sMen.fact.Entity) == 0 {
 				found = append(found, sMen)
 			}
 		}
@@ -688,6 +688,21 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, sm []*m
 		}
 	}
 	return facts.Fact{}, false
+}
+
+// labelled reports whether the source calls m a name of label at one of
+// its mentions: "States" is unlabelled where it opens a sentence and a
+// place in "on States work".
+func labelled(m *mention, ents []facts.Fact, label string) bool {
+	if m.fact.Label == label {
+		return true
+	}
+	for _, e := range ents {
+		if e.Label == label && sameName(foldName(e.Entity), m.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // whollyNew reports whether no word of name, of three letters or more,
