@@ -28,8 +28,9 @@ import (
 // opinion on where the article ends, and the article when trafilatura took
 // the page's comments for it (second.go); the title is checked
 // against the page's <h1> (title.go); leftover furniture is dropped
-// (htmlfurniture.go). The date is go-htmldate's, run as trafilatura would
-// run it, with two corrections (date.go).
+// (htmlfurniture.go); the standfirst trafilatura leaves in the page's
+// header is put back first (lead.go). The date is go-htmldate's, run as
+// trafilatura would run it, with corrections (date.go).
 
 // parseHTMLPage makes an article of an HTML page. pageURL is where the
 // page was fetched from, when known (a WARC record's target URI): it is the
@@ -112,7 +113,7 @@ func setMetadata(a *Article, md trafilatura.Metadata, pageURL string) {
 // it is, whatever it declares: a page that decodes as UTF-8 almost surely
 // is UTF-8, and declarations are often wrong. A page that is not valid
 // UTF-8 is decoded the way browsers do: by its byte-order mark or <meta
-// charset>, else as windows-1252; and as windows-1252 too when it declares
+// charset> (also one past the first kilobyte), else as windows-1252; and as windows-1252 too when it declares
 // UTF-8 but is mostly not (a Latin-1 page under a UTF-8 template). Unlike
 // plain text, HTML says its own encoding, so invalid UTF-8 is not an error
 // here. Nor are a few stray NUL bytes (a page of trafilatura's evaluation
