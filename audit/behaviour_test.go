@@ -1,7 +1,10 @@
 package audit
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -202,6 +205,78 @@ func TestNegatedClauseAcrossTitlesAndQuotedPhrases(t *testing.T) {
 		res := auditTexts(tc.query, tc.source, Options{})
 		if len(res.Negations) != tc.want {
 			t.Errorf("%s: negations = %+v, want %d", tc.name, res.Negations, tc.want)
+		}
+	}
+}
+
+// l2rPath is the shared copy of the l2r rewrites; tests that need it skip
+// when it is absent.
+const l2rPath = "../../shared/data/l2r-news-rewrites/news_rewrites_paired.jsonl"
+
+// l2rPair returns the BBC source and the GPT-4o rewrite of l2r article id,
+// or skips the test.
+func l2rPair(tb testing.TB, id string) (source, rewrite string) {
+	tb.Helper()
+	f, err := os.Open(l2rPath)
+	if err != nil {
+		tb.Skipf("l2r rewrites not available: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var row struct {
+			ID       string `json:"id"`
+			Source   string `json:"source_text"`
+			Rewrites map[string]struct {
+				Text string `json:"text"`
+			} `json:"rewrites"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+			tb.Fatalf("%s: %v", l2rPath, err)
+		}
+		if row.ID == id {
+			return row.Source, row.Rewrites["GPT-4o"].Text
+		}
+	}
+	tb.Fatalf("%s: no %s", l2rPath, id)
+	return "", ""
+}
+
+// A negation the query adds to a verb is looked for in pairs reworded
+// below minPolaritySimilarity too, down to minAddedPolaritySimilarity; a
+// "without" before a noun phrase is not, there. The cases are whole l2r
+// GPT-4o rewrites against their BBC sources (l2rPath), so that the
+// sentences are aligned as in the benchmark: two with "not" inserted
+// into the words quoted, one as GPT-4o wrote it.
+func TestAddedNegationInALooselyRewordedSentence(t *testing.T) {
+	for _, tc := range []struct {
+		id, sentence, edited string
+		want                 bool
+	}{
+		{"l2r-news-124", "Henry is also eyeing a spot in the Ireland squad",
+			"Henry is not also eyeing a spot in the Ireland squad", true},
+		{"l2r-news-040", "they were very skeptical about his ability to endure",
+			"they were not very skeptical about his ability to endure", true},
+		{"l2r-news-117", "Franci acknowledges some benefit from the delays, allowing for network issue resolutions, but admits the company could have managed without the delays.",
+			"", false},
+	} {
+		source, rewrite := l2rPair(t, tc.id)
+		if !strings.Contains(rewrite, tc.sentence) {
+			t.Fatalf("%s: the rewrite does not say %q", tc.id, tc.sentence)
+		}
+		query, sentence := rewrite, tc.sentence
+		if tc.edited != "" {
+			query, sentence = strings.Replace(rewrite, tc.sentence, tc.edited, 1), tc.edited
+		}
+		at := strings.Index(query, sentence)
+		res := auditTexts(query, source, Options{})
+		got := false
+		for _, c := range res.Negations {
+			got = got || c.Query.Start <= at && at < c.Query.End
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q flagged %v, want %v (negations %+v)", tc.id, sentence, got, tc.want, res.Negations)
 		}
 	}
 }
