@@ -281,6 +281,32 @@ func TestAddedNegationInALooselyRewordedSentence(t *testing.T) {
 	}
 }
 
+// A negation added to a sentence the rewrite merged from two is compared
+// with the source clause that states what it negates, not only with the
+// clause most like the merged one. Whole l2r GPT-4o rewrites against their
+// BBC sources (l2rPath), "not" inserted into the words quoted.
+func TestAddedNegationInAMergedSentence(t *testing.T) {
+	for _, tc := range []struct{ id, words, edited string }{
+		{"l2r-news-114", "these were the only democratic areas", "these were not the only democratic areas"},
+		{"l2r-news-077", "was found dead in his Canning Town flat", "was not found dead in his Canning Town flat"},
+	} {
+		source, rewrite := l2rPair(t, tc.id)
+		if !strings.Contains(rewrite, tc.words) {
+			t.Fatalf("%s: the rewrite does not say %q", tc.id, tc.words)
+		}
+		query := strings.Replace(rewrite, tc.words, tc.edited, 1)
+		at := strings.Index(query, tc.edited)
+		res := auditTexts(query, source, Options{})
+		got := false
+		for _, c := range res.Negations {
+			got = got || c.Query.Start <= at && at < c.Query.End
+		}
+		if !got {
+			t.Errorf("%s: %q not flagged (negations %+v)", tc.id, tc.edited, res.Negations)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

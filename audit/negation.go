@@ -375,6 +375,14 @@ const minClauseSimilarity = 0.3
 // negative-word test keeps a negation traded for a negative word ("not
 // lost" → "unbeaten") from counting.
 //
+// For a negation added, any clause of the other side as close as
+// minClauseSimilarity may be the counterpart, not only the closest: a
+// rewrite merges sentences ("Mr Pleasted, who had been charged with …,
+// had been \"asking for trouble\". He was killed in his Canning Town flat"
+// → "Pleasted, previously charged with …, was found dead in his Canning
+// Town flat"), and the clause most like the merged one is then the one
+// that does not state what the negation negates.
+//
 // With verbalOnly, only negations of a verb count (negation.verbal).
 func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool {
 	for _, a := range neg {
@@ -387,23 +395,30 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 				best, bestSim = j, sim
 			}
 		}
-		if best < 0 || bestSim < minClauseSimilarity || !fewerNegations(a, other[best], headOnly) {
+		if best < 0 || bestSim < minClauseSimilarity {
 			continue
 		}
 		for _, n := range a.negations {
 			if n.cancels && !other[best].terms[n.cancelled] || verbalOnly && !n.verbal {
 				continue
 			}
-			if !headOnly && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] {
+			if headOnly {
+				if fewerNegations(a, other[best], true) && len(n.after) > 0 && other[best].terms[n.after[0]] {
+					return true
+				}
+				continue
+			}
+			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] {
 				return true
 			}
-			said := n.scope
-			if headOnly {
-				said = n.after[:min(len(n.after), 1)]
-			}
-			for _, w := range said {
-				if other[best].terms[w] {
-					return true
+			for _, b := range other {
+				if dice(a.terms, b.terms) < minClauseSimilarity || !fewerNegations(a, b, false) {
+					continue
+				}
+				for _, w := range n.scope {
+					if b.terms[w] {
+						return true
+					}
 				}
 			}
 		}
