@@ -307,6 +307,27 @@ func TestAddedNegationInAMergedSentence(t *testing.T) {
 	}
 }
 
+// "Unless" is no negative word: a source clause that sets a condition
+// with it still states what a negation inserted into the rewrite negates.
+// The whole l2r GPT-4o rewrite l2r-news-182 against its BBC source
+// (l2rPath), "not" inserted into the words quoted.
+func TestUnlessIsNoNegativeWord(t *testing.T) {
+	source, rewrite := l2rPair(t, "l2r-news-182")
+	words, edited := "the SNP is gearing up with 50 amendments", "the SNP is not gearing up with 50 amendments"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("the rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, edited, 1)
+	at := strings.Index(query, edited)
+	got := false
+	for _, c := range auditTexts(query, source, Options{}).Negations {
+		got = got || c.Query.Start <= at && at < c.Query.End
+	}
+	if !got {
+		t.Errorf("%q not flagged", edited)
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

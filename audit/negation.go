@@ -44,8 +44,10 @@ var negativeStems = map[string]bool{
 var negativeBefore = map[string]string{"instead": "of", "rather": "than", "yet": "to"}
 
 // notNegative are words starting "un" or "non", or ending "less", that
-// are not negative: the prefix or suffix is not one.
-var notNegative = map[string]bool{"nonetheless": true, "regardless": true, "nevertheless": true}
+// are not negative: the prefix or suffix is not one. "Unless" sets a
+// condition; it negates no claim of its clause ("will oppose the
+// triggering of Article 50 unless there is a guarantee").
+var notNegative = map[string]bool{"nonetheless": true, "regardless": true, "nevertheless": true, "unless": true}
 
 // negativeAffix reports whether a folded word is negative by its form:
 // "unbeaten", "nonfunctional", "pointless". Words starting "under",
