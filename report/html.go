@@ -55,10 +55,13 @@ type sourceView struct {
 	VerdictClass string
 	Confidence   float64
 	Reasons      []string
-	Score, BM25  float64
-	Bands        int
-	Evidence     audit.Evidence
-	Detailed     bool
+	// Reverse and ReverseReasons are Source.Reverse's verdict and reasons.
+	Reverse        string
+	ReverseReasons []string
+	Score, BM25    float64
+	Bands          int
+	Evidence       audit.Evidence
+	Detailed       bool
 
 	Plot                      *plotView
 	Passages                  []passageView
@@ -130,6 +133,12 @@ func newSourceView(i int, s Source) sourceView {
 	}
 	for _, reason := range d.Reasons {
 		v.Reasons = append(v.Reasons, Escape(reason))
+	}
+	if rv := s.Reverse; rv != nil {
+		v.Reverse = Escape(fmt.Sprintf("%s of the query (confidence %.2f)", rv.Verdict, rv.Confidence))
+		for _, reason := range rv.Reasons {
+			v.ReverseReasons = append(v.ReverseReasons, Escape(reason))
+		}
 	}
 	if !v.Detailed {
 		return v

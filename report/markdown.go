@@ -37,6 +37,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		mdArticleMeta(tw, s.Article)
 		tw.printf("- **Verdict:** %s (confidence %.2f)\n", md(string(d.Verdict)), d.Confidence)
 		tw.printf("- **Why:** %s\n", md(strings.Join(d.Reasons, "; ")))
+		if rv := s.Reverse; rv != nil {
+			tw.printf("- **Made from the query:** %s of the query (confidence %.2f): %s\n", md(string(rv.Verdict)), rv.Confidence, md(strings.Join(rv.Reasons, "; ")))
+		}
 		tw.printf("- **Signals:** score %.3f, BM25 %.1f, LSH bands %d, query aligned %.0f%%, source aligned %.0f%%, shingle Jaccard %.2f\n",
 			s.Score, s.BM25, s.Bands, 100*d.Evidence.QueryCoverage, 100*d.Evidence.SourceCoverage, d.Evidence.Jaccard)
 		if !s.detailed() {

@@ -62,6 +62,9 @@ func WriteText(w io.Writer, r *Report) error {
 		d := s.Decision
 		tw.printf("   verdict  %s (confidence %.2f)\n", d.Verdict, d.Confidence)
 		tw.printf("   why      %s\n", Escape(strings.Join(d.Reasons, "; ")))
+		if rv := s.Reverse; rv != nil {
+			tw.printf("   reverse  %s of the query (confidence %.2f): %s\n", rv.Verdict, rv.Confidence, Escape(strings.Join(rv.Reasons, "; ")))
+		}
 		tw.printf("   signals  score %.3f, BM25 %.1f, LSH bands %d, query aligned %.0f%%, source aligned %.0f%%, shingle Jaccard %.2f\n",
 			s.Score, s.BM25, s.Bands, 100*d.Evidence.QueryCoverage, 100*d.Evidence.SourceCoverage, d.Evidence.Jaccard)
 		if !s.detailed() {
@@ -170,7 +173,7 @@ func writeAudit(tw *textWriter, a *audit.Result) {
 // detailed reports whether the renderings show s's passages, facts and
 // audit: only for a source the query derives from or shares the event with.
 func (s Source) detailed() bool {
-	return s.Decision.Verdict.Derived() || s.Decision.Verdict == audit.SameEvent
+	return s.Decision.Verdict.Derived() || s.Decision.Verdict == audit.SameEvent || s.Reverse != nil
 }
 
 type textWriter struct {

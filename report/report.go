@@ -59,10 +59,16 @@ type Source struct {
 	Article ArticleInfo `json:"article"`
 	// Score is the verification score the candidates are ranked by (the
 	// alignment's support); BM25 and Bands are the retrieval signals.
-	Score    float64            `json:"score"`
-	BM25     float64            `json:"bm25"`
-	Bands    int                `json:"lsh_bands"`
-	Decision audit.Decision     `json:"decision"`
+	Score    float64        `json:"score"`
+	BM25     float64        `json:"bm25"`
+	Bands    int            `json:"lsh_bands"`
+	Decision audit.Decision `json:"decision"`
+	// Reverse is the verdict asked the other way round, whether this
+	// article was made from the query, when the decision above is not
+	// derived and this one is: a later copy, cut or rewrite of the query,
+	// what a newsroom tracing its own story looks for. Its evidence reads
+	// with the two swapped ("query" is this article).
+	Reverse  *audit.Decision    `json:"reverse,omitempty"`
 	Passages []Passage          `json:"passages"`
 	Facts    []audit.FactChange `json:"facts"`
 	// FactCounts tallies Facts by change.

@@ -25,6 +25,7 @@ func TestCompareGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			q := readArticle(t, filepath.Join(shared, tc.query))
 			s := readArticle(t, filepath.Join(shared, tc.source))
+			s.ID = "source"
 			var got bytes.Buffer
 			if err := report.WriteText(&got, Compare(q, s)); err != nil {
 				t.Fatal(err)

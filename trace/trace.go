@@ -66,7 +66,8 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 }
 
 // Compare analyses query q against one source s, without an archive. With
-// no competing candidate, the margin is the support itself.
+// no competing candidate, the margin is the support itself. When either
+// text is found made from the other, the origin says which came first.
 func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
@@ -78,6 +79,7 @@ func Compare(q, s extract.Article) *report.Report {
 		Mode:    "compare",
 		Query:   info(q, qp),
 		Sources: []report.Source{src},
+		Origin:  chain(q, qp, []*Candidate{v}, []report.Source{src}),
 	}
 }
 
@@ -86,7 +88,7 @@ func Compare(q, s extract.Article) *report.Report {
 func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []report.Source) *origin.Chain {
 	texts := []origin.Text{{ID: q.ID, Published: q.Published, Profile: qp}}
 	for i, src := range reported {
-		if src.Decision.Verdict.Derived() {
+		if src.Decision.Verdict.Derived() || src.Reverse != nil {
 			v := vs[i]
 			texts = append(texts, origin.Text{ID: v.Article.ID, Published: v.Article.Published, Profile: v.Profile})
 		}
@@ -187,7 +189,12 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source
 		diff = res.Facts
 		decision = decide(diff)
 	}
+	var rev *audit.Decision
+	if !decision.Verdict.Derived() {
+		rev = v.reverse(qp)
+	}
 	out := report.Source{
+		Reverse:    rev,
 		Article:    info(v.Article, v.Profile),
 		Score:      v.Alignment.Support,
 		BM25:       v.BM25,
@@ -206,6 +213,40 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source
 		})
 	}
 	return out
+}
+
+// minReverseCoverage is the share of a candidate's text that must align to
+// the query before the reverse question is asked: a candidate made from
+// the query is mostly the query's text.
+const minReverseCoverage = 0.5
+
+// reverse asks the verdict's question the other way round: was the
+// candidate made from the query? A newsroom tracing its own story looks
+// for the sites that copied, cut or rewrote it, and the forward verdict
+// (was the query made from the candidate?) calls a copy cut to a third of
+// the query "same event": most of the query is not in it. The candidate
+// takes the query's place, and the query the source's, in the same model
+// and rules. Its margin is how far the candidate's text is better
+// covered by the query than the query by the candidate: a cut copy
+// stands far above (1.0 against 0.35), a topical neighbour or an
+// independent report of the same event does not. Nil unless the reverse
+// verdict is derived. It is asked only when the forward verdict is not
+// derived: a rewrite would otherwise read as made both ways, and which of
+// two derived texts came first is the origin chain's question.
+func (v *Candidate) reverse(qp *analyze.Profile) *audit.Decision {
+	if v.Alignment.SourceCoverage < minReverseCoverage {
+		return nil
+	}
+	al := align.Align(v.Profile, qp, align.Options{})
+	ev := audit.Collect(al, audit.Diff(v.Profile, qp, al), v.Jaccard)
+	ev.Margin = round(al.Support - v.Alignment.Support)
+	ev.QueryTerms, ev.SourceTerms = v.Profile.Length, qp.Length
+	ev.VerbatimTerms = audit.VerbatimTerms(v.Profile, al)
+	d := audit.Decide(ev)
+	if !d.Verdict.Derived() {
+		return nil
+	}
+	return &d
 }
 
 // rank orders candidates by their support plus bm25Weight times their BM25

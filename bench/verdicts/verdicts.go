@@ -110,7 +110,69 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	if err != nil {
 		return rows, err
 	}
-	return append(rows, kinds...), nil
+	rows = append(rows, kinds...)
+	reverse, err := reverseRows(ctx, env)
+	if err != nil {
+		return rows, err
+	}
+	return append(rows, reverse...), nil
+}
+
+// reverseRows put each labelled pair the other way round: the source is
+// the query and the text made from it the candidate, as when a newsroom
+// traces its own story and finds a copy. Per group, the share whose
+// reverse verdict says the candidate was made from the query ("made from
+// query"), and the share found derived either way: that, or the forward
+// verdict calling the query made from the candidate. In compare mode the
+// forward margin is the support itself, so the forward verdict often
+// claims a derivation on these swapped pairs and the reverse question is
+// then not asked; trace's margins are against the other candidates, and
+// which came first is the origin chain's call. Right for the derived
+// groups, false for the others.
+func reverseRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	pairs, err := KindPairs(env.Shared, kindMax)
+	if err != nil {
+		return nil, err
+	}
+	counter, err := corpus.Load(env.Shared, "counter")
+	if err != nil {
+		return nil, fmt.Errorf("load counter: %w", err)
+	}
+	docs := counter.DocIndex()
+	for _, q := range counter.Queries {
+		if i, ok := docs[q.Source]; ok {
+			g := "counter/" + q.Label
+			pairs[g] = append(pairs[g], [2]string{q.Text, counter.Docs[i].Text})
+		}
+	}
+	groups := []string{"bbc/summary", "l2r/rewrite", "copies", "counter/wholly-derived", "counter/partly-derived",
+		"counter/non-derived", "llmfake/open-ended", "human-ai/same-event", "bbc/other article"}
+	var rows []suite.Row
+	for _, g := range groups {
+		ps := pairs[g]
+		if env.Quick && len(ps) > 20 {
+			ps = ps[:20]
+		}
+		reversed, either := 0, 0
+		for _, p := range ps {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			src := trace.Compare(article("source", p[1]), article("made", p[0])).Sources[0]
+			if src.Reverse != nil {
+				reversed++
+			}
+			if src.Reverse != nil || src.Decision.Verdict.Derived() {
+				either++
+			}
+		}
+		n := float64(max(len(ps), 1))
+		rows = append(rows, suite.Row{
+			Table: "verdicts the other way round", Set: g, Method: "storytrace", N: len(ps),
+			Metrics: []suite.Metric{suite.M("made from query", float64(reversed)/n), suite.M("derived either way", float64(either)/n)},
+		})
+	}
+	return rows, nil
 }
 
 // kindGroups are labelled real pairs whose verdict kind is known from how
