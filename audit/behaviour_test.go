@@ -328,6 +328,33 @@ func TestUnlessIsNoNegativeWord(t *testing.T) {
 	}
 }
 
+// British and American spellings are one term when clauses are compared:
+// the whole l2r GPT-4o rewrite l2r-news-162 (l2rPath) writes "is the
+// favorite" for its BBC source's "is the bookies' favourite"; "not"
+// inserted there is found. spelled itself is checked on word pairs.
+func TestAmericanSpellingIsOneTerm(t *testing.T) {
+	for _, p := range [][2]string{{"favourite", "favorite"}, {"labour", "labor"}, {"organised", "organized"}, {"centre", "center"}} {
+		a, b := analyze.Tokenize(p[0], analyze.Span{End: len(p[0])}), analyze.Tokenize(p[1], analyze.Span{End: len(p[1])})
+		if spelled(a[0]) != spelled(b[0]) {
+			t.Errorf("spelled(%s) = %q, spelled(%s) = %q, want one term", p[0], spelled(a[0]), p[1], spelled(b[0]))
+		}
+	}
+	source, rewrite := l2rPair(t, "l2r-news-162")
+	words, edited := "leadership race, is the favorite", "leadership race, is not the favorite"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("the rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, edited, 1)
+	at := strings.Index(query, edited)
+	got := false
+	for _, c := range auditTexts(query, source, Options{}).Negations {
+		got = got || c.Query.Start <= at && at < c.Query.End
+	}
+	if !got {
+		t.Errorf("%q not flagged", edited)
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

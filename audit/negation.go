@@ -250,7 +250,7 @@ func negatedWords(text string, span analyze.Span) []negation {
 				break
 			}
 			if toks[j].Term != "" {
-				n.scope = append(n.scope, toks[j].Term)
+				n.scope = append(n.scope, spelled(toks[j]))
 			}
 		}
 		n.after = n.scope[:min(len(n.scope), negatedTerms)]
@@ -342,7 +342,7 @@ func clauses(text string, span analyze.Span) []clause {
 			for k := start; k <= i; k++ {
 				c.words[toks[k].Norm] = true
 				if toks[k].Term != "" {
-					c.terms[toks[k].Term] = true
+					c.terms[spelled(toks[k])] = true
 				}
 				if negative(toks[start:i+1], k-start) {
 					c.negative[negativeKey(toks[start:i+1], k-start)]++
@@ -537,4 +537,24 @@ func fewerNegations(a, b clause, strict bool) bool {
 		return len(b.negative) == 0
 	}
 	return b.negative["not"] < a.negative["not"] && !b.unmatchedNegative(a)
+}
+
+// spelled is a word's term, its British spelling made American:
+// "favourite" and "favorite", "labour" and "labor", "organise" and
+// "organize", "centre" and "center" are one term. GPT-4o rewrites BBC
+// copy in American spelling ("Corbyn ... is the favorite" for "is the
+// bookies' favourite"), and a clause that shares no term with its
+// counterpart cannot be compared. Both sides are spelled the same way, so
+// a word the rule mangles ("sorce") still matches itself.
+func spelled(t analyze.Token) string {
+	w := t.Norm
+	if t.Term == "" || len(w) <= 5 {
+		return t.Term
+	}
+	for _, r := range [][2]string{{"our", "or"}, {"ise", "ize"}, {"isa", "iza"}, {"tre", "ter"}} {
+		if i := strings.Index(w[3:], r[0]); i >= 0 {
+			w = w[:3+i] + r[1] + w[3+i+len(r[0]):]
+		}
+	}
+	return analyze.Term(w)
 }
