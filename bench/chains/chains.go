@@ -10,6 +10,9 @@
 //     rewrite: a real source, its (cut) copy, and a rewrite. Origin must
 //     name the whole article, the copy's parent must be the whole article,
 //     and the rewrite must come after the origin.
+//   - One's own story: each source traced against an archive of the texts
+//     made from it (ownstory.go): are its copies and rewrites found, made
+//     from the query?
 package chains
 
 import (
@@ -48,6 +51,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		rows = append(rows, r...)
 	}
 	r, err := chainRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows, r...)
+	r, err = ownStoryRows(ctx, env)
 	if err != nil {
 		return nil, err
 	}
