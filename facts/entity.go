@@ -314,6 +314,12 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 		roleEnd = 0
 		words = append([]int{first}, words...)
 	}
+	if roleEnd >= 0 && s.titleOrBody(words[roleEnd+1:]) {
+		// "Chief Technical Officer", "Premier League Asia Trophy": what
+		// follows the role word is a title or an organisation's name, not
+		// a person's.
+		roleEnd = -1
+	}
 	nameFirst := first
 	if roleEnd >= 0 {
 		nameFirst = words[roleEnd+1]
@@ -345,6 +351,21 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 		f.Label = s.guessLabel(nameFirst, last)
 	}
 	return f, true
+}
+
+// titleOrBody reports whether the words after a role word are a title
+// (they end in a role word: "Technical Officer") or hold a word that marks
+// an organisation ("League Asia Trophy").
+func (s *scanner) titleOrBody(words []int) bool {
+	if len(words) > 0 && roleWords[s.word(words[len(words)-1])] {
+		return true
+	}
+	for _, w := range words {
+		if orgWords[s.word(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralRole reports whether the lower-cased word w is a role word in the
