@@ -355,6 +355,28 @@ func TestAmericanSpellingIsOneTerm(t *testing.T) {
 	}
 }
 
+// A negative word with a capital inside a sentence is part of a name
+// and negates nothing; the same word in lower case, or opening a
+// sentence, does. Sentences from l2r's BBC sources and GPT-4o rewrites
+// (shared/data/l2r-news-rewrites/news_rewrites_paired.jsonl: l2r-news-179,
+// l2r-news-198, and a GPT-4o transfer list that writes "[Unattached -
+// Rotherham]").
+func TestCapitalisedNegativeWordIsAName(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Last year Ariana Miyamoto, the first mixed-race winner of the Miss Universe Japan pageant, faced criticism.", 0},
+		{"- **Peter Odemwingie** [Unattached - Rotherham]", 0},
+		{"His arrival comes after it was revealed veteran striker Yann Kermorgant will miss the start of the season.", 1},
+		{"Missing the start of the season is a blow.", 1},
+	} {
+		if got := negativeCount(tc.text, analyze.Span{End: len(tc.text)}); got != tc.want {
+			t.Errorf("negativeCount(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestSwappedNameIsAltered(t *testing.T) {
 	source := "The reply answered a question by Senator Mohsin Aziz on the number of illegal residents in the country."
 	query := "The reply answered a question by Senator Sherry Rehman on the number of illegal residents in the country."

@@ -2,6 +2,8 @@ package audit
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -66,12 +68,20 @@ func negativeAffix(w string) bool {
 }
 
 // negative reports whether toks[i] is a negation or a negative word
-// (negativeStems, negativeBefore, negativeAffix).
-func negative(toks []analyze.Token, i int) bool {
+// (negativeStems, negativeBefore, negativeAffix). A negative word with a
+// capital inside a sentence is part of a name, not negative: "Miss
+// Universe Japan", "Stop Funding Hate".
+func negative(text string, toks []analyze.Token, i int) bool {
 	if neg, _ := isNegation(toks, i); neg {
 		return true
 	}
 	t := toks[i]
+	if i > 0 {
+		r, _ := utf8.DecodeRuneInString(text[t.Start:])
+		if unicode.IsUpper(r) && !strings.ContainsAny(text[toks[i-1].End:t.Start], ".!?:\"“‘(") {
+			return false
+		}
+	}
 	if next, ok := negativeBefore[t.Norm]; ok {
 		return i+1 < len(toks) && toks[i+1].Norm == next
 	}
@@ -156,7 +166,7 @@ func negativeCount(text string, span analyze.Span) int {
 	toks := analyze.Tokenize(text, span)
 	n := 0
 	for i := range toks {
-		if negative(toks, i) {
+		if negative(text, toks, i) {
 			n++
 		}
 	}
@@ -254,7 +264,7 @@ func negatedWords(text string, span analyze.Span) []negation {
 			}
 		}
 		n.after = n.scope[:min(len(n.scope), negatedTerms)]
-		if j := nextWord(toks, i); j >= 0 && negative(toks, j) {
+		if j := nextWord(toks, i); j >= 0 && negative(text, toks, j) {
 			n.cancels, n.cancelled = true, toks[j].Term
 		}
 		out = append(out, n)
@@ -344,7 +354,7 @@ func clauses(text string, span analyze.Span) []clause {
 				if toks[k].Term != "" {
 					c.terms[spelled(toks[k])] = true
 				}
-				if negative(toks[start:i+1], k-start) {
+				if negative(text, toks[start:i+1], k-start) {
 					c.negative[negativeKey(toks[start:i+1], k-start)]++
 				}
 			}
