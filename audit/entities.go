@@ -293,6 +293,13 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 		}
 		dropped = append(dropped, sMen)
 	}
+	var sWords map[string]bool
+	sourceWords := func() map[string]bool {
+		if sWords == nil {
+			sWords = wordsOf(s.Text)
+		}
+		return sWords
+	}
 	var added []*mention
 	for i, qMen := range qm {
 		if !usedQ[i] {
@@ -315,7 +322,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			dropped = append(dropped[:k], dropped[k+1:]...)
 			continue
 		}
-		if sf, ok := nearbyName(q, s, qMen, qEnt, sEnt, sm, al); ok {
+		if sf, ok := nearbyName(q, s, qMen, qEnt, sEnt, sm, al, sourceWords); ok {
 			c := FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf}
 			c.Note = "a name the source never uses, where it names " + sf.Entity
 			out = append(out, c)
@@ -662,12 +669,12 @@ const nearbySentences = 1
 // and names a person where its source says "he", so the name it replaced
 // is often not in the aligned sentence itself; but a faithful rewrite
 // does not name a person or place its source never names at all.
-func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, sm []*mention, al *align.Alignment) (facts.Fact, bool) {
+func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, sm []*mention, al *align.Alignment, sourceWords func() map[string]bool) (facts.Fact, bool) {
 	label := lookedLabel(qMen.fact)
 	if label != facts.LabelPerson && label != facts.LabelPlace {
 		return facts.Fact{}, false
 	}
-	if !whollyNew(qMen.fact.Entity, s) {
+	if !whollyNew(qMen.fact.Entity, sourceWords()) {
 		return facts.Fact{}, false
 	}
 	for _, qs := range qMen.sentences {
@@ -709,15 +716,20 @@ func labelled(m *mention, ents []facts.Fact, label string) bool {
 // is a word of the source, in any case: "D.A. Ozanne" for "District
 // Attorney Ishmael Ozanne", "Chief Consultant Dr" for "the chief
 // consultant" are the source's names written another way.
-func whollyNew(name string, s *analyze.Profile) bool {
-	words := map[string]bool{}
-	for _, t := range analyze.Tokenize(s.Text, analyze.Span{Start: 0, End: len(s.Text)}) {
-		words[t.Norm] = true
-	}
+func whollyNew(name string, sourceWords map[string]bool) bool {
 	for _, t := range analyze.Tokenize(name, analyze.Span{Start: 0, End: len(name)}) {
-		if len(t.Norm) >= 3 && words[t.Norm] {
+		if len(t.Norm) >= 3 && sourceWords[t.Norm] {
 			return false
 		}
 	}
 	return true
+}
+
+// wordsOf returns the folded words of text.
+func wordsOf(text string) map[string]bool {
+	words := map[string]bool{}
+	for _, t := range analyze.Tokenize(text, analyze.Span{Start: 0, End: len(text)}) {
+		words[t.Norm] = true
+	}
+	return words
 }
