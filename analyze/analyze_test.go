@@ -188,3 +188,23 @@ func BenchmarkAnalyze(b *testing.B) {
 		AnalyzeText(string(raw))
 	}
 }
+
+// llmfake's CoAID sources were written with Mac Roman curly quotes and read
+// as Latin-1 (llama2_70b_generation/coaid/…rewrite…csv.gz, news_id 5367):
+// the quoted words must tokenize as the words their rewrites use, while
+// real capitals with accents stay letters.
+func TestTokenizeMacRomanQuoteMojibake(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Coronavirus patients are being Òcremated aliveÓ in China.", "coronavirus patients are being cremated alive in china"},
+		{"It doesnÕt work", "it doesn t work"},
+		{"Óscar Arias met Ông Nguyen in SÃO PAULO", "óscar arias met ông nguyen in são paulo"},
+	} {
+		var got []string
+		for _, tk := range Tokenize(c.text, Span{0, len(c.text)}) {
+			got = append(got, tk.Norm)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("Tokenize(%q) = %q, want %q", c.text, g, c.want)
+		}
+	}
+}

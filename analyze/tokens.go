@@ -31,6 +31,8 @@ func Tokenize(text string, span Span) []Token {
 	for i < span.End {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
+		case mojibakeQuote(text, span.Start, i, span.End):
+			i += size
 		case isDigit(r):
 			end := scanNumber(text, i, span.End)
 			toks = append(toks, numberToken(text, i, end))
@@ -68,9 +70,10 @@ func scanNumber(text string, i, limit int) int {
 }
 
 func scanWord(text string, i, limit int) int {
+	start := i
 	for i < limit {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !isDigit(r) {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !isDigit(r) || mojibakeQuote(text, start, i, limit) {
 			break
 		}
 		i += size
@@ -146,4 +149,30 @@ func isASCIILetters(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// mojibakeQuote reports whether the rune at text[i] is a curly quote or
+// apostrophe that was written in Mac Roman and read as Latin-1: “ ” ‘ ’
+// become Ò Ó Ô Õ ("Coronavirus patients are being Òcremated aliveÓ",
+// "donÕt": 27 of llmfake's CoAID sources are scraped so). Left as
+// letters, they glue to the words they quote, which then match nothing.
+// Such a capital is a quote when it follows a lower-case letter (no
+// language writes a capital inside a lower-case word), or, for the
+// opening Ò, when it starts a word and a lower-case letter follows;
+// "Óscar" and Vietnamese "Ông" stay words. from bounds the look back.
+func mojibakeQuote(text string, from, i, limit int) bool {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r != 'Ò' && r != 'Ó' && r != 'Ô' && r != 'Õ' {
+		return false
+	}
+	if i > from {
+		if prev, _ := utf8.DecodeLastRuneInString(text[from:i]); unicode.IsLower(prev) {
+			return true
+		}
+	}
+	if r == 'Ò' && i+size < limit {
+		next, _ := utf8.DecodeRuneInString(text[i+size:])
+		return unicode.IsLower(next)
+	}
+	return false
 }
