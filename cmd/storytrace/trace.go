@@ -24,15 +24,16 @@ func newTrace(g *globals) *cobra.Command {
 		Use:   "trace FILE|-",
 		Short: "Find the archive articles a document derives from",
 		Long: `Rank the archive articles the document derives from and, for the top ones,
-show the verdict (copy, rewrite, partial reuse, same event, unrelated) with a
-confidence, the aligned passages, and the figures and dates kept, altered,
-dropped or added.
+show the verdict (copy, rewrite, partial reuse, summary, same event,
+unrelated) with a confidence, the aligned passages, and the figures and dates
+kept, altered, dropped or added. A source made from the document (a later
+copy, cut, summary or rewrite of it: what you find tracing your own story)
+gets a "reverse" verdict, and the origin line says which came first.
 
 With --archive PATH, PATH is ingested first if the archive is empty, so one
 command can build a first archive and trace against it.
 
-Exit status 1 when no source with a derived verdict (copy, rewrite, partial
-reuse) is found.`,
+Exit status 1 when no source is found derived either way.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
@@ -63,7 +64,7 @@ reuse) is found.`,
 					return err
 				}
 				for _, s := range r.Sources {
-					found = found || s.Decision.Verdict.Derived()
+					found = found || s.Decision.Verdict.Derived() || s.Reverse != nil
 				}
 			}
 			if !found {
