@@ -278,6 +278,22 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			unmatched = append(unmatched, sMen)
 		}
 	}
+	// A query name the source writes in a way its entities do not catch
+	// (in lower case, in capitals, inside a headline's title case) is the
+	// source's name, kept: it is no candidate for an alteration.
+	var sToks []analyze.Token
+	for i, qMen := range qm {
+		if usedQ[i] {
+			continue
+		}
+		if sToks == nil {
+			sToks = analyze.Tokenize(s.Text, analyze.Span{Start: 0, End: len(s.Text)})
+		}
+		if sf, ok := statedName(q, s, qMen, sToks, al); ok {
+			usedQ[i] = true
+			out = append(out, entityChange(Kept, qMen, nil, &sf))
+		}
+	}
 	// A source name left over may face, in an aligned query sentence,
 	// another unmatched name (altered) or a generic phrase (generalised).
 	var dropped []*mention
@@ -732,4 +748,125 @@ func wordsOf(text string) map[string]bool {
 		words[t.Norm] = true
 	}
 	return words
+}
+
+// statedName finds in the source, for a query name none of the source's
+// names matches, the name written another way than the entity reader
+// takes as a name: its words in a row, in any case, an acronym in
+// capitals standing for the initials of as many words ("US Constitution"
+// for "the United States Constitution", politifact15579). A scrape glues
+// a headline's title case to the text ("Twitter Caught Leaking Donald
+// Trump's Private Messages in Undercover StingSenior"), puts a line in
+// capitals ("SUBSCRIBE TO OUR YOUTUBE CHANNEL") and writes a name in lower
+// case ("weather channel founder, John Coleman"); the rewrite that
+// capitalises it names what its source names. A name of one word must be
+// written with a capital in the source, or stand in the source sentences
+// aligned with the query name's sentence or next to them (sourceRange,
+// nearbySentences): "the Chamber's rule" for "reflects creditably on the
+// chamber" in the aligned sentence (politifact14700), but a place swapped
+// in must not be excused by a common word of the same spelling elsewhere.
+func statedName(q, s *analyze.Profile, qMen *mention, sToks []analyze.Token, al *align.Alignment) (facts.Fact, bool) {
+	name := qMen.fact.Entity
+	words := analyze.Tokenize(name, analyze.Span{Start: 0, End: len(name)})
+	// A possessive or plural "s" glued by an apostrophe is no word of the
+	// name.
+	if n := len(words); n > 1 && words[n-1].Norm == "s" {
+		words = words[:n-1]
+	}
+	if len(words) == 0 {
+		return facts.Fact{}, false
+	}
+	for _, toks := range [][]analyze.Token{sToks, camelSplit(s.Text, sToks)} {
+		for start := range toks {
+			end, ok := matchName(name, words, s.Text, toks, start)
+			if !ok {
+				continue
+			}
+			first, _ := utf8.DecodeRuneInString(s.Text[toks[start].Start:])
+			if len(words) == 1 && !unicode.IsUpper(first) && !nearQuerySentences(al, qMen, sentenceAt(s, toks[start].Start), len(s.Sentences)) {
+				continue
+			}
+			sp := analyze.Span{Start: toks[start].Start, End: toks[end-1].End}
+			text := s.Text[sp.Start:sp.End]
+			return facts.Fact{Kind: facts.Entity, Text: text, Start: sp.Start, End: sp.End, Entity: text}, true
+		}
+	}
+	return facts.Fact{}, false
+}
+
+// camelSplit splits the words of toks that a scrape glued together, at a
+// lower-case letter followed by a capital ("ObamaMichigan State Police"
+// → Obama, Michigan; "StingSenior"), and returns nil when none is.
+func camelSplit(text string, toks []analyze.Token) []analyze.Token {
+	var out []analyze.Token
+	split := false
+	for _, t := range toks {
+		start, prevLower := t.Start, false
+		for i, r := range text[t.Start:t.End] {
+			at := t.Start + i
+			if unicode.IsUpper(r) && prevLower {
+				out = append(out, analyze.Tokenize(text, analyze.Span{Start: start, End: at})...)
+				start, split = at, true
+			}
+			prevLower = unicode.IsLower(r)
+		}
+		if start == t.Start {
+			out = append(out, t)
+		} else {
+			out = append(out, analyze.Tokenize(text, analyze.Span{Start: start, End: t.End})...)
+		}
+	}
+	if !split {
+		return nil
+	}
+	return out
+}
+
+// matchName reports whether the name's words stand in toks from start on,
+// and where the match ends. A word of the name in capitals of two to four
+// letters may stand for as many source words with those initials.
+func matchName(name string, words []analyze.Token, text string, toks []analyze.Token, start int) (int, bool) {
+	j := start
+	for _, w := range words {
+		if j >= len(toks) {
+			return 0, false
+		}
+		if toks[j].Norm == w.Norm {
+			j++
+			continue
+		}
+		acr := name[w.Start:w.End]
+		n := len(acr)
+		if n < 2 || n > 4 || strings.ToUpper(acr) != acr || j+n > len(toks) {
+			return 0, false
+		}
+		for k := 0; k < n; k++ {
+			if toks[j+k].Number || toks[j+k].Norm[0] != w.Norm[k] {
+				return 0, false
+			}
+		}
+		j += n
+	}
+	// The words must run on in the source: no sentence end between them.
+	for k := start; k+1 < j; k++ {
+		if strings.ContainsAny(text[toks[k].End:toks[k+1].Start], ".!?\n") {
+			return 0, false
+		}
+	}
+	return j, true
+}
+
+// nearQuerySentences reports whether source sentence j lies in the
+// source range of one of m's query sentences, widened by nearbySentences.
+func nearQuerySentences(al *align.Alignment, m *mention, j, nSource int) bool {
+	if j < 0 {
+		return false
+	}
+	for _, qs := range m.sentences {
+		lo, hi, ok := sourceRange(al, qs, nSource)
+		if ok && j >= lo-nearbySentences && j <= hi+nearbySentences {
+			return true
+		}
+	}
+	return false
 }

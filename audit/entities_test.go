@@ -150,3 +150,49 @@ func TestNameTheSourceNeverUsesIsAlteredFromTheNameNearby(t *testing.T) {
 		}
 	}
 }
+
+// A query name the source states in words its entity reader does not
+// take for a name — lower case, an acronym for initials, glued to the word
+// before by a scrape — is the source's name, kept, not altered from
+// another name of the aligned sentence (llmfake ChatGPT paraphrases,
+// shared/data/llmfake/chatgpt_3.5_generation/politifact). A name the
+// source does not state is still altered.
+func TestNameTheSourceWritesAnotherWayIsKept(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source, want string
+		altered                   bool
+	}{
+		{"in lower case in the aligned sentence (politifact14700)",
+			"The House ethics committee accused Waters of breaking the Chamber's rule on behaving in a manner that reflects credit on the House and using her position for financial gain.",
+			"The panel said Waters, who sits on the Financial Services Committee, broke a House rule requiring members to behave in a way that reflects “creditably” on the chamber.",
+			"Chamber", false},
+		{"an acronym for the initials (politifact15579)",
+			"Representatives of the US recently promised to fully implement the UN's gun control agreement, potentially forfeiting the Second and Tenth Amendments of the US Constitution.",
+			"In a recent document, it sounds like representatives of the United States promised “full implementation” of the UN’s gun-control agreement, and in doing so essentially forfeit the Second and Tenth Amendments to the United States Constitution.",
+			"US Constitution", false},
+		{"glued to the word before (politifact13823)",
+			"Demarlon Thomas, who was recently pardoned by former President Barack Obama, was shot and killed by two masked men wielding assault-style rifles at a halfway house in Saginaw, Michigan.",
+			"A man recently pardoned by former President Barack Obama was shot and killed by two men with assault-style rifles.It happened at 9:40 p.m. on Jan. 23, at Bannum Place Federal Corrections Halfway House in Saginaw. Full list of 330 drug sentences commuted by ObamaMichigan State Police spokesperson Lt.",
+			"Michigan", false},
+		{"the same pair with the place swapped",
+			"Representatives of the US recently promised to fully implement the UN's gun control agreement, potentially forfeiting the Second and Tenth Amendments of the Mexican Constitution.",
+			"In a recent document, it sounds like representatives of the United States promised “full implementation” of the UN’s gun-control agreement, and in doing so essentially forfeit the Second and Tenth Amendments to the United States Constitution.",
+			"Mexican Constitution", true},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		var got *FactChange
+		for i, c := range res.Entities {
+			if c.Query != nil && c.Query.Entity == tc.want {
+				got = &res.Entities[i]
+			}
+		}
+		switch {
+		case got == nil:
+			t.Errorf("%s: %s not in the diff %+v", tc.name, tc.want, res.Entities)
+		case tc.altered && got.Change != Altered:
+			t.Errorf("%s: %s is %s, want altered", tc.name, tc.want, got.Change)
+		case !tc.altered && got.Change != Kept:
+			t.Errorf("%s: %s is %s (from %+v), want kept", tc.name, tc.want, got.Change, got.Source)
+		}
+	}
+}
