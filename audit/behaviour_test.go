@@ -564,3 +564,35 @@ func TestNegationAddedToARewordedClause(t *testing.T) {
 		t.Errorf("negations of the unedited rewrite = %+v, want none", res.Negations)
 	}
 }
+
+// A negation the query keeps is not dropped because the source holds more
+// negations in the aligned passage: the query's own negation governs the
+// word the source's negates (llmfake ChatGPT paraphrases,
+// shared/data/llmfake/chatgpt_3.5_generation/politifact, politifact15135
+// and politifact14565, whose source glues a "refusing to air" into the
+// same sentence; the first is the one the rule decides when the two are
+// audited alone). With the negation really dropped the pair is altered.
+func TestNegationTheQueryKeepsIsNotDropped(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		altered             bool
+	}{
+		{"politifact15135",
+			"Despite the man not breaking any laws or making any formal arrests, police confiscated his gun without a warrant.",
+			"A man in Seattle has had his gun confiscated by police after breaking no laws. The police took his gun without a warrant and without pressing any charges.",
+			false},
+		{"politifact14565",
+			"Fox Sports spokeswoman Holly McGee stated that they stand with the president and will not air games until the 12 teams who attacked him apologize and players who disrespect our nation are punished.",
+			"Fox Sports took things a step farther Sunday morning with a bombshell announcement that until players either stop disrespecting our country or are fired to do so, they will not be airing any games. “We are standing with him and refusing to air the games until the 12 teams who have attacked the President apologize and players who disrespect our nation are punished.”",
+			false},
+		{"politifact15135, the negation dropped",
+			"The man in Seattle has had his gun confiscated by police after breaking laws. The police took his gun without a warrant and without pressing any charges.",
+			"A man in Seattle has had his gun confiscated by police after breaking no laws. The police took his gun without a warrant and without pressing any charges.",
+			true},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if got := len(res.Negations) > 0; got != tc.altered {
+			t.Errorf("%s: negations = %+v, want altered %v", tc.name, res.Negations, tc.altered)
+		}
+	}
+}

@@ -293,13 +293,36 @@ func negatesOther(negated []negation, otherText string, other analyze.Span) bool
 	for _, t := range analyze.Tokenize(otherText, other) {
 		words[t.Term], words[t.Norm] = true, true
 	}
+	otherNegated := negatedWords(otherText, other)
 	for _, n := range negated {
+		if negatedToo(n, otherNegated) {
+			continue
+		}
 		ok := n.before != "" && words[n.before] && len(n.after) > 0
 		for _, w := range n.after {
 			ok = ok && words[w]
 		}
 		if ok {
 			return true
+		}
+	}
+	return false
+}
+
+// negatedToo reports whether one of the other side's negations governs
+// the word n negates: then the other side negates it too, and the
+// difference in the two sides' counts lies elsewhere ("will not air any
+// games" against "will not air games", with a "refusing to air" the
+// query left out; llmfake politifact14565).
+func negatedToo(n negation, other []negation) bool {
+	if len(n.after) == 0 {
+		return false
+	}
+	for _, m := range other {
+		for _, w := range m.scope {
+			if w == n.after[0] {
+				return true
+			}
 		}
 	}
 	return false
