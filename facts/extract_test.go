@@ -84,6 +84,12 @@ var extractCases = []struct {
 	// Numbers in words.
 	{"written numbers", "three months, twenty-five people, two hundred and fifty cars",
 		[]string{`quantity "three" q:3`, `quantity "twenty-five" q:25`, `quantity "two hundred and fifty" q:250`}},
+	// llmfake ChatGPT paraphrase politifact13823
+	// (shared/data/llmfake/chatgpt_3.5_generation/politifact): the source's
+	// "held roughly two dozen others" is the paraphrase's "held about 24
+	// people".
+	{"dozens", "the other held roughly two dozen others at the home, a dozen eggs",
+		[]string{`quantity "roughly two dozen" q:24 about`, `quantity "a dozen" q:12`}},
 	{"written scale", "a million, three thousand, half a million, a quarter of a million",
 		[]string{`quantity "a million" q:1000000`, `quantity "three thousand" q:3000`,
 			`quantity "half a million" q:500000`, `quantity "a quarter of a million" q:250000`}},

@@ -165,6 +165,7 @@ const (
 	wcHundred
 	wcScale // thousand, million, …
 	wcAnd
+	wcDozen // "two dozen", "a dozen": the number's last word
 )
 
 // writtenNumber reads a cardinal in words starting at token i ("three",
@@ -200,6 +201,8 @@ func (s *scanner) writtenNumber(i int) (decimal, int, bool) {
 			group += tensWords[w]
 		case wcHundred:
 			group *= 100
+		case wcDozen:
+			group *= 12
 		case wcScale:
 			lastScale = scaleWords[w]
 			total += group * int64(math.Pow10(lastScale))
@@ -248,7 +251,7 @@ func (s *scanner) nextClass(prev wordClass, w string, j int) (wordClass, bool) {
 	switch {
 	case w == "a" || w == "an":
 		next := s.word(j + 1)
-		return wcA, prev == wcNone && s.spaced(j+1) && (next == "hundred" || isScaleWord(next))
+		return wcA, prev == wcNone && s.spaced(j+1) && (next == "hundred" || next == "dozen" || isScaleWord(next))
 	case unitWords[w] > 0:
 		return wcUnit, after(wcNone, wcTens, wcHundred, wcScale, wcAnd)
 	case teenWords[w] > 0:
@@ -257,6 +260,10 @@ func (s *scanner) nextClass(prev wordClass, w string, j int) (wordClass, bool) {
 		return wcTens, after(wcNone, wcHundred, wcScale, wcAnd)
 	case w == "hundred":
 		return wcHundred, after(wcA, wcUnit, wcTeen)
+	case w == "dozen":
+		// "roughly two dozen others" is 24 people (llmfake politifact13823,
+		// paraphrased "about 24 people"), "a dozen" 12. Nothing follows it.
+		return wcDozen, after(wcA, wcUnit, wcTeen, wcTens)
 	case isScaleWord(w):
 		return wcScale, after(wcA, wcUnit, wcTeen, wcTens, wcHundred)
 	case w == "and":
