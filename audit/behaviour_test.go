@@ -596,3 +596,29 @@ func TestNegationTheQueryKeepsIsNotDropped(t *testing.T) {
 		}
 	}
 }
+
+// A negation before "why", "whether", "what"… negates the verb before
+// them, not the words of the clause they open: "he didn't understand why
+// the First Lady was commenting" keeps "was commenting" (llmfake ChatGPT
+// paraphrase politifact13559, shared/data/llmfake/chatgpt_3.5_generation/
+// politifact). The verb itself turned around is still altered.
+func TestNegationBeforeAClauseOpenerNegatesTheVerb(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		altered             bool
+	}{
+		{"politifact13559",
+			"He stated that he didn't understand why the First Lady was commenting on the future president and suggested that she should focus on her duties as the First Lady instead of worrying about her successor.",
+			"Secondly, if she’s the First Lady, shouldn’t she be focused on doing whatever it is that First Ladies are supposed to be doing as their duties while their husbands are rescuing the world? What’s she doing commenting on and obviously worrying about her successor?",
+			false},
+		{"the verb turned around",
+			"He stated that he could not understand why the First Lady was commenting on the future president.",
+			"He stated that he could understand why the First Lady was commenting on the future president.",
+			true},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if got := len(res.Negations) > 0; got != tc.altered {
+			t.Errorf("%s: negations = %+v, want altered %v", tc.name, res.Negations, tc.altered)
+		}
+	}
+}

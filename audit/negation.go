@@ -102,6 +102,15 @@ var scopeEnds = map[string]bool{
 	"unless": true, "but": true,
 }
 
+// clauseOpeners open a clause that a negation before them governs as a
+// whole, not word by word: "he didn't understand why the First Lady was
+// commenting on the future president" does not say she was not
+// commenting (llmfake paraphrase politifact13559). What the negation
+// negates is the verb before them.
+var clauseOpeners = map[string]bool{
+	"why": true, "whether": true, "how": true, "what": true, "who": true, "which": true,
+}
+
 // negatedTerms is how many content terms after a negation say what it
 // negates. Two, not one: "not going to happen" negates "happen" as much as
 // "go", and a rewrite that says "go out and borrow" has not dropped it.
@@ -256,7 +265,7 @@ func negatedWords(text string, span analyze.Span) []negation {
 		}
 		n.verbal = contracted || auxiliaries[n.before]
 		for j := i + 1; j < len(toks); j++ {
-			if br[j-1] || strings.Contains(text[toks[j-1].End:toks[j].Start], ",") || scopeEnds[toks[j].Norm] {
+			if br[j-1] || strings.Contains(text[toks[j-1].End:toks[j].Start], ",") || scopeEnds[toks[j].Norm] || clauseOpeners[toks[j].Norm] {
 				break
 			}
 			if toks[j].Term != "" {
