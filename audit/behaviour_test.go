@@ -622,3 +622,35 @@ func TestNegationBeforeAClauseOpenerNegatesTheVerb(t *testing.T) {
 		}
 	}
 }
+
+// A word turned into its opposite by a negative prefix, in an aligned
+// sentence, is an altered polarity: "should do so legally" → "should do
+// so illegally" (llmfake Description_Ambiguity politifact3198,
+// shared/data/llmfake/chatgpt_3.5_generation/politifact). A prefix put on
+// a word the other side negates is rewording ("was not clear" → "it's
+// unclear", l2r-news-157 GPT-4o in shared/data/l2r), and a word written
+// apart is the same word ("in-patient", l2r-news-146).
+func TestWordTurnedIntoItsOppositeByAPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		altered             bool
+	}{
+		{"politifact3198",
+			"Canada officials want to make it clear for would-be immigrants looking to cross the US-Canada border that they should do so illegally.",
+			"Chris Wattie / ReutersCanada warns immigrants in US about fleeing north Canada officials want to make it clear for would-be immigrants looking to cross the US-Canada border that they should do so legally.",
+			true},
+		{"l2r-news-157",
+			"Inspector Helen Smith from the RSPCA mentioned that it's unclear if the dog was still alive when it was thrown into the canal.",
+			"RSPCA Inspector Helen Smith said it was not clear if the dog was alive when it was thrown in the canal.",
+			false},
+		{"l2r-news-146",
+			"The study involved questioning one on-call paediatrician from every hospital that provides acute inpatient care for children.",
+			"In the study, one on-call paediatrician was questioned in every hospital providing acute in-patient care for children.",
+			false},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if got := len(res.Negations) > 0; got != tc.altered {
+			t.Errorf("%s: negations = %+v, want altered %v", tc.name, res.Negations, tc.altered)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -537,6 +538,14 @@ const minAddedPolaritySimilarity = 0.4
 func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 	var out []FactChange
 	for _, p := range al.Pairs {
+		if p.Similarity >= minPolaritySimilarity {
+			if qw, sw, ok := affixAntonym(q.Text, p.Query, s.Text, p.Source); ok {
+				qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
+				sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
+				out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query turns “" + sw + "” into “" + qw + "”"})
+				continue
+			}
+		}
 		cq, cs := negativeCount(q.Text, p.Query), negativeCount(s.Text, p.Source)
 		if cq == cs {
 			continue
@@ -599,4 +608,67 @@ func spelled(t analyze.Token) string {
 		}
 	}
 	return analyze.Term(w)
+}
+
+// antonymPrefixes make a word's opposite: "legally" / "illegally",
+// "popular" / "unpopular". "dis" is left out: its pairs drift in meaning
+// ("bad repair" / "disrepair", l2r-news-123).
+var antonymPrefixes = []string{"un", "non", "in", "il", "im", "ir"}
+
+// minAntonymBase is the least length of the word a prefix is put before:
+// shorter words make false pairs ("form" / "inform", "come" / "income").
+const minAntonymBase = 5
+
+// affixAntonym finds, in an aligned pair, a word of one side that is the
+// other side's word with a negative prefix, where the side without the
+// prefix states the bare word plainly — not negated ("not clear" /
+// "unclear", "usually not noticed" / "go unnoticed", l2r-news-157 and
+// 092), not written apart ("in-patient" / "inpatient") — and never uses
+// the prefixed word, and the side with it never uses the bare one: "they
+// should do so legally" → "they should do so illegally" (llmfake
+// Description_Ambiguity politifact3198), "the two most unpopular likely
+// presidential nominees" → "the two most popular" (politifact12418). It
+// returns the query's word and the source's.
+func affixAntonym(qText string, qSpan analyze.Span, sText string, sSpan analyze.Span) (string, string, bool) {
+	type word struct {
+		written string
+		plain   bool // not negated nor written apart from a prefix
+	}
+	words := func(text string, sp analyze.Span) map[string]word {
+		toks := analyze.Tokenize(text, sp)
+		m := map[string]word{}
+		for i, t := range toks {
+			if t.Term == "" || t.Number {
+				continue
+			}
+			plain := true
+			for k := max(0, i-3); k < i; k++ {
+				if neg, _ := isNegation(toks, k); neg {
+					plain = false
+				}
+			}
+			if i > 0 && slices.Contains(antonymPrefixes, toks[i-1].Norm) && toks[i-1].End < t.Start && text[toks[i-1].End:t.Start] != " " {
+				plain = false
+			}
+			w := m[t.Norm]
+			m[t.Norm] = word{text[t.Start:t.End], plain && (w.written == "" || w.plain)}
+		}
+		return m
+	}
+	qw, sw := words(qText, qSpan), words(sText, sSpan)
+	for w, q := range qw {
+		for _, pre := range antonymPrefixes {
+			// The query prefixes the source's word.
+			if base, ok := strings.CutPrefix(w, pre); ok && len(base) >= minAntonymBase {
+				if b, found := sw[base]; found && b.plain && qw[base].written == "" && sw[w].written == "" {
+					return q.written, b.written, true
+				}
+			}
+			// The query drops the source's prefix.
+			if b, found := sw[pre+w]; found && len(w) >= minAntonymBase && q.plain && qw[pre+w].written == "" && sw[w].written == "" {
+				return q.written, b.written, true
+			}
+		}
+	}
+	return "", "", false
 }
