@@ -654,3 +654,27 @@ func TestWordTurnedIntoItsOppositeByAPrefix(t *testing.T) {
 		}
 	}
 }
+
+// A sentence aligned with a source passage that says something else, most
+// of whose words are not in that passage nor next to it, is unsupported:
+// llmfake False_Context politifact377 (shared/data/llmfake/
+// chatgpt_3.5_generation/politifact) puts the native garb of a photo the
+// source discusses later on the sentence "Senator Obama is here". A
+// faithful paraphrase of the passage is not.
+func TestSentenceItsAlignedPassageDoesNotSayIsUnsupported(t *testing.T) {
+	source := "MR. WILLIAMS: Senator Clinton, we're here in Ohio. Senator Obama is here. This is the debate. You would agree the difference in tone over just those 48 hours was striking.SEN. CLINTON: Well, this is a contested campaign. And as I have said many times, I have a great deal of respect for Senator Obama, but we have differences. " +
+		"And unfortunately it's a debate we should have that is accurate and is based in facts about my plan and Senator Obama's plan, because my plan will cover everyone and it will be affordable. And on many occasions, independent experts have concluded exactly that.And Senator Obama's plan does not cover everyone. It would leave, give or take, 15 million people out. " +
+		"MR. WILLIAMS: On the topic of accurate information, and to that end, one of the things that has happened over the past 36 hours -- a photo went out the website The Drudge Report, showing Senator Obama in the native garb of a nation he was visiting, as you have done in a host country on a trip overseas."
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{"Senator Obama wore native garb on a trip overseas, just like Senator Clinton.", true},
+		{"Senator Clinton said the difference in tone over those 48 hours was striking.", false},
+	} {
+		res := auditTexts(tc.query, source, Options{})
+		if got := len(res.Unsupported) > 0; got != tc.want {
+			t.Errorf("%q: unsupported = %+v, want %v", tc.query, res.Unsupported, tc.want)
+		}
+	}
+}
