@@ -380,9 +380,14 @@ func entityChange(c Change, q, s *mention, generic *facts.Fact) FactChange {
 }
 
 // facingName finds an unmatched query name in a query sentence aligned
-// with a source sentence mentioning sMen, of a compatible label. Two names
-// in one aligned pair, neither found in the other text, are one name
-// changed.
+// with a source sentence mentioning sMen, of a compatible label
+// (swapLabels: in a pair below a near copy both labels must be known, or
+// the name person-shaped, and equal). Two names in one aligned pair,
+// neither found in the other text, are one name changed; but in a
+// reworded pair they often name two things ("Trump revealed this
+// information on Twitter" against "Todd McMartin, a spokesman for the
+// FBI, told Fox News: Trump first disclosed the bombshell in an early
+// morning tweetstorm", llmfake paraphrase politifact13854).
 func facingName(q *analyze.Profile, sMen *mention, qm []*mention, usedQ []bool, al *align.Alignment) (int, bool) {
 	for _, j := range sMen.sentences {
 		for _, p := range pairsOfSource(al, j) {
@@ -390,7 +395,7 @@ func facingName(q *analyze.Profile, sMen *mention, qm []*mention, usedQ []bool, 
 				continue
 			}
 			for i, qMen := range qm {
-				if usedQ[i] || !labelsAgree(qMen.fact.Label, sMen.fact.Label) {
+				if usedQ[i] || !swapLabels(sMen.fact, qMen.fact, p.Similarity) {
 					continue
 				}
 				for _, qs := range qMen.sentences {

@@ -196,3 +196,33 @@ func TestNameTheSourceWritesAnotherWayIsKept(t *testing.T) {
 		}
 	}
 }
+
+// In a reworded pair (below a near copy), a name the query adds faces a
+// name the source drops as its replacement only when both are of one
+// known kind: a platform is no person (llmfake ChatGPT paraphrase
+// politifact13854, shared/data/llmfake/chatgpt_3.5_generation/politifact).
+// A person for a person is still altered.
+func TestFacingNameOfAnotherKindIsNotAltered(t *testing.T) {
+	source := "Todd McMartin, a spokesman for the FBI, told Fox News: Trump first disclosed the bombshell in an early morning tweetstorm, knowing already that the FBI was preparing charges and asking a judge to sign a warrant for Obama’s arrest."
+	for _, tc := range []struct {
+		query, name string
+		altered     bool
+	}{
+		{"Trump revealed this information on Twitter before the FBI prepared charges and asked a judge for a warrant for Obama's arrest.", "Twitter", false},
+		{"Mark Denton, a spokesman for the FBI, told Fox News that Trump disclosed it in an early morning tweetstorm before the FBI prepared charges and asked a judge for a warrant for Obama's arrest.", "Mark Denton", true},
+	} {
+		res := auditTexts(tc.query, source, Options{})
+		var got *FactChange
+		for i, c := range res.Entities {
+			if c.Query != nil && c.Query.Entity == tc.name {
+				got = &res.Entities[i]
+			}
+		}
+		if got == nil {
+			t.Fatalf("%s not in the diff %+v", tc.name, res.Entities)
+		}
+		if (got.Change == Altered) != tc.altered {
+			t.Errorf("%s is %s (from %+v), want altered %v", tc.name, got.Change, got.Source, tc.altered)
+		}
+	}
+}
