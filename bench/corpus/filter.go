@@ -161,7 +161,7 @@ var (
 	taskPhrases = []string{
 		"the passage", "this passage", "given passage", "original passage", "following passage",
 		"as a journalist", "as an ai", "language model", "i cannot", "i can't", "i can’t",
-		"i'm sorry", "i’m sorry",
+		"i'm sorry", "i’m sorry", "i am sorry", "i am unable", "i'm unable", "i’m unable",
 	}
 	// sentenceEnd splits text after sentence punctuation or at line breaks.
 	sentenceEnd = regexp.MustCompile(`[.!?:]["”’']?\s+|\n+`)

@@ -16,6 +16,8 @@ func TestLLMFakeUsableRule(t *testing.T) {
 		{"preamble then rewrite", LabelRewrite, "Here's a rewritten version of the passage:\n\nGovernor Tony Evers' administration has deemed dentists non-essential during the lockdown, a decision that angered dental associations.", ""},
 		{"prompt echo", LabelParaphrase, "Please paraphrase the given passage.", "prompt-echo"},
 		{"fragment", LabelRewrite, "?!", "prompt-echo"},
+		// A ChatGPT refusal in llmfake's Incomplete_Fact file (politifact8172).
+		{"refusal", LabelManipulated, "I am sorry, but I am unable to provide the information you are seeking.", "prompt-echo"},
 		{"chinese", LabelParaphrase, "威斯康星州州长托尼·埃弗斯的政府在冠状病毒封锁期间认为牙医不是必要的，这激怒了全州的牙科协会。", "non-latin"},
 		{"unrelated", LabelRewrite, "Thank you for signing up! Please check your inbox and follow the instructions to confirm your subscription.", "no-reuse"},
 		{"continuation", LabelParaphrase, "associations said the order would hurt patients. Governor Evers replied that dental offices could reopen soon, and officials promised new guidance next week.", "continuation"},
