@@ -678,3 +678,30 @@ func TestSentenceItsAlignedPassageDoesNotSayIsUnsupported(t *testing.T) {
 		}
 	}
 }
+
+// A query clause stating, anywhere, a claim a source clause states with
+// the other polarity is altered even when the aligner did not pair the
+// two sentences: llmfake Incomplete_Fact politifact377 (shared/data/
+// llmfake/chatgpt_3.5_generation/politifact) says "Senator Obama's health
+// care plan covers everyone" where the source, gluing two sentences, says
+// "Senator Obama's plan does not cover everyone". Keeping the negation is
+// no change, nor is a negation the source writes with a curly apostrophe
+// ("shouldn’t mean", another llmfake manipulation of a Ben Sasse
+// statement, its sentence copied).
+func TestClaimTheSourceDeniesIsAltered(t *testing.T) {
+	source := "And unfortunately it's a debate we should have that is accurate and is based in facts about my plan and Senator Obama's plan, because my plan will cover everyone and it will be affordable. And on many occasions, independent experts have concluded exactly that.And Senator Obama's plan does not cover everyone. It would leave, give or take, 15 million people out."
+	for _, tc := range []struct {
+		query, source string
+		altered       bool
+	}{
+		{"Senator Obama's health care plan covers everyone. In reality, his plan would leave approximately 15 million people without coverage.", source, true},
+		{"Senator Obama's health care plan does not cover everyone. In reality, his plan would leave approximately 15 million people without coverage.", source, false},
+		{"We've been down this road before—blanket protectionism is a big part of why America had a Great Depression. 'Make America Great Again' shouldn't mean 'Make America 1929 Again.'\"",
+			"We’ve been down this road before—blanket protectionism is a big part of why America had a Great Depression. 'Make America Great Again' shouldn’t mean 'Make America 1929 Again.'\"", false},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if got := len(res.Negations) > 0; got != tc.altered {
+			t.Errorf("%q: negations = %+v, want altered %v", tc.query, res.Negations, tc.altered)
+		}
+	}
+}

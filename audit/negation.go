@@ -571,7 +571,93 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 		sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
 		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
 	}
+	return append(out, deniedClaims(q, s, out)...)
+}
+
+// minDeniedSimilarity is the least Dice similarity over terms of a query
+// clause and a source clause, anywhere in the two texts, at which the
+// two state one claim, so that one negated and the other not is the claim
+// turned around.
+const minDeniedSimilarity = 0.8
+
+// deniedClaims finds query clauses that state, anywhere in the texts, a
+// claim a source clause states with the other polarity: "Senator Obama's
+// health care plan covers everyone" where the source says "Senator
+// Obama's plan does not cover everyone" (llmfake Incomplete_Fact
+// politifact377). The aligner pairs sentences, and a sentence the source
+// glues to another, or a rewrite that moves a claim, leaves the two
+// unpaired. The clause without the negation must hold no negative word
+// at all, and state the word negated. Query sentences already flagged
+// are left out.
+func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
+	type sClause struct {
+		c    clause
+		span analyze.Span
+	}
+	var sc []sClause
+	for _, sent := range s.Sentences {
+		for _, c := range clauses(s.Text, sent.Span) {
+			sc = append(sc, sClause{c, sent.Span})
+		}
+	}
+	var out []FactChange
+	for _, sent := range q.Sentences {
+		flagged := false
+		for _, f := range append(found, out...) {
+			if f.Query != nil && f.Query.Start < sent.End && sent.Start < f.Query.End {
+				flagged = true
+			}
+		}
+		if flagged {
+			continue
+		}
+	next:
+		for _, a := range clauses(q.Text, sent.Span) {
+			if len(a.terms) < minClaimTerms {
+				continue
+			}
+			for _, b := range sc {
+				if dice(a.terms, b.c.terms) < minDeniedSimilarity {
+					continue
+				}
+				note := ""
+				switch {
+				case len(a.negations) > 0 && len(b.c.negations) == 0 && len(b.c.negative) == 0 && headStated(a.negations, b.c, s.Text, b.span):
+					note = "the query denies what the source states"
+				case len(b.c.negations) > 0 && len(a.negations) == 0 && len(a.negative) == 0 && headStated(b.c.negations, a, q.Text, sent.Span):
+					note = "the query states what the source denies"
+				default:
+					continue
+				}
+				qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
+				sf := facts.Fact{Kind: Negation, Text: s.Text[b.span.Start:b.span.End], Start: b.span.Start, End: b.span.End}
+				out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
+				break next
+			}
+		}
+	}
 	return out
+}
+
+// headStated reports whether clause c, of the sentence text[sent],
+// states the word one of negs negates, and no negation of that sentence
+// governs it: a clause end inside the sentence (a curly apostrophe read
+// as a closing quote in "shouldn’t mean") must not cut the clause from
+// its own negation.
+func headStated(negs []negation, c clause, text string, sent analyze.Span) bool {
+	var own []negation
+	for _, n := range negs {
+		if len(n.after) == 0 || !c.terms[n.after[0]] {
+			continue
+		}
+		if own == nil {
+			own = negatedWords(text, sent)
+		}
+		if !negatedToo(n, own) {
+			return true
+		}
+	}
+	return false
 }
 
 // fewerNegations reports whether clause b, the counterpart of negated
