@@ -705,3 +705,39 @@ func TestClaimTheSourceDeniesIsAltered(t *testing.T) {
 		}
 	}
 }
+
+// A word put where its source has its opposite turns the claim around:
+// "indexing future increases to inflation" → "indexing future decreases"
+// (an llmfake manipulation, shared/data/llmfake/chatgpt_3.5_generation/
+// politifact). Words of one direction are one group ("fall … despite a
+// slight increase" → "downturn … despite a modest rise", l2r-news-062),
+// and an opposite negated says the same ("did not rise" for "fell"; the
+// polarity test may still read the added "not" as a change).
+func TestWordPutForItsOppositeIsAltered(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		altered             bool
+	}{
+		{"increases → decreases",
+			"Obama urged Congress to take up legislation to raise the minimum wage from $7.25 to $10.10 over three years, while indexing future decreases to inflation.",
+			"Obama urged Congress to take up legislation to raise the minimum wage from $7.25 to $10.10 over three years, while indexing future increases to inflation.",
+			true},
+		{"l2r-news-062",
+			"This profit downturn came despite a modest rise in net revenues, which edged up to £808.1 million from the previous year's £805.2 million.",
+			"The fall in profit came despite a slight increase in net revenues to £808.1m from £805.2m a year earlier.",
+			false},
+		{"negated opposite",
+			"Net revenues did not rise last year, the company said in its annual report on Tuesday.",
+			"Net revenues fell last year, the company said in its annual report on Tuesday.",
+			false},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		got := false
+		for _, c := range res.Negations {
+			got = got || strings.HasPrefix(c.Note, "the query turns")
+		}
+		if got != tc.altered {
+			t.Errorf("%s: negations = %+v, want a word turned into its opposite %v", tc.name, res.Negations, tc.altered)
+		}
+	}
+}

@@ -539,7 +539,11 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 	var out []FactChange
 	for _, p := range al.Pairs {
 		if p.Similarity >= minPolaritySimilarity {
-			if qw, sw, ok := affixAntonym(q.Text, p.Query, s.Text, p.Source); ok {
+			qw, sw, ok := affixAntonym(q.Text, p.Query, s.Text, p.Source)
+			if !ok {
+				qw, sw, ok = oppositeWord(q.Text, p.Query, s.Text, p.Source)
+			}
+			if ok {
 				qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
 				sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
 				out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query turns “" + sw + "” into “" + qw + "”"})
@@ -754,6 +758,83 @@ func affixAntonym(qText string, qSpan analyze.Span, sText string, sSpan analyze.
 			if b, found := sw[pre+w]; found && len(w) >= minAntonymBase && q.plain && qw[pre+w].written == "" && sw[w].written == "" {
 				return q.written, b.written, true
 			}
+		}
+	}
+	return "", "", false
+}
+
+// opposites are words whose meanings are each other's opposite, in their
+// forms, side by side: a rewrite that puts one where its source has the
+// other turns the claim around ("increased" → "decreased"). Rising and
+// increasing are one group, so that "the fall in profit came despite a
+// slight increase" → "this profit downturn came despite a modest rise"
+// (l2r-news-062) opposes nothing; "win" and "lose" are left out ("learning
+// to lose to boost her medal prospects" → "her chances of winning
+// medals", l2r-news-101).
+var opposites = [][2][]string{
+	{{"increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rising", "rises"},
+		{"decrease", "decreased", "decreases", "decreasing", "fall", "fell", "fallen", "falling"}},
+	{{"higher", "highest"}, {"lower", "lowest"}},
+	{{"larger", "largest", "bigger", "biggest"}, {"smaller", "smallest"}},
+	{{"best"}, {"worst"}},
+	{{"majority"}, {"minority"}},
+	{{"support", "supports", "supported", "supporting"}, {"oppose", "opposes", "opposed", "opposing"}},
+	{{"true"}, {"false"}},
+	{{"accept", "accepted", "accepts", "accepting"}, {"reject", "rejected", "rejects", "rejecting"}},
+	{{"guilty"}, {"innocent"}},
+	{{"stronger", "strongest"}, {"weaker", "weakest"}},
+	{{"maximum"}, {"minimum"}},
+	{{"positive"}, {"negative"}},
+	{{"allow", "allowed", "allows", "allowing"}, {"ban", "banned", "bans", "banning", "prohibit", "prohibited", "prohibits"}},
+}
+
+// oppositeWord finds, in an aligned pair, a word of the query whose
+// opposite (opposites) the source states, where neither is negated
+// ("did not rise" says "fell") and neither side uses the other's word. It
+// returns the query's word and the source's.
+func oppositeWord(qText string, qSpan analyze.Span, sText string, sSpan analyze.Span) (string, string, bool) {
+	plain := func(text string, sp analyze.Span) map[string]string {
+		toks := analyze.Tokenize(text, sp)
+		m := map[string]string{}
+		for i, t := range toks {
+			negated := false
+			for k := max(0, i-3); k < i; k++ {
+				if neg, _ := isNegation(toks, k); neg {
+					negated = true
+				}
+			}
+			if !negated {
+				m[t.Norm] = text[t.Start:t.End]
+			} else if _, ok := m[t.Norm]; !ok {
+				m[t.Norm] = ""
+			}
+		}
+		return m
+	}
+	qw, sw := plain(qText, qSpan), plain(sText, sSpan)
+	has := func(m map[string]string, forms []string) (string, bool, bool) {
+		for _, f := range forms {
+			if w, ok := m[f]; ok {
+				return w, w != "", true
+			}
+		}
+		return "", false, false
+	}
+	for _, o := range opposites {
+		for side := 0; side < 2; side++ {
+			a, b := o[side], o[1-side]
+			q, qPlain, qAny := has(qw, a)
+			src, sPlain, sAny := has(sw, b)
+			if !qAny || !sAny || !qPlain || !sPlain {
+				continue
+			}
+			if _, _, ok := has(qw, b); ok {
+				continue
+			}
+			if _, _, ok := has(sw, a); ok {
+				continue
+			}
+			return q, src, true
 		}
 	}
 	return "", "", false
