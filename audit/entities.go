@@ -281,15 +281,16 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	// A query name the source writes in a way its entities do not catch
 	// (in lower case, in capitals, inside a headline's title case) is the
 	// source's name, kept: it is no candidate for an alteration.
-	var sToks []analyze.Token
+	var sToks, sCamel []analyze.Token
 	for i, qMen := range qm {
 		if usedQ[i] {
 			continue
 		}
 		if sToks == nil {
 			sToks = analyze.Tokenize(s.Text, analyze.Span{Start: 0, End: len(s.Text)})
+			sCamel = camelSplit(s.Text, sToks)
 		}
-		if sf, ok := statedName(q, s, qMen, sToks, al); ok {
+		if sf, ok := statedName(s, qMen, [][]analyze.Token{sToks, sCamel}, al); ok {
 			usedQ[i] = true
 			out = append(out, entityChange(Kept, qMen, nil, &sf))
 		}
@@ -770,7 +771,9 @@ func wordsOf(text string) map[string]bool {
 // nearbySentences): "the Chamber's rule" for "reflects creditably on the
 // chamber" in the aligned sentence (politifact14700), but a place swapped
 // in must not be excused by a common word of the same spelling elsewhere.
-func statedName(q, s *analyze.Profile, qMen *mention, sToks []analyze.Token, al *align.Alignment) (facts.Fact, bool) {
+// sToks are the source's tokens, then the same with glued words split
+// (camelSplit; nil when none is).
+func statedName(s *analyze.Profile, qMen *mention, sToks [][]analyze.Token, al *align.Alignment) (facts.Fact, bool) {
 	name := qMen.fact.Entity
 	words := analyze.Tokenize(name, analyze.Span{Start: 0, End: len(name)})
 	// A possessive or plural "s" glued by an apostrophe is no word of the
@@ -781,7 +784,7 @@ func statedName(q, s *analyze.Profile, qMen *mention, sToks []analyze.Token, al 
 	if len(words) == 0 {
 		return facts.Fact{}, false
 	}
-	for _, toks := range [][]analyze.Token{sToks, camelSplit(s.Text, sToks)} {
+	for _, toks := range sToks {
 		for start := range toks {
 			end, ok := matchName(name, words, s.Text, toks, start)
 			if !ok {

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -173,7 +174,11 @@ func isNegation(toks []analyze.Token, i int) (neg, contracted bool) {
 
 // negativeCount counts the negations and negative words of text[span].
 func negativeCount(text string, span analyze.Span) int {
-	toks := analyze.Tokenize(text, span)
+	return negativeCountOf(text, analyze.Tokenize(text, span))
+}
+
+// negativeCountOf is negativeCount over tokens of text already read.
+func negativeCountOf(text string, toks []analyze.Token) int {
 	n := 0
 	for i := range toks {
 		if negative(text, toks, i) {
@@ -538,10 +543,11 @@ const minAddedPolaritySimilarity = 0.4
 func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 	var out []FactChange
 	for _, p := range al.Pairs {
+		qt, st := analyze.Tokenize(q.Text, p.Query), analyze.Tokenize(s.Text, p.Source)
 		if p.Similarity >= minPolaritySimilarity {
-			qw, sw, ok := affixAntonym(q.Text, p.Query, s.Text, p.Source)
+			qw, sw, ok := affixAntonym(q.Text, qt, s.Text, st)
 			if !ok {
-				qw, sw, ok = oppositeWord(q.Text, p.Query, s.Text, p.Source)
+				qw, sw, ok = oppositeWord(q.Text, qt, s.Text, st)
 			}
 			if ok {
 				qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
@@ -550,7 +556,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 				continue
 			}
 		}
-		cq, cs := negativeCount(q.Text, p.Query), negativeCount(s.Text, p.Source)
+		cq, cs := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
 		if cq == cs {
 			continue
 		}
@@ -594,16 +600,23 @@ const minDeniedSimilarity = 0.8
 // at all, and state the word negated. Query sentences already flagged
 // are left out.
 func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
-	type sClause struct {
-		c    clause
-		span analyze.Span
-	}
-	var sc []sClause
-	for _, sent := range s.Sentences {
-		for _, c := range clauses(s.Text, sent.Span) {
-			sc = append(sc, sClause{c, sent.Span})
+	// Clauses are costly (tokens, stems); they are read only for sentence
+	// pairs that could hold a denial: one of the two has a negation word
+	// and they share at least three terms, as two clauses of four terms or
+	// more at minDeniedSimilarity do (2n/(4+n) ≥ 0.8 asks n ≥ 3; a word
+	// spelled the British way on one side and the American on the other
+	// counts as shared in a clause but not here, which this rare case
+	// misses).
+	sNeg := make([]bool, len(s.Sentences))
+	sTerms := make([]map[string]bool, len(s.Sentences))
+	for j, sent := range s.Sentences {
+		sNeg[j] = negationCue.MatchString(s.Text[sent.Start:sent.End])
+		sTerms[j] = map[string]bool{}
+		for _, t := range sent.Terms {
+			sTerms[j][t] = true
 		}
 	}
+	sClauses := make([][]clause, len(s.Sentences))
 	var out []FactChange
 	for _, sent := range q.Sentences {
 		flagged := false
@@ -615,33 +628,59 @@ func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
 		if flagged {
 			continue
 		}
+		qNeg := negationCue.MatchString(q.Text[sent.Start:sent.End])
+		var qClauses []clause
 	next:
-		for _, a := range clauses(q.Text, sent.Span) {
-			if len(a.terms) < minClaimTerms {
+		for j, ss := range s.Sentences {
+			if !qNeg && !sNeg[j] {
 				continue
 			}
-			for _, b := range sc {
-				if dice(a.terms, b.c.terms) < minDeniedSimilarity {
+			shared := 0
+			for _, t := range sent.Terms {
+				if sTerms[j][t] {
+					shared++
+				}
+			}
+			if shared < 3 {
+				continue
+			}
+			if qClauses == nil {
+				qClauses = clauses(q.Text, sent.Span)
+			}
+			if sClauses[j] == nil {
+				sClauses[j] = clauses(s.Text, ss.Span)
+			}
+			for _, a := range qClauses {
+				if len(a.terms) < minClaimTerms {
 					continue
 				}
-				note := ""
-				switch {
-				case len(a.negations) > 0 && len(b.c.negations) == 0 && len(b.c.negative) == 0 && headStated(a.negations, b.c, s.Text, b.span):
-					note = "the query denies what the source states"
-				case len(b.c.negations) > 0 && len(a.negations) == 0 && len(a.negative) == 0 && headStated(b.c.negations, a, q.Text, sent.Span):
-					note = "the query states what the source denies"
-				default:
-					continue
+				for _, b := range sClauses[j] {
+					if dice(a.terms, b.terms) < minDeniedSimilarity {
+						continue
+					}
+					note := ""
+					switch {
+					case len(a.negations) > 0 && len(b.negations) == 0 && len(b.negative) == 0 && headStated(a.negations, b, s.Text, ss.Span):
+						note = "the query denies what the source states"
+					case len(b.negations) > 0 && len(a.negations) == 0 && len(a.negative) == 0 && headStated(b.negations, a, q.Text, sent.Span):
+						note = "the query states what the source denies"
+					default:
+						continue
+					}
+					qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
+					sf := facts.Fact{Kind: Negation, Text: s.Text[ss.Start:ss.End], Start: ss.Start, End: ss.End}
+					out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
+					break next
 				}
-				qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
-				sf := facts.Fact{Kind: Negation, Text: s.Text[b.span.Start:b.span.End], Start: b.span.Start, End: b.span.End}
-				out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
-				break next
 			}
 		}
 	}
 	return out
 }
+
+// negationCue finds a word isNegation may take for a negation: a cheap
+// test that spares the clauses of sentences without one.
+var negationCue = regexp.MustCompile(`(?i)\b(not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’Õ´]t\b`)
 
 // headStated reports whether clause c, of the sentence text[sent],
 // states the word one of negs negates, and no negation of that sentence
@@ -709,7 +748,7 @@ var antonymPrefixes = []string{"un", "non", "in", "il", "im", "ir"}
 // shorter words make false pairs ("form" / "inform", "come" / "income").
 const minAntonymBase = 5
 
-// affixAntonym finds, in an aligned pair, a word of one side that is the
+// affixAntonym finds, in an aligned pair (the tokens of its two sides), a word of one side that is the
 // other side's word with a negative prefix, where the side without the
 // prefix states the bare word plainly — not negated ("not clear" /
 // "unclear", "usually not noticed" / "go unnoticed", l2r-news-157 and
@@ -719,13 +758,12 @@ const minAntonymBase = 5
 // Description_Ambiguity politifact3198), "the two most unpopular likely
 // presidential nominees" → "the two most popular" (politifact12418). It
 // returns the query's word and the source's.
-func affixAntonym(qText string, qSpan analyze.Span, sText string, sSpan analyze.Span) (string, string, bool) {
+func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
 	type word struct {
 		written string
 		plain   bool // not negated nor written apart from a prefix
 	}
-	words := func(text string, sp analyze.Span) map[string]word {
-		toks := analyze.Tokenize(text, sp)
+	words := func(text string, toks []analyze.Token) map[string]word {
 		m := map[string]word{}
 		for i, t := range toks {
 			if t.Term == "" || t.Number {
@@ -745,7 +783,7 @@ func affixAntonym(qText string, qSpan analyze.Span, sText string, sSpan analyze.
 		}
 		return m
 	}
-	qw, sw := words(qText, qSpan), words(sText, sSpan)
+	qw, sw := words(qText, qToks), words(sText, sToks)
 	for w, q := range qw {
 		for _, pre := range antonymPrefixes {
 			// The query prefixes the source's word.
@@ -788,13 +826,12 @@ var opposites = [][2][]string{
 	{{"allow", "allowed", "allows", "allowing"}, {"ban", "banned", "bans", "banning", "prohibit", "prohibited", "prohibits"}},
 }
 
-// oppositeWord finds, in an aligned pair, a word of the query whose
+// oppositeWord finds, in an aligned pair (the tokens of its two sides), a word of the query whose
 // opposite (opposites) the source states, where neither is negated
 // ("did not rise" says "fell") and neither side uses the other's word. It
 // returns the query's word and the source's.
-func oppositeWord(qText string, qSpan analyze.Span, sText string, sSpan analyze.Span) (string, string, bool) {
-	plain := func(text string, sp analyze.Span) map[string]string {
-		toks := analyze.Tokenize(text, sp)
+func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
+	plain := func(text string, toks []analyze.Token) map[string]string {
 		m := map[string]string{}
 		for i, t := range toks {
 			negated := false
@@ -811,7 +848,7 @@ func oppositeWord(qText string, qSpan analyze.Span, sText string, sSpan analyze.
 		}
 		return m
 	}
-	qw, sw := plain(qText, qSpan), plain(sText, sSpan)
+	qw, sw := plain(qText, qToks), plain(sText, sToks)
 	has := func(m map[string]string, forms []string) (string, bool, bool) {
 		for _, f := range forms {
 			if w, ok := m[f]; ok {
