@@ -36,6 +36,10 @@ type Text struct {
 	// Published is an ISO 8601 date or date-time; empty when unknown.
 	Published string
 	Profile   *analyze.Profile
+	// Original is set when the user says this text is the original (a
+	// newsroom tracing its own story): where nothing orders it against
+	// another text, it is guessed to be the earlier, not the later.
+	Original bool
 }
 
 // Link says To was made from From.
@@ -89,7 +93,8 @@ func measure(a, b *analyze.Profile) pair {
 // Build orders texts into a chain. texts[0] is the one the user asked about
 // (the query), the rest best candidate first; when nothing orders two texts,
 // the later in this list is guessed to be the earlier (the query is taken to
-// be made from the archive's articles), at confidence 0.5. The chain holds
+// be made from the archive's articles, unless it is marked Original), at
+// confidence 0.5. The chain holds
 // every text related to the query directly or through another; Build
 // returns nil when none is.
 func Build(texts []Text) *Chain {
@@ -214,9 +219,15 @@ func direction(a, b Text, p pair) (Link, bool) {
 	switch {
 	case p.aInB >= mutual && p.bInA >= mutual, math.Abs(p.aInB-p.bInA) < decisive:
 		// A guess: b, later in Build's list, is taken as the earlier, so
-		// the query (first) is taken as made from the archive's articles.
-		return Link{Basis: "unknown", Confidence: 0.5,
-			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}, false
+		// the query (first) is taken as made from the archive's articles,
+		// unless a text is marked the original.
+		l := Link{Basis: "unknown", Confidence: 0.5,
+			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}
+		if a.Original != b.Original {
+			l.Reason += fmt.Sprintf("; %s is the original, as the user said", orig(a, b))
+			return l, a.Original
+		}
+		return l, false
 	case p.aInB > p.bInA:
 		return Link{Basis: "containment", Confidence: containmentConfidence(p.aInB - p.bInA),
 			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.aInB, 100*p.bInA)}, false
@@ -224,6 +235,14 @@ func direction(a, b Text, p pair) (Link, bool) {
 		return Link{Basis: "containment", Confidence: containmentConfidence(p.bInA - p.aInB),
 			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.bInA, 100*p.aInB)}, true
 	}
+}
+
+// orig is the ID of whichever of a and b is marked the original.
+func orig(a, b Text) string {
+	if a.Original {
+		return a.ID
+	}
+	return b.ID
 }
 
 // containmentConfidence grows with the gap between the two shares, from

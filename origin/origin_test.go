@@ -128,3 +128,43 @@ func TestNoChainWithoutRelatedTexts(t *testing.T) {
 		t.Errorf("empty texts made a chain")
 	}
 }
+
+// A text the user marks the original is taken as the earlier when nothing
+// else orders the two; dates and containment still win over the mark.
+func TestOriginalWinsOnlyTheGuess(t *testing.T) {
+	set := load(t, "l2r")
+	docs := set.DocIndex()
+	guessed, marked := 0, 0
+	for _, q := range set.Queries {
+		i, ok := docs[q.Source]
+		if !ok {
+			continue
+		}
+		src, rw := analyze.AnalyzeText(set.Docs[i].Text), analyze.AnalyzeText(q.Text)
+		plain := origin.Build([]origin.Text{{ID: "source", Profile: src}, {ID: "rewrite", Profile: rw}})
+		if plain == nil || plain.Links[0].Basis != "unknown" {
+			continue
+		}
+		guessed++
+		own := origin.Build([]origin.Text{{ID: "source", Profile: src, Original: true}, {ID: "rewrite", Profile: rw}})
+		if own.Origin != "source" || own.Links[0].Basis != "unknown" || own.Confidence != 0.5 {
+			t.Fatalf("%s: marked original gives origin %s (%+v)", q.ID, own.Origin, own.Links)
+		}
+		marked++
+		if plain.Origin != "rewrite" {
+			t.Errorf("%s: unmarked guess names %s, want the later in the list", q.ID, plain.Origin)
+		}
+		if marked == 20 {
+			break
+		}
+	}
+	if guessed < 10 {
+		t.Fatalf("only %d l2r pairs left to the guess", guessed)
+	}
+	// A date beats the mark.
+	a, b := analyze.AnalyzeText("The council approved the budget on Monday after a long debate about the library."), analyze.AnalyzeText("The council approved the budget on Monday after a long debate about the library.")
+	ch := origin.Build([]origin.Text{{ID: "mine", Published: "2024-02-01", Profile: a, Original: true}, {ID: "theirs", Published: "2024-01-01", Profile: b}})
+	if ch.Origin != "theirs" || ch.Links[0].Basis != "dates" {
+		t.Errorf("the mark overruled a date: %+v", ch)
+	}
+}

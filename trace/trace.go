@@ -27,6 +27,10 @@ type Options struct {
 	// Candidates is how many BM25 candidates are verified by alignment
 	// (default 20); LSH candidates are always verified too.
 	Candidates int
+	// Own says the query is the user's own story: where neither dates
+	// nor the texts order it against a source, the origin chain takes it
+	// as the earlier (by default the query is guessed to be the later).
+	Own bool
 }
 
 // Trace finds the sources of query q in ix.
@@ -61,7 +65,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
-	r.Origin = chain(q, qp, verified, r.Sources)
+	r.Origin = chain(q, qp, verified, r.Sources, opt.Own)
 	return r, nil
 }
 
@@ -79,14 +83,15 @@ func Compare(q, s extract.Article) *report.Report {
 		Mode:    "compare",
 		Query:   info(q, qp),
 		Sources: []report.Source{src},
-		Origin:  chain(q, qp, []*Candidate{v}, []report.Source{src}),
+		Origin:  chain(q, qp, []*Candidate{v}, []report.Source{src}, false),
 	}
 }
 
 // chain orders the query and its derived sources from the story's origin
-// on; nil when no reported source is derived.
-func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []report.Source) *origin.Chain {
-	texts := []origin.Text{{ID: q.ID, Published: q.Published, Profile: qp}}
+// on; nil when no reported source is derived. own marks the query the
+// original.
+func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []report.Source, own bool) *origin.Chain {
+	texts := []origin.Text{{ID: q.ID, Published: q.Published, Profile: qp, Original: own}}
 	for i, src := range reported {
 		if src.Decision.Verdict.Derived() || src.Reverse != nil {
 			v := vs[i]

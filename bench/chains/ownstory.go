@@ -22,8 +22,8 @@ import (
 // the query (the reverse verdict), or the query made from it — and the
 // share made from the query; of those found, the share whose trace names
 // the query as the story's origin (dates where the set has them, else
-// containment: the direction is the origin chain's call, as the verdict
-// may read either way). For the labels that are not derivations
+// containment, else the user's word: the traces say the query is their
+// own story, trace.Options.Own). For the labels that are not derivations
 // (COUNTER's non-derived, human-ai's headline-only generations), any such
 // finding is false. "others" counts the texts of other sources listed with
 // a derived verdict, per trace: false findings among the neighbours.
@@ -92,7 +92,7 @@ func ownStory(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suite.Row
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		r, err := trace.Trace(ctx, ix, set.Docs[docs[id]].Article(), trace.Options{Top: ownStoryTop})
+		r, err := trace.Trace(ctx, ix, set.Docs[docs[id]].Article(), trace.Options{Top: ownStoryTop, Own: true})
 		if err != nil {
 			return nil, err
 		}

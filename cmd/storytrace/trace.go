@@ -28,7 +28,8 @@ show the verdict (copy, rewrite, partial reuse, summary, same event,
 unrelated) with a confidence, the aligned passages, and the figures and dates
 kept, altered, dropped or added. A source made from the document (a later
 copy, cut, summary or rewrite of it: what you find tracing your own story)
-gets a "reverse" verdict, and the origin line says which came first.
+gets a "reverse" verdict, and the origin line says which came first; with
+--own, the document is taken as the original where nothing else orders them.
 
 With --archive PATH, PATH is ingested first if the archive is empty, so one
 command can build a first archive and trace against it.
@@ -75,6 +76,7 @@ Exit status 1 when no source is found derived either way.`,
 	}
 	cmd.Flags().IntVar(&opt.Top, "top", 3, "how many sources to report")
 	cmd.Flags().IntVar(&opt.Candidates, "candidates", 20, "how many BM25 candidates to verify by alignment")
+	cmd.Flags().BoolVar(&opt.Own, "own", false, "the document is your own story: where dates and text cannot order it against a source, take it as the original")
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, md or html")
 	cmd.Flags().StringVar(&seedDir, "archive", "", "ingest this path first if the archive is empty")
 	return cmd
