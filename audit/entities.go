@@ -42,6 +42,7 @@ var genericDeterminers = map[string]bool{"a": true, "an": true, "the": true, "on
 type mention struct {
 	fact      facts.Fact
 	name      string // folded for comparison
+	forms     nameForms
 	sentences []int
 }
 
@@ -49,18 +50,21 @@ type mention struct {
 // surname standing alone ("Aziz" after "Mohsin Aziz").
 func distinct(p *analyze.Profile, ents []facts.Fact) []*mention {
 	var out []*mention
+	var forms []nameForms // of out's names
 	for _, e := range ents {
 		name := foldName(e.Entity)
+		f := formsOf(name)
 		var m *mention
-		for _, o := range out {
-			if sameName(o.name, name) {
+		for k, o := range out {
+			if sameForms(forms[k], f) {
 				m = o
 				break
 			}
 		}
 		if m == nil {
-			m = &mention{fact: e, name: name}
+			m = &mention{fact: e, name: name, forms: f}
 			out = append(out, m)
+			forms = append(forms, f)
 		}
 		if i := sentenceAt(p, e.Start); i >= 0 {
 			m.sentences = append(m.sentences, i)
@@ -123,13 +127,35 @@ func sameName(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) > 2 && strings.Contains(" "+singular(b)+" ", " "+singular(a)+" ") {
+	return sameForms(formsOf(a), formsOf(b))
+}
+
+// nameForms are a folded name and the forms sameName compares it by,
+// worked out once for a name compared with many.
+type nameForms struct {
+	name     string
+	singular string // " " + singular(name) + " "
+	initials string
+}
+
+func formsOf(name string) nameForms {
+	return nameForms{name: name, singular: " " + singular(name) + " ", initials: initials(name)}
+}
+
+// sameForms is sameName over names' forms.
+func sameForms(fa, fb nameForms) bool {
+	a, b := fa.name, fb.name
+	if a == b {
 		return true
 	}
-	if ini := initials(b); len(ini) >= 2 && !strings.Contains(a, " ") && (ini == a || ini == a+"s") {
+	if len(a) > len(b) {
+		a, b = b, a
+		fa, fb = fb, fa
+	}
+	if len(a) > 2 && strings.Contains(fb.singular, fa.singular) {
+		return true
+	}
+	if ini := fb.initials; len(ini) >= 2 && !strings.Contains(a, " ") && (ini == a || ini == a+"s") {
 		return true
 	}
 	if len(a) >= 4 && strings.HasPrefix(b, a) && (len(b)-len(a) <= 3 || strings.Contains(a, " ")) {
@@ -162,7 +188,7 @@ func acronymOf(a, b string) bool {
 
 // alias is a name and the other name a text gives for it in brackets
 // ("Islamic State (ISIS)", "FDA (Food and Drug Administration)"), folded.
-type alias struct{ name, other string }
+type alias struct{ name, other nameForms }
 
 // parentheticalAliases finds the names of text followed by another in
 // brackets. A text that writes "the Islamic State (ISIS)" tells the reader
@@ -184,7 +210,7 @@ func parentheticalAliases(text string, ents []facts.Fact) []alias {
 		if !(capitals(inner) && strings.Contains(e.Entity, " ")) && !(capitals(e.Entity) && strings.Contains(inner, " ")) {
 			continue
 		}
-		out = append(out, alias{foldName(e.Entity), foldName(inner)})
+		out = append(out, alias{formsOf(foldName(e.Entity)), formsOf(foldName(inner))})
 	}
 	return out
 }
@@ -197,11 +223,11 @@ func capitals(name string) bool {
 	return n >= 2 && n <= 6 && strings.ToUpper(acr) == acr && strings.ToLower(acr) != acr && !strings.Contains(acr, " ")
 }
 
-// aliased reports whether two folded names are the two names of one
-// alias, either way round.
-func aliased(a, b string, aliases []alias) bool {
+// aliased reports whether two folded names (their forms) are the two
+// names of one alias, either way round.
+func aliased(a, b nameForms, aliases []alias) bool {
 	for _, al := range aliases {
-		if (sameName(a, al.name) && sameName(b, al.other)) || (sameName(a, al.other) && sameName(b, al.name)) {
+		if (sameForms(a, al.name) && sameForms(b, al.other)) || (sameForms(a, al.other) && sameForms(b, al.name)) {
 			return true
 		}
 	}
@@ -241,6 +267,9 @@ func initials(name string) string {
 // oneEdit reports whether a and b differ by one letter inserted, deleted
 // or replaced.
 func oneEdit(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		return oneEditBytes(a, b)
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > len(rb) {
 		ra, rb = rb, ra
@@ -258,6 +287,24 @@ func oneEdit(a, b string) bool {
 	return string(ra[i:]) == string(rb[i+1:])
 }
 
+// oneEditBytes is oneEdit for ASCII names, byte by byte.
+func oneEditBytes(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i == len(a) || a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
 // diffEntities pairs the distinct entities of query and source.
 func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment) []FactChange {
 	qm, sm := distinct(q, qEnt), distinct(s, sEnt)
@@ -268,7 +315,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	for _, sMen := range sm {
 		found := false
 		for i, qMen := range qm {
-			if !usedQ[i] && (sameName(qMen.name, sMen.name) || acronymOf(qMen.fact.Entity, sMen.fact.Entity) || aliased(qMen.name, sMen.name, aliases)) {
+			if !usedQ[i] && (sameForms(qMen.forms, sMen.forms) || acronymOf(qMen.fact.Entity, sMen.fact.Entity) || aliased(qMen.forms, sMen.forms, aliases)) {
 				usedQ[i], found = true, true
 				out = append(out, entityChange(Kept, qMen, sMen, nil))
 				break
@@ -281,16 +328,12 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	// A query name the source writes in a way its entities do not catch
 	// (in lower case, in capitals, inside a headline's title case) is the
 	// source's name, kept: it is no candidate for an alteration.
-	var sToks, sCamel []analyze.Token
+	src := &sourceReading{text: s.Text, ents: sEnt}
 	for i, qMen := range qm {
 		if usedQ[i] {
 			continue
 		}
-		if sToks == nil {
-			sToks = analyze.Tokenize(s.Text, analyze.Span{Start: 0, End: len(s.Text)})
-			sCamel = camelSplit(s.Text, sToks)
-		}
-		if sf, ok := statedName(s, qMen, [][]analyze.Token{sToks, sCamel}, al); ok {
+		if sf, ok := statedName(s, qMen, src.tokens(), al); ok {
 			usedQ[i] = true
 			out = append(out, entityChange(Kept, qMen, nil, &sf))
 		}
@@ -309,13 +352,6 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			continue
 		}
 		dropped = append(dropped, sMen)
-	}
-	var sWords map[string]bool
-	sourceWords := func() map[string]bool {
-		if sWords == nil {
-			sWords = wordsOf(s.Text)
-		}
-		return sWords
 	}
 	var added []*mention
 	for i, qMen := range qm {
@@ -339,7 +375,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			dropped = append(dropped[:k], dropped[k+1:]...)
 			continue
 		}
-		if sf, ok := nearbyName(q, s, qMen, qEnt, sEnt, sm, al, sourceWords); ok {
+		if sf, ok := nearbyName(q, s, qMen, qEnt, src, sm, al); ok {
 			c := FactChange{Change: Altered, Kind: facts.Entity, Query: &qMen.fact, Source: &sf}
 			c.Note = "a name the source never uses, where it names " + sf.Entity
 			out = append(out, c)
@@ -691,12 +727,12 @@ const nearbySentences = 1
 // and names a person where its source says "he", so the name it replaced
 // is often not in the aligned sentence itself; but a faithful rewrite
 // does not name a person or place its source never names at all.
-func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, sm []*mention, al *align.Alignment, sourceWords func() map[string]bool) (facts.Fact, bool) {
+func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *sourceReading, sm []*mention, al *align.Alignment) (facts.Fact, bool) {
 	label := lookedLabel(qMen.fact)
 	if label != facts.LabelPerson && label != facts.LabelPlace {
 		return facts.Fact{}, false
 	}
-	if !whollyNew(qMen.fact.Entity, sourceWords()) {
+	if !whollyNew(qMen.fact.Entity, src.words()) {
 		return facts.Fact{}, false
 	}
 	for _, qs := range qMen.sentences {
@@ -708,7 +744,7 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, s
 		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
 		var found []*mention
 		for _, sMen := range sm {
-			if labelled(sMen, sEnt, label) && mentionedIn(sMen, lo, hi) && mentionCount(qNames, sMen.fact.Entity) == 0 {
+			if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
 				found = append(found, sMen)
 			}
 		}
@@ -722,12 +758,12 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt, sEnt []facts.Fact, s
 // labelled reports whether the source calls m a name of label at one of
 // its mentions: "States" is unlabelled where it opens a sentence and a
 // place in "on States work".
-func labelled(m *mention, ents []facts.Fact, label string) bool {
+func labelled(m *mention, ents []facts.Fact, forms []nameForms, label string) bool {
 	if m.fact.Label == label {
 		return true
 	}
-	for _, e := range ents {
-		if e.Label == label && sameName(foldName(e.Entity), m.name) {
+	for i, e := range ents {
+		if e.Label == label && sameForms(forms[i], m.forms) {
 			return true
 		}
 	}
@@ -747,13 +783,48 @@ func whollyNew(name string, sourceWords map[string]bool) bool {
 	return true
 }
 
-// wordsOf returns the folded words of text.
-func wordsOf(text string) map[string]bool {
-	words := map[string]bool{}
-	for _, t := range analyze.Tokenize(text, analyze.Span{Start: 0, End: len(text)}) {
-		words[t.Norm] = true
+// sourceReading is what the name tests read of the source, each worked
+// out once per audit and only when asked for: its tokens (and the same
+// with glued words split, camelSplit), its folded words and the forms of
+// its entities' names.
+type sourceReading struct {
+	text  string
+	ents  []facts.Fact
+	toks  [][]analyze.Token
+	wset  map[string]bool
+	forms []nameForms
+}
+
+// tokens returns the source's tokens, then the same with glued words
+// split (nil when none is).
+func (r *sourceReading) tokens() [][]analyze.Token {
+	if r.toks == nil {
+		toks := analyze.Tokenize(r.text, analyze.Span{Start: 0, End: len(r.text)})
+		r.toks = [][]analyze.Token{toks, camelSplit(r.text, toks)}
 	}
-	return words
+	return r.toks
+}
+
+// words returns the folded words of the source.
+func (r *sourceReading) words() map[string]bool {
+	if r.wset == nil {
+		r.wset = map[string]bool{}
+		for _, t := range r.tokens()[0] {
+			r.wset[t.Norm] = true
+		}
+	}
+	return r.wset
+}
+
+// entForms returns the forms of the source's entity names, folded.
+func (r *sourceReading) entForms() []nameForms {
+	if r.forms == nil {
+		r.forms = make([]nameForms, len(r.ents))
+		for i, e := range r.ents {
+			r.forms[i] = formsOf(foldName(e.Entity))
+		}
+	}
+	return r.forms
 }
 
 // statedName finds in the source, for a query name none of the source's

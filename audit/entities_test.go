@@ -226,3 +226,66 @@ func TestFacingNameOfAnotherKindIsNotAltered(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationCueMatchesRegexp checks the hand-written negation cue test
+// against the regular expression it stands for.
+func TestNegationCueMatchesRegexp(t *testing.T) {
+	cases := []string{
+		"", "not", "Not now", "NOTHING", "knot", "nots", "no_", "no-go", "cannot", "can not",
+		"didn't", "DIDN'T", "didn’t", "donÕt", "donõt", "don´t", "don't_", "n't", "dont", "isn'tx",
+		"without", "withouté", "éno", "noé", "nobody's", "neither nor", "nor", "Norway", "never",
+		"none", "nonetheless", "on", "the cat sat", "wasn'T", "x n't", "Nobody", "WITHOUT",
+	}
+	for _, s := range cases {
+		if got, want := negationCue.MatchString(s), negationCueRE.MatchString(s); got != want {
+			t.Errorf("negationCue(%q) = %v, regexp says %v", s, got, want)
+		}
+	}
+}
+
+// FuzzNegationCue checks the negation cue test against its regular
+// expression on any text.
+func FuzzNegationCue(f *testing.F) {
+	for _, s := range []string{"didn't", "no", "Õt", "cannot go"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := negationCue.MatchString(s), negationCueRE.MatchString(s); got != want {
+			t.Errorf("negationCue(%q) = %v, regexp says %v", s, got, want)
+		}
+	})
+}
+
+// TestOneEditBytes checks the ASCII path of oneEdit against its rune path.
+func TestOneEditBytes(t *testing.T) {
+	names := []string{"norfolk", "norfok", "norfolks", "narfolk", "orfolk", "norfol", "nrfolk", "london", "londons", "abcde", "abcdf", "abcdef", "bbcde"}
+	for _, a := range names {
+		for _, b := range names {
+			if a == b {
+				continue
+			}
+			ra, rb := []rune(a), []rune(b)
+			if len(ra) > len(rb) {
+				ra, rb = rb, ra
+			}
+			want := false
+			if len(rb)-len(ra) <= 1 {
+				i := 0
+				for i < len(ra) && ra[i] == rb[i] {
+					i++
+				}
+				if len(ra) == len(rb) {
+					want = string(ra[i+1:]) == string(rb[i+1:])
+				} else {
+					want = string(ra[i:]) == string(rb[i+1:])
+				}
+			}
+			if got := oneEditBytes(a, b); got != want {
+				t.Errorf("oneEditBytes(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	if !oneEdit("norfok", "norfolk") || oneEdit("afghan", "afghanistan") || !oneEdit("beyoncé", "beyoncó") {
+		t.Error("oneEdit misreads a misspelling")
+	}
+}

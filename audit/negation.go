@@ -253,7 +253,12 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 // goes on to another claim ("is not clear, but police are
 // investigating").
 func negatedWords(text string, span analyze.Span) []negation {
-	toks := analyze.Tokenize(text, span)
+	return negatedWordsOf(text, analyze.Tokenize(text, span))
+}
+
+// negatedWordsOf is negatedWords over the tokens of text[span], already
+// read.
+func negatedWordsOf(text string, toks []analyze.Token) []negation {
 	br := clauseBreaks(text, toks)
 	var out []negation
 	for i := range toks {
@@ -303,12 +308,12 @@ func nextWord(toks []analyze.Token, i int) int {
 // all of the terms after it (at least one) are there. The word before
 // tells a negation removed ("was not aimed" → "was aimed") from a negated
 // clause left out ("– I won't allow it!").
-func negatesOther(negated []negation, otherText string, other analyze.Span) bool {
+func negatesOther(negated []negation, otherText string, other []analyze.Token) bool {
 	words := map[string]bool{}
-	for _, t := range analyze.Tokenize(otherText, other) {
+	for _, t := range other {
 		words[t.Term], words[t.Norm] = true, true
 	}
-	otherNegated := negatedWords(otherText, other)
+	otherNegated := negatedWordsOf(otherText, other)
 	for _, n := range negated {
 		if negatedToo(n, otherNegated) {
 			continue
@@ -379,14 +384,19 @@ func (c clause) unmatchedNegative(of clause) bool {
 
 // clauses splits text[span] into clauses.
 func clauses(text string, span analyze.Span) []clause {
-	toks := analyze.Tokenize(text, span)
+	return clausesOf(text, analyze.Tokenize(text, span))
+}
+
+// clausesOf is clauses over the tokens of text[span], already read. The
+// tokens of a clause are those of its span: a clause starts and ends at a
+// word.
+func clausesOf(text string, toks []analyze.Token) []clause {
 	br := clauseBreaks(text, toks)
 	var out []clause
 	start := 0
 	for i := range toks {
 		if i == len(toks)-1 || br[i] {
-			sp := analyze.Span{Start: toks[start].Start, End: toks[i].End}
-			c := clause{terms: map[string]bool{}, words: map[string]bool{}, negations: negatedWords(text, sp), negative: map[string]int{}}
+			c := clause{terms: map[string]bool{}, words: map[string]bool{}, negations: negatedWordsOf(text, toks[start:i+1]), negative: map[string]int{}}
 			for k := start; k <= i; k++ {
 				c.words[toks[k].Norm] = true
 				if toks[k].Term != "" {
@@ -566,14 +576,14 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 		}
 		dropped := cq < cs
 		note := "the query negates what the source states"
-		negated, otherText, other := negatedWords(q.Text, p.Query), s.Text, p.Source
-		negClauses, otherClauses := clauses(q.Text, p.Query), clauses(s.Text, p.Source)
+		negated, otherText, otherToks := negatedWordsOf(q.Text, qt), s.Text, st
+		negClauses, otherClauses := clausesOf(q.Text, qt), clausesOf(s.Text, st)
 		if dropped {
 			note = "the query drops a negation of the source"
-			negated, otherText, other = negatedWords(s.Text, p.Source), q.Text, p.Query
+			negated, otherText, otherToks = negatedWordsOf(s.Text, st), q.Text, qt
 			negClauses, otherClauses = otherClauses, negClauses
 		}
-		nearCopy := p.Similarity >= nearCopyPairs && negatesOther(negated, otherText, other)
+		nearCopy := p.Similarity >= nearCopyPairs && negatesOther(negated, otherText, otherToks)
 		if !nearCopy && !polarityFlip(negClauses, otherClauses, dropped, loose) {
 			continue
 		}
@@ -679,8 +689,61 @@ func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
 }
 
 // negationCue finds a word isNegation may take for a negation: a cheap
-// test that spares the clauses of sentences without one.
-var negationCue = regexp.MustCompile(`(?i)\b(not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’Õ´]t\b`)
+// test that spares the clauses of sentences without one. It matches as
+// the regular expression
+//
+//	(?i)\b(not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’Õ´]t\b
+//
+// does (negationCueRE, kept for the test that the two agree), reading
+// the text once without one.
+type negationCueMatcher struct{}
+
+var negationCue negationCueMatcher
+
+// negationCueRE is the regular expression negationCue matches as.
+var negationCueRE = regexp.MustCompile(`(?i)\b(not|no|never|none|nobody|nothing|neither|nor|cannot|without)\b|n['’Õ´]t\b`)
+
+// isWordByte reports whether b is a word character of \b: an ASCII letter,
+// digit or underscore.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// MatchString reports whether s holds a negation cue.
+func (negationCueMatcher) MatchString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != 'n' && c != 'N' && c != 'c' && c != 'C' && c != 'w' && c != 'W' {
+			continue
+		}
+		// n['’Õ´]t\b: no boundary asked before it.
+		if c == 'n' || c == 'N' {
+			for _, ap := range []string{"'", "’", "Õ", "õ", "´"} {
+				if strings.HasPrefix(s[i+1:], ap) {
+					j := i + 1 + len(ap)
+					if j < len(s) && (s[j] == 't' || s[j] == 'T') && (j+1 == len(s) || !isWordByte(s[j+1])) {
+						return true
+					}
+				}
+			}
+		}
+		// A whole ASCII word of the list.
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j-i > 7 {
+			continue
+		}
+		if negationCues[strings.ToLower(s[i:j])] {
+			return true
+		}
+	}
+	return false
+}
 
 // headStated reports whether clause c, of the sentence text[sent],
 // states the word one of negs negates, and no negation of that sentence

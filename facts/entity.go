@@ -128,8 +128,9 @@ func labelByMentions(ents []Fact) {
 		if strings.Contains(key[i], " ") || orgWords[key[i]] {
 			continue // "Hospital" alone is no surname of "Conquest Hospital"
 		}
+		end := " " + key[i]
 		for j := range ents {
-			if strings.HasSuffix(key[j], " "+key[i]) && ents[j].Label != LabelOrg {
+			if strings.HasSuffix(key[j], end) && ents[j].Label != LabelOrg {
 				key[i], surname[i] = key[j], true // the surname joins the first full name that ends in it
 				break
 			}
@@ -420,14 +421,21 @@ func (s *scanner) sentenceStart(i int) bool {
 
 // capitalisedElsewhere reports whether the word at token i appears
 // capitalised somewhere that does not open a sentence.
+// The tokens' counts are read once per text (midSentence).
 func (s *scanner) capitalisedElsewhere(i int) bool {
-	w, t := s.word(i), s.str(i)
-	for j := range s.toks {
-		if j != i && s.toks[j].lower == w && s.str(j) == t && !s.sentenceStart(j) {
-			return true
+	if s.midSentence == nil {
+		s.midSentence = map[string]int{}
+		for j := range s.toks {
+			if !s.sentenceStart(j) {
+				s.midSentence[s.str(j)]++
+			}
 		}
 	}
-	return false
+	n := s.midSentence[s.str(i)]
+	if !s.sentenceStart(i) {
+		n-- // token i itself
+	}
+	return n > 0
 }
 
 // guessLabel labels a name from its words and the word before it.

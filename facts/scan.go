@@ -47,6 +47,9 @@ type token struct {
 type scanner struct {
 	text string
 	toks []token
+	// midSentence counts the tokens, by their text, that open no
+	// sentence; nil until capitalisedElsewhere first asks.
+	midSentence map[string]int
 }
 
 // newScanner tokenises text.
