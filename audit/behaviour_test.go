@@ -741,3 +741,49 @@ func TestWordPutForItsOppositeIsAltered(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationAddedToASegment: a "not" put after an auxiliary in a
+// sentence reworded around a comma is found against the source's part
+// of the sentence that states the same auxiliary without it; a negation
+// of a "what" clause, or one the source states in its own segment, is not.
+func TestNegationAddedToASegment(t *testing.T) {
+	for _, tc := range []struct {
+		source, query, sentence string
+		want                    bool
+	}{
+		{"The health board said it had hired no new doctors this winter. He added that the health board's recruitment efforts are continuing. The ward will reopen in May.",
+			"The health board hired no new doctors this winter. Recruitment efforts are not ongoing, he noted. The ward will reopen in May.",
+			"Recruitment efforts are not ongoing", true},
+		{"The health board said it had hired no new doctors this winter. He added that the health board's recruitment efforts are continuing. The ward will reopen in May.",
+			"The health board hired no new doctors this winter. Recruitment efforts are ongoing, he noted. The ward will reopen in May.",
+			"Recruitment efforts are ongoing", false},
+		{"The health board said it had hired no new doctors this winter. He added that the health board's recruitment efforts are not continuing. The ward will reopen in May.",
+			"The health board hired no new doctors this winter. Recruitment efforts are not ongoing, he noted. The ward will reopen in May.",
+			"Recruitment efforts are not ongoing", false},
+	} {
+		at := strings.Index(tc.query, tc.sentence)
+		res := auditTexts(tc.query, tc.source, Options{})
+		got := false
+		for _, c := range res.Negations {
+			got = got || c.Query.Start <= at && at < c.Query.End
+		}
+		if got != tc.want {
+			t.Errorf("%q flagged %v, want %v (negations %+v)", tc.sentence, got, tc.want, res.Negations)
+		}
+	}
+}
+
+// TestAddedAuxNotAsksForAGovernedWord: a "not" before a "what" clause
+// negates no word of its segment.
+func TestAddedAuxNotAsksForAGovernedWord(t *testing.T) {
+	tok := func(s string) []analyze.Token { return analyze.Tokenize(s, analyze.Span{Start: 0, End: len(s)}) }
+	src := "The punishment of Russia for meddling in the election was a ruse."
+	for q, want := range map[string]bool{
+		"The punishment of Russia for meddling in the election was not what it seemed.": false,
+		"The punishment of Russia for meddling in the election was not a ruse.":         true,
+	} {
+		if got := addedAuxNot(q, tok(q), src, tok(src)); got != want {
+			t.Errorf("addedAuxNot(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -584,7 +584,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 			negClauses, otherClauses = otherClauses, negClauses
 		}
 		nearCopy := p.Similarity >= nearCopyPairs && negatesOther(negated, otherText, otherToks)
-		if !nearCopy && !polarityFlip(negClauses, otherClauses, dropped, loose) {
+		if !nearCopy && !polarityFlip(negClauses, otherClauses, dropped, loose) && (dropped || !addedAuxNot(q.Text, qt, s.Text, st)) {
 			continue
 		}
 		qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}

@@ -1,0 +1,108 @@
+package audit
+
+import (
+	"strings"
+
+	"github.com/storytrace/storytrace/analyze"
+)
+
+// segment is a stretch of text between clause ends and commas: its
+// terms, its words and how many negations and negative words it holds.
+type segment struct {
+	terms       map[string]bool
+	words       map[string]bool
+	negative    int
+	first, last int // its first and last tokens
+}
+
+// segmentsOf splits the tokens of a passage of text into segments: at
+// clause ends (clauseBreaks) and at commas.
+func segmentsOf(text string, toks []analyze.Token) []segment {
+	br := clauseBreaks(text, toks)
+	var out []segment
+	start := 0
+	for i := range toks {
+		if i < len(toks)-1 && !br[i] && !strings.Contains(text[toks[i].End:toks[i+1].Start], ",") {
+			continue
+		}
+		sg := segment{terms: map[string]bool{}, words: map[string]bool{}, first: start, last: i}
+		for k := start; k <= i; k++ {
+			sg.words[toks[k].Norm] = true
+			if toks[k].Term != "" {
+				sg.terms[spelled(toks[k])] = true
+			}
+			if negative(text, toks, k) {
+				sg.negative++
+			}
+		}
+		out = append(out, sg)
+		start = i + 1
+	}
+	return out
+}
+
+// minSegmentSimilarity is the least Dice similarity over terms of a query
+// segment holding an added "not" and a source segment for addedAuxNot.
+// Chosen on the half of the l2r GPT-4o negation cases and llmfake
+// paraphrases whose source hashes even (FNV): 0.6, 0.5, 0.4 and 0.3 found
+// 1, 1, 2 and 2 more of 96 with no untouched fact and no paraphrase
+// flagged more, and 0.2 no more than 0.3; on the other half 0.3 finds 2
+// more of 93, with untouched flags and paraphrases altered unchanged.
+const minSegmentSimilarity = 0.3
+
+// addedAuxNot finds in the query's tokens a "not" after an auxiliary
+// that governs a content word ("efforts are not ongoing"), in a segment
+// (segmentsOf) holding no other negation or negative word, where a
+// source segment as close as minSegmentSimilarity states the same
+// auxiliary with no negation and no negative word at all ("recruitment
+// efforts are continuing"). The clause test (polarityFlip) compares whole
+// clauses, and a rewrite that splits a sentence at a comma differently
+// ("Recruitment efforts are not ongoing, he noted" / "He added that the
+// health board's recruitment efforts are continuing"), or that keeps a
+// negation of the source in another part of the sentence ("not connected
+// to children's homes and three more trials are due"), leaves no clause
+// close enough; the segment with its auxiliary is the claim itself. A
+// negation of a clause opened by "what", "why" … (clauseOpeners), or with
+// no content word after it in its segment, says nothing of the verb's
+// claim and is left out ("was not what it claimed to be").
+func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) bool {
+	var sSegs []segment
+	for _, qs := range segmentsOf(qText, qToks) {
+		if qs.negative != 1 {
+			continue
+		}
+		for i := qs.first + 1; i <= qs.last; i++ {
+			aux := qToks[i-1].Norm
+			if qToks[i].Norm != "not" || !auxiliaries[aux] {
+				continue
+			}
+			if neg, _ := isNegation(qToks, i); !neg || !governsTerm(qToks, i, qs.last) {
+				continue
+			}
+			if sSegs == nil {
+				sSegs = segmentsOf(sText, sToks)
+			}
+			for _, ss := range sSegs {
+				if ss.negative == 0 && ss.words[aux] && dice(qs.terms, ss.terms) >= minSegmentSimilarity {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// governsTerm reports whether a content word follows the negation at
+// toks[i] up to toks[last] before a conjunction or a clause opener ends
+// its scope.
+func governsTerm(toks []analyze.Token, i, last int) bool {
+	for j := i + 1; j <= last; j++ {
+		if scopeEnds[toks[j].Norm] || clauseOpeners[toks[j].Norm] {
+			return false
+		}
+		if toks[j].Term != "" {
+			return true
+		}
+	}
+	return false
+}
