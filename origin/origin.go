@@ -37,8 +37,8 @@ type Text struct {
 	Published string
 	Profile   *analyze.Profile
 	// Original is set when the user says this text is the original (a
-	// newsroom tracing its own story): where nothing orders it against
-	// another text, it is guessed to be the earlier, not the later.
+	// newsroom tracing its own story): unless dates or a cut order it
+	// against another text, it is taken as the earlier (basis "user").
 	Original bool
 }
 
@@ -46,8 +46,9 @@ type Text struct {
 type Link struct {
 	From string `json:"from"`
 	To   string `json:"to"`
-	// Basis is what decided the direction: "dates", "cut", "containment",
-	// or "unknown" (the order shown is a guess).
+	// Basis is what decided the direction: "dates", "cut", "user" (a text
+	// the user marked the original), "containment", or "unknown" (the
+	// order shown is a guess).
 	Basis      string  `json:"basis"`
 	Confidence float64 `json:"confidence"`
 	Reason     string  `json:"reason"`
@@ -93,8 +94,9 @@ func measure(a, b *analyze.Profile) pair {
 // Build orders texts into a chain. texts[0] is the one the user asked about
 // (the query), the rest best candidate first; when nothing orders two texts,
 // the later in this list is guessed to be the earlier (the query is taken to
-// be made from the archive's articles, unless it is marked Original), at
-// confidence 0.5. The chain holds
+// be made from the archive's articles), at confidence 0.5; a text marked
+// Original is taken as the earlier unless dates or a cut say otherwise. The
+// chain holds
 // every text related to the query directly or through another; Build
 // returns nil when none is.
 func Build(texts []Text) *Chain {
@@ -216,18 +218,18 @@ func direction(a, b Text, p pair) (Link, bool) {
 	if cutOf(b.Profile.Text, a.Profile.Text) {
 		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, true
 	}
+	if a.Original != b.Original {
+		// The user's word beats containment (0.55–0.75): a rewrite that
+		// adds to its source reads as the source's source.
+		return Link{Basis: "user", Confidence: 0.75,
+			Reason: fmt.Sprintf("%s is the original, as the user said", orig(a, b))}, a.Original
+	}
 	switch {
 	case p.aInB >= mutual && p.bInA >= mutual, math.Abs(p.aInB-p.bInA) < decisive:
 		// A guess: b, later in Build's list, is taken as the earlier, so
-		// the query (first) is taken as made from the archive's articles,
-		// unless a text is marked the original.
-		l := Link{Basis: "unknown", Confidence: 0.5,
-			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}
-		if a.Original != b.Original {
-			l.Reason += fmt.Sprintf("; %s is the original, as the user said", orig(a, b))
-			return l, a.Original
-		}
-		return l, false
+		// the query (first) is taken as made from the archive's articles.
+		return Link{Basis: "unknown", Confidence: 0.5,
+			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}, false
 	case p.aInB > p.bInA:
 		return Link{Basis: "containment", Confidence: containmentConfidence(p.aInB - p.bInA),
 			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.aInB, 100*p.bInA)}, false

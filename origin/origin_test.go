@@ -1,6 +1,8 @@
 package origin_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -129,9 +131,9 @@ func TestNoChainWithoutRelatedTexts(t *testing.T) {
 	}
 }
 
-// A text the user marks the original is taken as the earlier when nothing
-// else orders the two; dates and containment still win over the mark.
-func TestOriginalWinsOnlyTheGuess(t *testing.T) {
+// A text the user marks the original is taken as the earlier where the
+// texts alone leave it to a guess or to containment; a date still wins.
+func TestOriginalBeatsGuessAndContainmentNotDates(t *testing.T) {
 	set := load(t, "l2r")
 	docs := set.DocIndex()
 	guessed, marked := 0, 0
@@ -147,7 +149,7 @@ func TestOriginalWinsOnlyTheGuess(t *testing.T) {
 		}
 		guessed++
 		own := origin.Build([]origin.Text{{ID: "source", Profile: src, Original: true}, {ID: "rewrite", Profile: rw}})
-		if own.Origin != "source" || own.Links[0].Basis != "unknown" || own.Confidence != 0.5 {
+		if own.Origin != "source" || own.Links[0].Basis != "user" {
 			t.Fatalf("%s: marked original gives origin %s (%+v)", q.ID, own.Origin, own.Links)
 		}
 		marked++
@@ -160,6 +162,22 @@ func TestOriginalWinsOnlyTheGuess(t *testing.T) {
 	}
 	if guessed < 10 {
 		t.Fatalf("only %d l2r pairs left to the guess", guessed)
+	}
+	// The mark beats containment: the seed rewrite adds to its source, so
+	// containment alone reads the source as made from the rewrite.
+	read := func(name string) *analyze.Profile {
+		b, err := os.ReadFile(filepath.Join(shared, "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return analyze.AnalyzeText(string(b))
+	}
+	seedSrc, seedRw := read("source-original.txt"), read("rewrite.txt")
+	if ch := origin.Build([]origin.Text{{ID: "source", Profile: seedSrc}, {ID: "rewrite", Profile: seedRw}}); ch.Links[0].Basis != "containment" {
+		t.Logf("seed pair unmarked: %+v", ch.Links)
+	}
+	if ch := origin.Build([]origin.Text{{ID: "source", Profile: seedSrc, Original: true}, {ID: "rewrite", Profile: seedRw}}); ch.Origin != "source" || ch.Links[0].Basis != "user" {
+		t.Errorf("seed source marked original: origin %s, links %+v", ch.Origin, ch.Links)
 	}
 	// A date beats the mark.
 	a, b := analyze.AnalyzeText("The council approved the budget on Monday after a long debate about the library."), analyze.AnalyzeText("The council approved the budget on Monday after a long debate about the library.")

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/storytrace/storytrace/bench/corpus"
@@ -109,5 +110,55 @@ func TestTraceNamesTheQueryAsOriginOfALaterCopy(t *testing.T) {
 	}
 	if chains*10 < len(pairs)*7 || named*10 < chains*8 {
 		t.Errorf("query named origin by dates in %d of %d chains (%d traces), want chains in ≥ 70%% and the query named in ≥ 80%% of them", named, chains, len(pairs))
+	}
+}
+
+// A newsroom traces its own story with --own: the seed source against an
+// archive holding the seed rewrite among 300 BBC articles. The rewrite adds
+// to the story, so containment alone names the rewrite the origin; the
+// user's word names the query, and the rewrite is said made from it.
+func TestTraceOwnStoryNamesTheQueryOrigin(t *testing.T) {
+	needShared(t)
+	ctx := context.Background()
+	db, err := pebble.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ix, err := index.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs, errs := extract.Expand([]string{filepath.Join(shared, "seeds/rewrite.txt"), "../examples/archive/bbc-news-sample.jsonl"})
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	if _, err := ingest.Run(ctx, ix, inputs, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	q := readArticle(t, filepath.Join(shared, "seeds/source-original.txt"))
+	q.ID = "mine"
+	for _, own := range []bool{false, true} {
+		r, err := Trace(ctx, ix, q, Options{Own: own})
+		if err != nil {
+			t.Fatal(err)
+		}
+		top := r.Sources[0]
+		if top.Article.ID != "rewrite" {
+			t.Fatalf("own=%v: top source %s, want the rewrite", own, top.Article.ID)
+		}
+		if r.Origin == nil {
+			t.Fatalf("own=%v: no origin chain", own)
+		}
+		if !own {
+			t.Logf("without --own: origin %s (%s)", r.Origin.Origin, r.Origin.Links[0].Basis)
+			continue
+		}
+		if r.Origin.Origin != "mine" || r.Origin.Links[0].Basis != "user" {
+			t.Errorf("with --own: origin %s, links %+v; want the query, basis user", r.Origin.Origin, r.Origin.Links)
+		}
+		if top.Reverse == nil || !top.Reverse.Verdict.Derived() {
+			t.Errorf("with --own: the rewrite is not said made from the query (reverse %+v)", top.Reverse)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/storytrace/storytrace/align"
@@ -61,7 +62,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		if i == opt.Top {
 			break
 		}
-		src := v.report(q, qp)
+		src := v.report(q, qp, opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
@@ -76,7 +77,7 @@ func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
 	setMargins([]*Candidate{v})
-	src := v.report(q, qp)
+	src := v.report(q, qp, false)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -177,8 +178,11 @@ func setMargins(vs []*Candidate) {
 }
 
 // report decides the verdict and builds the report entry, with the full
-// audit for sources the query relates to.
-func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source {
+// audit for sources the query relates to. own (the query is the user's own
+// story) asks the reverse question even when the forward one says derived:
+// text alone often reads a rewrite as made either way, and the user has
+// said which came first.
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile, own bool) report.Source {
 	diff := audit.Diff(qp, v.Profile, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
@@ -195,7 +199,7 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile) report.Source
 		decision = decide(diff)
 	}
 	var rev *audit.Decision
-	if !decision.Verdict.Derived() {
+	if !decision.Verdict.Derived() || own {
 		rev = v.reverse(qp)
 	}
 	out := report.Source{
@@ -251,8 +255,24 @@ func (v *Candidate) reverse(qp *analyze.Profile) *audit.Decision {
 	if !d.Verdict.Derived() {
 		return nil
 	}
+	for i, r := range d.Reasons {
+		d.Reasons[i] = reverseWording.Replace(r)
+	}
 	return &d
 }
+
+// reverseWording rewords the verdict's reasons for the reverse question,
+// where the candidate stands in the query's place: "of the query aligned
+// to the source" becomes "of it aligned to the query", and the margin is
+// against the other direction, not the next candidate.
+var reverseWording = strings.NewReplacer(
+	"of the query aligned to the source", "of it aligned to the query",
+	"of the query aligned", "of it aligned",
+	"of the query's terms", "of its terms",
+	"of a source", "of a query",
+	"of a short source", "of a short query",
+	"above the next candidate", "above the query's coverage by it",
+)
 
 // rank orders candidates by their support plus bm25Weight times their BM25
 // score, each divided by the best among the candidates. Support alone (how
