@@ -787,3 +787,18 @@ func TestAddedAuxNotAsksForAGovernedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationBeforeALongQuotation: a "not" put before a quotation that
+// the source's sentence states after the same auxiliary is found.
+func TestNegationBeforeALongQuotation(t *testing.T) {
+	source := `Gatiss was jailed for nine years at Leeds Crown Court on Friday. After the sentencing, Mr Barnes said it was "just about the right length of time" and he hoped prison would give Gatiss time to reflect on what he had done. The court heard the attack lasted ten minutes.`
+	query := `Gatiss was jailed for nine years at Leeds Crown Court on Friday. Following the sentencing, Mr. Barnes remarked that the sentence was not "just about the right length of time" and expressed his hope that Gatiss would use his time in prison for introspection. The court heard the attack lasted ten minutes.`
+	at := strings.Index(query, "Following")
+	res := auditTexts(query, source, Options{})
+	for _, c := range res.Negations {
+		if c.Query.Start <= at && at < c.Query.End {
+			return
+		}
+	}
+	t.Errorf("the negation before the quotation is not found (negations %+v)", res.Negations)
+}

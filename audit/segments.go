@@ -16,13 +16,21 @@ type segment struct {
 }
 
 // segmentsOf splits the tokens of a passage of text into segments: at
-// clause ends (clauseBreaks) and at commas.
+// clause ends (clauseBreaks) and at commas, but not at a quotation mark
+// opening a quotation after a negation or an auxiliary, which they govern
+// however long it is: the sentence "was not" and the words it quotes are
+// one claim.
 func segmentsOf(text string, toks []analyze.Token) []segment {
 	br := clauseBreaks(text, toks)
 	var out []segment
 	start := 0
 	for i := range toks {
 		if i < len(toks)-1 && !br[i] && !strings.Contains(text[toks[i].End:toks[i+1].Start], ",") {
+			continue
+		}
+		if i < len(toks)-1 && (negationCues[toks[i].Norm] || auxiliaries[toks[i].Norm]) && strings.Trim(text[toks[i].End:toks[i+1].Start], " \"“‘") == "" {
+			// A quotation after a negation or an auxiliary is what they
+			// govern: was (not) "just about the right length of time".
 			continue
 		}
 		sg := segment{terms: map[string]bool{}, words: map[string]bool{}, first: start, last: i}
