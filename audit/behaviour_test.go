@@ -802,3 +802,27 @@ func TestNegationBeforeALongQuotation(t *testing.T) {
 	}
 	t.Errorf("the negation before the quotation is not found (negations %+v)", res.Negations)
 }
+
+// TestNotBeforeANegativeWordTheSourceStatesNegatively: "not unsure"
+// where the source says "do not know" turns the claim around; "not
+// unsure" where the source says "sure" does not.
+func TestNotBeforeANegativeWordTheSourceStatesNegatively(t *testing.T) {
+	for _, tc := range []struct {
+		source string
+		want   bool
+	}{
+		{"A metal object was found on the beach at Crosby on Sunday. Police say at this stage they do not know what the object was. The beach was closed for two hours.", true},
+		{"A metal object was found on the beach at Crosby on Sunday. Police say at this stage they are sure what the object was. The beach was closed for two hours.", false},
+	} {
+		query := "A metal object was found on the beach at Crosby on Sunday. Police are not unsure of the object's nature. The beach was closed for two hours."
+		at := strings.Index(query, "Police")
+		res := auditTexts(query, tc.source, Options{})
+		got := false
+		for _, c := range res.Negations {
+			got = got || c.Query.Start <= at && at < c.Query.End
+		}
+		if got != tc.want {
+			t.Errorf("against %q: flagged %v, want %v (negations %+v)", tc.source, got, tc.want, res.Negations)
+		}
+	}
+}

@@ -73,11 +73,21 @@ const minSegmentSimilarity = 0.3
 // negation of a clause opened by "what", "why" … (clauseOpeners), or with
 // no content word after it in its segment, says nothing of the verb's
 // claim and is left out ("was not what it claimed to be").
+//
+// A "not" before a negative word ("are not unsure", "is not lacking")
+// states the positive claim; it is added where the source segment as close
+// states the negative one, with a negation or negative word of its own,
+// and not in the query's negative word ("Police say … they do not know
+// what the object was" → "Police are not unsure of the object's nature").
+// Chosen on the even-hash half: 81 → 84 of 96 (at Dice 0.3; 0.4 found
+// 83), no untouched fact nor paraphrase flagged more; other half 72 of 93
+// unchanged (its misses of this shape have no negative word in the
+// source: "were uncovered" → "were not uncovered").
 func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) bool {
 	var sSegs []segment
 	for _, qs := range segmentsOf(qText, qToks) {
-		if qs.negative != 1 {
-			continue
+		if qs.negative != 1 && qs.negative != 2 {
+			continue // two: the "not" and the negative word it negates
 		}
 		for i := qs.first + 1; i <= qs.last; i++ {
 			aux := qToks[i-1].Norm
@@ -89,6 +99,18 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 			}
 			if sSegs == nil {
 				sSegs = segmentsOf(sText, sToks)
+			}
+			if qs.negative == 2 {
+				j := nextWord(qToks, i)
+				if j < 0 || j > qs.last || !negative(qText, qToks, j) {
+					continue
+				}
+				for _, ss := range sSegs {
+					if ss.negative > 0 && !ss.terms[spelled(qToks[j])] && dice(qs.terms, ss.terms) >= minSegmentSimilarity {
+						return true
+					}
+				}
+				continue
 			}
 			for _, ss := range sSegs {
 				if ss.negative == 0 && ss.words[aux] && dice(qs.terms, ss.terms) >= minSegmentSimilarity {
