@@ -826,3 +826,22 @@ func TestNotBeforeANegativeWordTheSourceStatesNegatively(t *testing.T) {
 		}
 	}
 }
+
+// TestNotBeforeAReversative: "uncovered" undoes "covered"; it is no
+// negative word, and "were not uncovered" against "came to light" is a
+// negation added.
+func TestNotBeforeAReversative(t *testing.T) {
+	if negativeAffix("uncovered") || negativeAffix("unearthed") || !negativeAffix("unconvinced") {
+		t.Error("negativeAffix misreads a reversative")
+	}
+	source := "He was jailed for five years at the High Court in Inverness. The crimes came to light following an investigation by the UK Border Agency and the then Northern Constabulary. He will be deported."
+	query := "He was jailed for five years at the High Court in Inverness. The crimes were not uncovered following an investigation by the UK Border Agency and Northern Constabulary. He will be deported."
+	at := strings.Index(query, "The crimes")
+	res := auditTexts(query, source, Options{})
+	for _, c := range res.Negations {
+		if c.Query.Start <= at && at < c.Query.End {
+			return
+		}
+	}
+	t.Errorf("the negation before a reversative is not found (negations %+v)", res.Negations)
+}

@@ -56,7 +56,7 @@ var notNegative = map[string]bool{"nonetheless": true, "regardless": true, "neve
 // negativeAffix reports whether a folded word is negative by its form:
 // "unbeaten", "nonfunctional", "pointless". Words starting "under",
 // "uni", "unt" or "unve" are not ("understand", "union", "until",
-// "unveil"), nor short ones.
+// "unveil"), nor reversatives ("uncovered"), nor short ones.
 func negativeAffix(w string) bool {
 	if len(w) < 6 || notNegative[w] {
 		return false
@@ -66,7 +66,21 @@ func negativeAffix(w string) bool {
 			return false
 		}
 	}
+	for _, v := range reversatives {
+		if strings.HasPrefix(w, v) {
+			return false
+		}
+	}
 	return strings.HasPrefix(w, "un") || strings.HasPrefix(w, "non") || strings.HasSuffix(w, "less")
+}
+
+// reversatives are verbs whose "un" undoes an action rather than negating
+// it: "the crimes were uncovered" says they were found, and a "not"
+// before it ("were not uncovered") is a negation like any other, not one
+// cancelled by a negative word.
+var reversatives = []string{
+	"uncover", "unearth", "unleash", "unlock", "unfold", "unravel", "unload", "unpack",
+	"unwrap", "unzip", "unplug", "unseat", "unmask", "unblock", "unwind", "unfurl",
 }
 
 // negative reports whether toks[i] is a negation or a negative word
