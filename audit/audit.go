@@ -84,10 +84,11 @@ func Audit(q, s *analyze.Profile, al *align.Alignment, opt Options) *Result {
 	}
 	r := &Result{Facts: diffFacts(q.Text, s.Text, qFacts, sFacts, al)}
 	qEnt, sEnt := facts.Entities(q.Text), facts.Entities(s.Text)
-	r.Entities = diffEntities(q, s, qEnt, sEnt, al)
+	qc, sc := newTokenCache(q), newTokenCache(s)
+	r.Entities = diffEntities(q, s, qEnt, sEnt, al, sc)
 	qQuotes, sQuotes := facts.Quotes(q.Text), facts.Quotes(s.Text)
 	r.Quotes = diffQuotes(q, s, qQuotes, sQuotes, al)
-	r.Negations = negations(q, s, al)
+	r.Negations = negations(q, s, al, qc, sc)
 	r.Unsupported = unsupported(q, s, al, r)
 	r.Arithmetic = arithmetic(r.Facts)
 	return r

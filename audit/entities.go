@@ -306,7 +306,7 @@ func oneEditBytes(a, b string) bool {
 }
 
 // diffEntities pairs the distinct entities of query and source.
-func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment) []FactChange {
+func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment, sc *tokenCache) []FactChange {
 	qm, sm := distinct(q, qEnt), distinct(s, sEnt)
 	usedQ := make([]bool, len(qm))
 	aliases := append(parentheticalAliases(q.Text, qEnt), parentheticalAliases(s.Text, sEnt)...)
@@ -328,7 +328,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	// A query name the source writes in a way its entities do not catch
 	// (in lower case, in capitals, inside a headline's title case) is the
 	// source's name, kept: it is no candidate for an alteration.
-	src := &sourceReading{text: s.Text, ents: sEnt}
+	src := &sourceReading{text: s.Text, ents: sEnt, cache: sc}
 	for i, qMen := range qm {
 		if usedQ[i] {
 			continue
@@ -790,6 +790,7 @@ func whollyNew(name string, sourceWords map[string]bool) bool {
 type sourceReading struct {
 	text  string
 	ents  []facts.Fact
+	cache *tokenCache
 	toks  [][]analyze.Token
 	wset  map[string]bool
 	forms []nameForms
@@ -799,7 +800,7 @@ type sourceReading struct {
 // split (nil when none is).
 func (r *sourceReading) tokens() [][]analyze.Token {
 	if r.toks == nil {
-		toks := analyze.Tokenize(r.text, analyze.Span{Start: 0, End: len(r.text)})
+		toks := r.cache.all()
 		r.toks = [][]analyze.Token{toks, camelSplit(r.text, toks)}
 	}
 	return r.toks

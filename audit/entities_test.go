@@ -1,8 +1,10 @@
 package audit
 
 import (
+	"reflect"
 	"testing"
 
+	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/facts"
 )
 
@@ -287,5 +289,29 @@ func TestOneEditBytes(t *testing.T) {
 	}
 	if !oneEdit("norfok", "norfolk") || oneEdit("afghan", "afghanistan") || !oneEdit("beyoncé", "beyoncó") {
 		t.Error("oneEdit misreads a misspelling")
+	}
+}
+
+// TestTokenCacheReadsAsTokenize: the tokens of a run of whole sentences
+// taken from the cache are those Tokenize reads from the run.
+func TestTokenCacheReadsAsTokenize(t *testing.T) {
+	for _, text := range []string{
+		"The firm rented.This feature was new. Profits rose 3.5% to £1,200m! Patients are being Òcremated aliveÓ, he said.\n\nDonÕt go. \"It is over,\" she said.",
+		"  One sentence only  ",
+		"Mr. Smith met Dr. Lee in the U.S. on Monday. They talked (briefly).",
+	} {
+		p := analyze.AnalyzeText(text)
+		c := newTokenCache(p)
+		for i := range p.Sentences {
+			for j := i; j < len(p.Sentences); j++ {
+				span := analyze.Span{Start: p.Sentences[i].Start, End: p.Sentences[j].End}
+				if got, want := c.tokens(span), analyze.Tokenize(text, span); !reflect.DeepEqual(got, want) {
+					t.Errorf("%q: tokens of sentences %d–%d = %v, want %v", text, i, j, got, want)
+				}
+			}
+		}
+		if got, want := c.all(), analyze.Tokenize(text, analyze.Span{Start: 0, End: len(text)}); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: all tokens = %v, want %v", text, got, want)
+		}
 	}
 }

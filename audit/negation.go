@@ -564,10 +564,10 @@ const minAddedPolaritySimilarity = 0.4
 // inability to recall"), and no list of negative words is complete. On
 // the 600 unedited l2r rewrites the looser test flagged about three times
 // as many dropped negations as added ones, nearly all of them rewording.
-func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
+func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) []FactChange {
 	var out []FactChange
 	for _, p := range al.Pairs {
-		qt, st := analyze.Tokenize(q.Text, p.Query), analyze.Tokenize(s.Text, p.Source)
+		qt, st := qc.tokens(p.Query), sc.tokens(p.Source)
 		if p.Similarity >= minPolaritySimilarity {
 			qw, sw, ok := affixAntonym(q.Text, qt, s.Text, st)
 			if !ok {
@@ -605,7 +605,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment) []FactChange {
 		sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
 		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
 	}
-	return append(out, deniedClaims(q, s, out)...)
+	return append(out, deniedClaims(q, s, out, qc, sc)...)
 }
 
 // minDeniedSimilarity is the least Dice similarity over terms of a query
@@ -623,7 +623,7 @@ const minDeniedSimilarity = 0.8
 // unpaired. The clause without the negation must hold no negative word
 // at all, and state the word negated. Query sentences already flagged
 // are left out.
-func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
+func deniedClaims(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCache) []FactChange {
 	// Clauses are costly (tokens, stems); they are read only for sentence
 	// pairs that could hold a denial: one of the two has a negation word
 	// and they share at least three terms, as two clauses of four terms or
@@ -642,7 +642,7 @@ func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
 	}
 	sClauses := make([][]clause, len(s.Sentences))
 	var out []FactChange
-	for _, sent := range q.Sentences {
+	for qi, sent := range q.Sentences {
 		flagged := false
 		for _, f := range append(found, out...) {
 			if f.Query != nil && f.Query.Start < sent.End && sent.Start < f.Query.End {
@@ -669,10 +669,10 @@ func deniedClaims(q, s *analyze.Profile, found []FactChange) []FactChange {
 				continue
 			}
 			if qClauses == nil {
-				qClauses = clauses(q.Text, sent.Span)
+				qClauses = clausesOf(q.Text, qc.sentence(qi))
 			}
 			if sClauses[j] == nil {
-				sClauses[j] = clauses(s.Text, ss.Span)
+				sClauses[j] = clausesOf(s.Text, sc.sentence(j))
 			}
 			for _, a := range qClauses {
 				if len(a.terms) < minClaimTerms {
