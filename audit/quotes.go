@@ -24,11 +24,16 @@ func diffQuotes(q, s *analyze.Profile, qAll, sAll []facts.Fact, al *align.Alignm
 	qReported := only(qAll, facts.Reported)
 	usedQ := make([]bool, len(qQuotes))
 	var out []FactChange
+	qWords := make([]map[string]bool, len(qQuotes)) // each quotation's words, read once
+	for i := range qQuotes {
+		qWords[i] = words(qQuotes[i].Quoted)
+	}
 	for j := range sQuotes {
 		sq := &sQuotes[j]
+		sWords := words(sq.Quoted)
 		best, bestSim := -1, 0.0
 		for i := range qQuotes {
-			if sim := dice(words(qQuotes[i].Quoted), words(sq.Quoted)); !usedQ[i] && sim > bestSim {
+			if sim := dice(qWords[i], sWords); !usedQ[i] && sim > bestSim {
 				best, bestSim = i, sim
 			}
 		}
