@@ -333,7 +333,7 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 		if usedQ[i] {
 			continue
 		}
-		if sf, ok := statedName(s, qMen, src.tokens(), al); ok {
+		if sf, ok := statedName(s, qMen, src, al); ok {
 			usedQ[i] = true
 			out = append(out, entityChange(Kept, qMen, nil, &sf))
 		}
@@ -791,26 +791,37 @@ type sourceReading struct {
 	text  string
 	ents  []facts.Fact
 	cache *tokenCache
-	toks  [][]analyze.Token
-	wset  map[string]bool
-	forms []nameForms
+	toks  []analyze.Token
+	// camelToks are toks with glued words split; camelRead says whether
+	// they were read.
+	camelToks []analyze.Token
+	camelRead bool
+	wset      map[string]bool
+	forms     []nameForms
 }
 
-// tokens returns the source's tokens, then the same with glued words
-// split (nil when none is).
-func (r *sourceReading) tokens() [][]analyze.Token {
+// tokens returns the source's tokens.
+func (r *sourceReading) tokens() []analyze.Token {
 	if r.toks == nil {
-		toks := r.cache.all()
-		r.toks = [][]analyze.Token{toks, camelSplit(r.text, toks)}
+		r.toks = r.cache.all()
 	}
 	return r.toks
+}
+
+// camel returns the source's tokens with glued words split (camelSplit),
+// nil when none is.
+func (r *sourceReading) camel() []analyze.Token {
+	if !r.camelRead {
+		r.camelToks, r.camelRead = camelSplit(r.text, r.tokens()), true
+	}
+	return r.camelToks
 }
 
 // words returns the folded words of the source.
 func (r *sourceReading) words() map[string]bool {
 	if r.wset == nil {
 		r.wset = map[string]bool{}
-		for _, t := range r.tokens()[0] {
+		for _, t := range r.tokens() {
 			r.wset[t.Norm] = true
 		}
 	}
@@ -843,9 +854,9 @@ func (r *sourceReading) entForms() []nameForms {
 // nearbySentences): "the Chamber's rule" for "reflects creditably on the
 // chamber" in the aligned sentence (politifact14700), but a place swapped
 // in must not be excused by a common word of the same spelling elsewhere.
-// sToks are the source's tokens, then the same with glued words split
-// (camelSplit; nil when none is).
-func statedName(s *analyze.Profile, qMen *mention, sToks [][]analyze.Token, al *align.Alignment) (facts.Fact, bool) {
+// src reads the source's tokens, then the same with glued words split
+// (camelSplit), the second only when the first do not state the name.
+func statedName(s *analyze.Profile, qMen *mention, src *sourceReading, al *align.Alignment) (facts.Fact, bool) {
 	name := qMen.fact.Entity
 	words := analyze.Tokenize(name, analyze.Span{Start: 0, End: len(name)})
 	// A possessive or plural "s" glued by an apostrophe is no word of the
@@ -856,7 +867,8 @@ func statedName(s *analyze.Profile, qMen *mention, sToks [][]analyze.Token, al *
 	if len(words) == 0 {
 		return facts.Fact{}, false
 	}
-	for _, toks := range sToks {
+	for _, toks := range [2]func() []analyze.Token{src.tokens, src.camel} {
+		toks := toks()
 		for start := range toks {
 			end, ok := matchName(name, words, s.Text, toks, start)
 			if !ok {
