@@ -20,6 +20,31 @@ func auditTexts(query, source string, opt Options) *Result {
 	return Audit(q, s, align.Align(q, s, align.Options{}), opt)
 }
 
+// flaggedAt reports whether a polarity change of res covers the start of
+// sentence in query.
+func flaggedAt(res *Result, query, sentence string) bool {
+	at := strings.Index(query, sentence)
+	for _, c := range res.Negations {
+		if c.Query.Start <= at && at < c.Query.End {
+			return true
+		}
+	}
+	return false
+}
+
+// l2rEditFlagged audits the whole l2r GPT-4o rewrite id (l2rPath), words
+// replaced by edited, against its BBC source, and reports whether a
+// polarity change covers edited.
+func l2rEditFlagged(t *testing.T, id, words, edited string) bool {
+	t.Helper()
+	source, rewrite := l2rPair(t, id)
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("%s: the rewrite does not say %q", id, words)
+	}
+	query := strings.Replace(rewrite, words, edited, 1)
+	return flaggedAt(auditTexts(query, source, Options{}), query, edited)
+}
+
 // find returns the first change of kind k and change c, or nil.
 func find(list []FactChange, k facts.Kind, c Change) *FactChange {
 	for i := range list {
@@ -269,13 +294,8 @@ func TestAddedNegationInALooselyRewordedSentence(t *testing.T) {
 		if tc.edited != "" {
 			query, sentence = strings.Replace(rewrite, tc.sentence, tc.edited, 1), tc.edited
 		}
-		at := strings.Index(query, sentence)
 		res := auditTexts(query, source, Options{})
-		got := false
-		for _, c := range res.Negations {
-			got = got || c.Query.Start <= at && at < c.Query.End
-		}
-		if got != tc.want {
+		if got := flaggedAt(res, query, sentence); got != tc.want {
 			t.Errorf("%s: %q flagged %v, want %v (negations %+v)", tc.id, sentence, got, tc.want, res.Negations)
 		}
 	}
@@ -290,19 +310,8 @@ func TestAddedNegationInAMergedSentence(t *testing.T) {
 		{"l2r-news-114", "these were the only democratic areas", "these were not the only democratic areas"},
 		{"l2r-news-077", "was found dead in his Canning Town flat", "was not found dead in his Canning Town flat"},
 	} {
-		source, rewrite := l2rPair(t, tc.id)
-		if !strings.Contains(rewrite, tc.words) {
-			t.Fatalf("%s: the rewrite does not say %q", tc.id, tc.words)
-		}
-		query := strings.Replace(rewrite, tc.words, tc.edited, 1)
-		at := strings.Index(query, tc.edited)
-		res := auditTexts(query, source, Options{})
-		got := false
-		for _, c := range res.Negations {
-			got = got || c.Query.Start <= at && at < c.Query.End
-		}
-		if !got {
-			t.Errorf("%s: %q not flagged (negations %+v)", tc.id, tc.edited, res.Negations)
+		if !l2rEditFlagged(t, tc.id, tc.words, tc.edited) {
+			t.Errorf("%s: %q not flagged", tc.id, tc.edited)
 		}
 	}
 }
@@ -312,18 +321,8 @@ func TestAddedNegationInAMergedSentence(t *testing.T) {
 // The whole l2r GPT-4o rewrite l2r-news-182 against its BBC source
 // (l2rPath), "not" inserted into the words quoted.
 func TestUnlessIsNoNegativeWord(t *testing.T) {
-	source, rewrite := l2rPair(t, "l2r-news-182")
-	words, edited := "the SNP is gearing up with 50 amendments", "the SNP is not gearing up with 50 amendments"
-	if !strings.Contains(rewrite, words) {
-		t.Fatalf("the rewrite does not say %q", words)
-	}
-	query := strings.Replace(rewrite, words, edited, 1)
-	at := strings.Index(query, edited)
-	got := false
-	for _, c := range auditTexts(query, source, Options{}).Negations {
-		got = got || c.Query.Start <= at && at < c.Query.End
-	}
-	if !got {
+	edited := "the SNP is not gearing up with 50 amendments"
+	if !l2rEditFlagged(t, "l2r-news-182", "the SNP is gearing up with 50 amendments", edited) {
 		t.Errorf("%q not flagged", edited)
 	}
 }
@@ -339,18 +338,8 @@ func TestAmericanSpellingIsOneTerm(t *testing.T) {
 			t.Errorf("spelled(%s) = %q, spelled(%s) = %q, want one term", p[0], spelled(a[0]), p[1], spelled(b[0]))
 		}
 	}
-	source, rewrite := l2rPair(t, "l2r-news-162")
-	words, edited := "leadership race, is the favorite", "leadership race, is not the favorite"
-	if !strings.Contains(rewrite, words) {
-		t.Fatalf("the rewrite does not say %q", words)
-	}
-	query := strings.Replace(rewrite, words, edited, 1)
-	at := strings.Index(query, edited)
-	got := false
-	for _, c := range auditTexts(query, source, Options{}).Negations {
-		got = got || c.Query.Start <= at && at < c.Query.End
-	}
-	if !got {
+	edited := "leadership race, is not the favorite"
+	if !l2rEditFlagged(t, "l2r-news-162", "leadership race, is the favorite", edited) {
 		t.Errorf("%q not flagged", edited)
 	}
 }
@@ -761,13 +750,8 @@ func TestNegationAddedToASegment(t *testing.T) {
 			"The health board hired no new doctors this winter. Recruitment efforts are not ongoing, he noted. The ward will reopen in May.",
 			"Recruitment efforts are not ongoing", false},
 	} {
-		at := strings.Index(tc.query, tc.sentence)
 		res := auditTexts(tc.query, tc.source, Options{})
-		got := false
-		for _, c := range res.Negations {
-			got = got || c.Query.Start <= at && at < c.Query.End
-		}
-		if got != tc.want {
+		if got := flaggedAt(res, tc.query, tc.sentence); got != tc.want {
 			t.Errorf("%q flagged %v, want %v (negations %+v)", tc.sentence, got, tc.want, res.Negations)
 		}
 	}
@@ -793,14 +777,9 @@ func TestAddedAuxNotAsksForAGovernedWord(t *testing.T) {
 func TestNegationBeforeALongQuotation(t *testing.T) {
 	source := `Gatiss was jailed for nine years at Leeds Crown Court on Friday. After the sentencing, Mr Barnes said it was "just about the right length of time" and he hoped prison would give Gatiss time to reflect on what he had done. The court heard the attack lasted ten minutes.`
 	query := `Gatiss was jailed for nine years at Leeds Crown Court on Friday. Following the sentencing, Mr. Barnes remarked that the sentence was not "just about the right length of time" and expressed his hope that Gatiss would use his time in prison for introspection. The court heard the attack lasted ten minutes.`
-	at := strings.Index(query, "Following")
-	res := auditTexts(query, source, Options{})
-	for _, c := range res.Negations {
-		if c.Query.Start <= at && at < c.Query.End {
-			return
-		}
+	if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, "Following") {
+		t.Errorf("the negation before the quotation is not found (negations %+v)", res.Negations)
 	}
-	t.Errorf("the negation before the quotation is not found (negations %+v)", res.Negations)
 }
 
 // TestNotBeforeANegativeWordTheSourceStatesNegatively: "not unsure"
@@ -815,13 +794,8 @@ func TestNotBeforeANegativeWordTheSourceStatesNegatively(t *testing.T) {
 		{"A metal object was found on the beach at Crosby on Sunday. Police say at this stage they are sure what the object was. The beach was closed for two hours.", false},
 	} {
 		query := "A metal object was found on the beach at Crosby on Sunday. Police are not unsure of the object's nature. The beach was closed for two hours."
-		at := strings.Index(query, "Police")
 		res := auditTexts(query, tc.source, Options{})
-		got := false
-		for _, c := range res.Negations {
-			got = got || c.Query.Start <= at && at < c.Query.End
-		}
-		if got != tc.want {
+		if got := flaggedAt(res, query, "Police"); got != tc.want {
 			t.Errorf("against %q: flagged %v, want %v (negations %+v)", tc.source, got, tc.want, res.Negations)
 		}
 	}
@@ -836,12 +810,7 @@ func TestNotBeforeAReversative(t *testing.T) {
 	}
 	source := "He was jailed for five years at the High Court in Inverness. The crimes came to light following an investigation by the UK Border Agency and the then Northern Constabulary. He will be deported."
 	query := "He was jailed for five years at the High Court in Inverness. The crimes were not uncovered following an investigation by the UK Border Agency and Northern Constabulary. He will be deported."
-	at := strings.Index(query, "The crimes")
-	res := auditTexts(query, source, Options{})
-	for _, c := range res.Negations {
-		if c.Query.Start <= at && at < c.Query.End {
-			return
-		}
+	if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, "The crimes") {
+		t.Errorf("the negation before a reversative is not found (negations %+v)", res.Negations)
 	}
-	t.Errorf("the negation before a reversative is not found (negations %+v)", res.Negations)
 }
