@@ -47,15 +47,7 @@ func TestTraceNamesTheQueryAsOriginOfALaterCopy(t *testing.T) {
 		t.Fatalf("only %d dated WD pairs with a later copy", len(pairs))
 	}
 	ctx := context.Background()
-	db, err := pebble.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := emptyIndex(t)
 	var archive []extract.Article
 	inPairs := map[string]bool{}
 	for _, p := range pairs {
@@ -120,15 +112,7 @@ func TestTraceNamesTheQueryAsOriginOfALaterCopy(t *testing.T) {
 func TestTraceOwnStoryNamesTheQueryOrigin(t *testing.T) {
 	needShared(t)
 	ctx := context.Background()
-	db, err := pebble.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := emptyIndex(t)
 	inputs, errs := extract.Expand([]string{filepath.Join(shared, "seeds/rewrite.txt"), "../examples/archive/bbc-news-sample.jsonl"})
 	if len(errs) > 0 {
 		t.Fatal(errs[0])
@@ -161,4 +145,20 @@ func TestTraceOwnStoryNamesTheQueryOrigin(t *testing.T) {
 			t.Errorf("with --own: the rewrite is not said made from the query (reverse %+v)", top.Reverse)
 		}
 	}
+}
+
+// emptyIndex opens an index on a fresh Pebble store, closed when the test
+// ends.
+func emptyIndex(t *testing.T) *index.Index {
+	t.Helper()
+	db, err := pebble.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ix, err := index.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
