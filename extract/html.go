@@ -73,7 +73,7 @@ func parseHTMLPage(data []byte, pageURL string) (a Article, err error) {
 	published := publicationDate(doc, data, md.URL) // before secondOpinion changes doc
 	links := linkParagraphs(doc, firstNonEmpty(pageURL, md.URL))
 	comments := commentParagraphs(doc)
-	leads := newLeadFinder(doc)
+	leads := newLeadFinder(doc, pt.descriptions)
 	paras := dropLinkParagraphs(htmlParagraphs(res.ContentNode), links)
 	second, secondTitle := secondOpinion(doc, pageURL)
 	paras = trimTail(notAComment(paras, second, comments), second)

@@ -48,9 +48,11 @@ type shownDesc struct {
 // maxShown bounds the places one description is looked for.
 const maxShown = 4
 
-func newLeadFinder(doc *html.Node) leadFinder {
+// newLeadFinder reads doc for the descriptions (pageTitles.descriptions)
+// it shows.
+func newLeadFinder(doc *html.Node, descriptions []string) leadFinder {
 	var descs, texts []string
-	for _, d := range descriptions(doc) {
+	for _, d := range descriptions {
 		if k := textKey(d); utf8.RuneCountInString(k) >= minLeadKey {
 			descs, texts = append(descs, k), append(texts, collapseSpace(d))
 		}
@@ -172,7 +174,7 @@ func (p *pageKey) block(at int) *html.Node {
 // blockAncestor is the nearest block element holding n.
 func blockAncestor(n *html.Node) *html.Node {
 	for a := n.Parent; a != nil; a = a.Parent {
-		if a.Type == html.ElementNode && (blockAtoms[a.DataAtom] || a.DataAtom == atom.Div) {
+		if a.Type == html.ElementNode && blockAtoms[a.DataAtom] {
 			return a
 		}
 	}
@@ -200,33 +202,6 @@ func keyPrefix(k string, n int) string {
 		n--
 	}
 	return k
-}
-
-// descriptions are the page's descriptions, og:description first.
-func descriptions(doc *html.Node) []string {
-	var og, other []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Meta:
-				switch metaKey(n) {
-				case "og:description":
-					og = append(og, attr(n, "content"))
-				case "description", "twitter:description":
-					other = append(other, attr(n, "content"))
-				}
-				return
-			case atom.Body:
-				return // descriptions are in the head
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return append(og, other...)
 }
 
 // cutShort reports whether a description ends in an ellipsis: the page

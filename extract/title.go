@@ -108,12 +108,16 @@ type pageTitles struct {
 	h1s     []string // the texts of its <h1> elements
 	og      string   // og:title
 	variant []string // <title>, twitter:title: more wordings of the headline
+	// descriptions are og:description first, then description and
+	// twitter:description: the standfirst's wordings (lead.go).
+	descriptions []string
 }
 
 // pageHeadings returns the page's <h1> texts, og:title, <title> and
-// twitter:title.
+// twitter:title, and its descriptions.
 func pageHeadings(doc *html.Node) pageTitles {
 	var pt pageTitles
+	var ogDesc, otherDesc []string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -136,6 +140,12 @@ func pageHeadings(doc *html.Node) pageTitles {
 					if s := collapseSpace(attr(n, "content")); s != "" {
 						pt.variant = append(pt.variant, s)
 					}
+				case n.Parent == nil || n.Parent.DataAtom != atom.Head:
+					// a description in the body describes something else
+				case key == "og:description":
+					ogDesc = append(ogDesc, attr(n, "content"))
+				case key == "description" || key == "twitter:description":
+					otherDesc = append(otherDesc, attr(n, "content"))
 				}
 			case atom.Script, atom.Style, atom.Template, atom.Svg:
 				return
@@ -146,6 +156,7 @@ func pageHeadings(doc *html.Node) pageTitles {
 		}
 	}
 	walk(doc)
+	pt.descriptions = append(ogDesc, otherDesc...)
 	return pt
 }
 
