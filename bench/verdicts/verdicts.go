@@ -106,12 +106,16 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		}
 		rows = append(rows, row(t, confusion, n))
 	}
-	kinds, err := kindRows(ctx, env)
+	pairs, err := KindPairs(env.Shared, kindMax)
+	if err != nil {
+		return rows, err
+	}
+	kinds, err := kindRows(ctx, env, pairs)
 	if err != nil {
 		return rows, err
 	}
 	rows = append(rows, kinds...)
-	reverse, err := reverseRows(ctx, env)
+	reverse, err := reverseRows(ctx, env, pairs)
 	if err != nil {
 		return rows, err
 	}
@@ -129,14 +133,14 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 // then not asked; trace's margins are against the other candidates, and
 // which came first is the origin chain's call. Right for the derived
 // groups, false for the others.
-func reverseRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	pairs, err := KindPairs(env.Shared, kindMax)
-	if err != nil {
-		return nil, err
-	}
+func reverseRows(ctx context.Context, env *suite.Env, kinds map[string][][2]string) ([]suite.Row, error) {
 	counter, err := corpus.Load(env.Shared, "counter")
 	if err != nil {
 		return nil, fmt.Errorf("load counter: %w", err)
+	}
+	pairs := map[string][][2]string{}
+	for g, ps := range kinds {
+		pairs[g] = ps
 	}
 	docs := counter.DocIndex()
 	for _, q := range counter.Queries {
@@ -192,12 +196,9 @@ var kindGroups = []struct {
 // kindMax is how many pairs of each group are compared.
 const kindMax = 300
 
-// kindRows gives, per group, the share of pairs given each verdict.
-func kindRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	pairs, err := KindPairs(env.Shared, kindMax)
-	if err != nil {
-		return nil, err
-	}
+// kindRows gives, per group of pairs (KindPairs), the share of pairs
+// given each verdict.
+func kindRows(ctx context.Context, env *suite.Env, pairs map[string][][2]string) ([]suite.Row, error) {
 	var rows []suite.Row
 	for _, g := range kindGroups {
 		ps := pairs[g.name]
