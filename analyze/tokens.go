@@ -31,7 +31,7 @@ func Tokenize(text string, span Span) []Token {
 	for i < span.End {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case mojibakeQuote(text, span.Start, i, span.End):
+		case quoteCapital(r) && mojibakeQuote(text, span.Start, i, span.End):
 			i += size
 		case isDigit(r):
 			end := scanNumber(text, i, span.End)
@@ -73,7 +73,7 @@ func scanWord(text string, i, limit int) int {
 	start := i
 	for i < limit {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !isDigit(r) || mojibakeQuote(text, start, i, limit) {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !isDigit(r) || quoteCapital(r) && mojibakeQuote(text, start, i, limit) {
 			break
 		}
 		i += size
@@ -160,11 +160,9 @@ func isASCIILetters(s string) bool {
 // language writes a capital inside a lower-case word), or, for the
 // opening Ò, when it starts a word and a lower-case letter follows;
 // "Óscar" and Vietnamese "Ông" stay words. from bounds the look back.
+// Callers check quoteCapital(r) first, so it runs on those capitals only.
 func mojibakeQuote(text string, from, i, limit int) bool {
 	r, size := utf8.DecodeRuneInString(text[i:])
-	if r != 'Ò' && r != 'Ó' && r != 'Ô' && r != 'Õ' {
-		return false
-	}
 	if i > from {
 		if prev, _ := utf8.DecodeLastRuneInString(text[from:i]); unicode.IsLower(prev) {
 			return true
@@ -176,3 +174,7 @@ func mojibakeQuote(text string, from, i, limit int) bool {
 	}
 	return false
 }
+
+// quoteCapital reports whether r is one of the capitals Mac Roman quotes
+// become when read as Latin-1.
+func quoteCapital(r rune) bool { return r == 'Ò' || r == 'Ó' || r == 'Ô' || r == 'Õ' }
