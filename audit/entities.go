@@ -282,7 +282,7 @@ func oneEdit(a, b string) bool {
 		i++
 	}
 	if len(ra) == len(rb) {
-		return string(ra[i+1:]) == string(rb[i+1:])
+		return i == len(ra) || string(ra[i+1:]) == string(rb[i+1:])
 	}
 	return string(ra[i:]) == string(rb[i+1:])
 }

@@ -287,7 +287,7 @@ func TestOneEditBytes(t *testing.T) {
 			}
 		}
 	}
-	if !oneEdit("norfok", "norfolk") || oneEdit("afghan", "afghanistan") || !oneEdit("beyoncé", "beyoncó") {
+	if !oneEdit("norfok", "norfolk") || oneEdit("afghan", "afghanistan") || !oneEdit("beyoncé", "beyoncó") || !oneEdit("beyoncé", "beyoncé") {
 		t.Error("oneEdit misreads a misspelling")
 	}
 }
