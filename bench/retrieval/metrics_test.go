@@ -84,3 +84,30 @@ func TestRecallRowsCountRanks(t *testing.T) {
 		t.Fatalf("metrics %+v", m)
 	}
 }
+
+// TestWithheldSourcesFallInBothHalves checks that choosing the withheld
+// sources does not choose their half: on the BBC articles' ids, the withheld
+// ones split about evenly between fit and report, as all ids do. (With FNV-1a
+// every withheld id fell in the report half.)
+func TestWithheldSourcesFallInBothHalves(t *testing.T) {
+	set, err := corpus.Load("../../../shared", "bbc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withheld, fit := 0, 0
+	for _, d := range set.Docs {
+		if hashOf("withhold/"+d.ID)%10 != 0 {
+			continue
+		}
+		withheld++
+		if hashOf("split/"+d.ID)%2 == 0 {
+			fit++
+		}
+	}
+	if withheld < len(set.Docs)/20 || withheld > len(set.Docs)/5 {
+		t.Fatalf("%d of %d articles withheld, want about one in ten", withheld, len(set.Docs))
+	}
+	if share := float64(fit) / float64(withheld); share < 0.4 || share > 0.6 {
+		t.Errorf("%d of %d withheld articles in the fit half (%.2f), want about half", fit, withheld, share)
+	}
+}

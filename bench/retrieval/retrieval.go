@@ -33,8 +33,9 @@ package retrieval
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"math"
 	"runtime"
 	"sort"
@@ -105,10 +106,17 @@ type query struct {
 	accept map[string]bool
 }
 
+// hashOf is a fixed hash of s whose every bit depends on every byte.
+//
+// It was FNV-1a once, whose lowest bit is the parity of the count of odd
+// bytes in s: "hash%10 == 0" (withheld) then forced the lowest bit, and with
+// it "hash%2 == 0" (fit half) of the same id under another prefix, so every
+// withheld source fell in the report half and the 1% threshold was fitted on
+// COUNTER and human-ai same-event texts alone (233 negatives, 51 of them
+// withheld). The first bytes of SHA-256 have no such tie.
 func hashOf(s string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return h.Sum32()
+	sum := sha256.Sum256([]byte(s))
+	return binary.BigEndian.Uint32(sum[:4])
 }
 
 // Run measures retrieval; see the package comment for the protocol.
