@@ -814,3 +814,53 @@ func TestNotBeforeAReversative(t *testing.T) {
 		t.Errorf("the negation before a reversative is not found (negations %+v)", res.Negations)
 	}
 }
+
+// "Scepticism" holds a doubt as "doubt" does: a "not" put before the
+// rewrite's "doubt" turns around the source's "there is scepticism over
+// whether such a deal would make much difference to the current
+// oversupply of oil", while the rewrite as written ("there is doubt about
+// whether this will impact the current oil oversupply"), a faithful
+// paraphrase, trades one doubt word for another and is not flagged. The
+// whole l2r GPT-4o rewrite l2r-news-019 against its BBC source (l2rPath).
+func TestScepticismIsADoubt(t *testing.T) {
+	words := "there is doubt about whether this will impact"
+	if !l2rEditFlagged(t, "l2r-news-019", words, "there is not doubt about whether this will impact") {
+		t.Error("the negated doubt is not flagged")
+	}
+	source, rewrite := l2rPair(t, "l2r-news-019")
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+		t.Error("the faithful paraphrase of the scepticism is flagged")
+	}
+}
+
+// An "and" between two clauses, each with its auxiliary, ends a segment:
+// the source's "Two other men have been jailed for historical attacks not
+// connected to children's homes and three more trials are due to begin in
+// early 2017" states "three more trials are due" without a negation,
+// though the sentence holds one, and a "not" put into the rewrite's
+// "three further trials are scheduled to commence in early 2017" is
+// found; the rewrite as written ("unrelated to children's homes", a
+// faithful paraphrase) is not flagged. An "and" between two names, or
+// two verbs of one auxiliary, joins no clauses (sentences of l2r-news-
+// rewrites and bbc-news-summary). The whole l2r GPT-4o rewrite
+// l2r-news-034 against its BBC source (l2rPath).
+func TestAndBetweenTwoClausesEndsASegment(t *testing.T) {
+	words := "three further trials are scheduled to commence"
+	if !l2rEditFlagged(t, "l2r-news-034", words, "three further trials are not scheduled to commence") {
+		t.Error("the negation after the clause's \"and\" is not flagged")
+	}
+	source, rewrite := l2rPair(t, "l2r-news-034")
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, "Additionally, two other individuals") {
+		t.Error("the faithful paraphrase is flagged")
+	}
+	for text, want := range map[string]int{
+		"Two other men have been jailed for historical attacks not connected to children's homes and three more trials are due to begin in early 2017.": 2,
+		"Olly Murs and Caroline Flack have already been named as The X Factor's new presenters.":                                                        1,
+		"Nine men from West Yorkshire and another man from Leicester have been arrested and freed on bail.":                                             1,
+	} {
+		toks := analyze.Tokenize(text, analyze.Span{End: len(text)})
+		if got := len(segmentsOf(text, toks)); got != want {
+			t.Errorf("%q: %d segments, want %d", text, got, want)
+		}
+	}
+}

@@ -41,6 +41,10 @@ var negativeStems = map[string]bool{
 	// "will be discontinuing sales" says "will no longer sell" (llmfake
 	// paraphrase, politifact13775).
 	"discontinu": true,
+	// "there is scepticism over whether such a deal would make much
+	// difference" says "there is doubt" (l2r-news-019's BBC source), as
+	// "doubt" does.
+	"sceptic": true, "skeptic": true,
 }
 
 // negativeBefore are words that negate what follows when the given word

@@ -16,7 +16,8 @@ type segment struct {
 }
 
 // segmentsOf splits the tokens of a passage of text into segments: at
-// clause ends (clauseBreaks) and at commas, but not at a quotation mark
+// clause ends (clauseBreaks), at commas and before a conjunction joining
+// two clauses (joinsClauses), but not at a quotation mark
 // opening a quotation after a negation or an auxiliary, which they govern
 // however long it is: the sentence "was not" and the words it quotes are
 // one claim.
@@ -25,7 +26,7 @@ func segmentsOf(text string, toks []analyze.Token) []segment {
 	var out []segment
 	start := 0
 	for i := range toks {
-		if i < len(toks)-1 && !br[i] && !strings.Contains(text[toks[i].End:toks[i+1].Start], ",") {
+		if i < len(toks)-1 && !br[i] && !strings.Contains(text[toks[i].End:toks[i+1].Start], ",") && !joinsClauses(text, toks, br, start, i+1) {
 			continue
 		}
 		if i < len(toks)-1 && (negationCues[toks[i].Norm] || auxiliaries[toks[i].Norm]) && strings.Trim(text[toks[i].End:toks[i+1].Start], " \"“‘") == "" {
@@ -132,6 +133,43 @@ func governsTerm(toks []analyze.Token, i, last int) bool {
 		}
 		if toks[j].Term != "" {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseConjunctions join two clauses when each has a verb of its own.
+var clauseConjunctions = map[string]bool{"and": true, "but": true}
+
+// maxSubjectWords is the most words between a conjunction and the
+// auxiliary of the clause it opens: "and three more trials are due".
+const maxSubjectWords = 4
+
+// joinsClauses reports whether toks[i], in the segment that starts at
+// toks[start], is a conjunction ("and", "but") joining two clauses, each
+// with an auxiliary of its own: "have been jailed for historical attacks
+// not connected to children's homes and three more trials are due to
+// begin" holds two claims, and a negation in the first is none of the
+// second's. An "and" between two names ("Smith and Jones are due") or
+// two verbs of one auxiliary ("were arrested and charged") joins no
+// clauses.
+func joinsClauses(text string, toks []analyze.Token, br []bool, start, i int) bool {
+	if i >= len(toks) || !clauseConjunctions[toks[i].Norm] {
+		return false
+	}
+	before := false
+	for k := start; k < i; k++ {
+		before = before || auxiliaries[toks[k].Norm]
+	}
+	if !before {
+		return false
+	}
+	for k := i + 1; k < len(toks) && k <= i+maxSubjectWords; k++ {
+		if auxiliaries[toks[k].Norm] {
+			return true
+		}
+		if br[k-1] || strings.Contains(text[toks[k-1].End:toks[k].Start], ",") {
+			return false
 		}
 	}
 	return false
