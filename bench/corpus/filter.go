@@ -73,11 +73,14 @@ const (
 
 // furniturePhrases mark the lines sites show around or instead of an
 // article: sign-in walls, search boxes, share and follow prompts, account
-// and error pages.
+// and error pages, video players.
 var furniturePhrases = []string{
 	"log in", "login", "sign in", "sign up", "subscribe", "contact us", "search",
 	"on facebook", "on twitter", "email", "account", "cookies", "javascript",
 	"your browser", "page not found", "access denied", "is this you",
+	// YouTube's player chrome, which four politifact sources are in
+	// llmfake ("Watch Queue QueueWatch Queue Queue Remove allDisconnect").
+	"watch queue", "remove all",
 }
 
 // llmfakeUsable decides whether an llmfake output is a usable target. The

@@ -42,6 +42,7 @@ func TestLLMFakeSourceNotAnArticle(t *testing.T) {
 	}{
 		{"NoticeYou must log in to continue.", true},
 		{"See more of Trump Nation on Facebook", true},
+		{"Watch Queue QueueWatch Queue Queue Remove allDisconnect", true},
 		{"This Account has been suspended.Contact your hosting provider for more information.", true},
 		{"The Wirehowoncewhothe civil warsthe civil warfiveforthe endseemedwhom", true},
 		{"COVID-19 is a hoax or scapegoat for economic disaster.", false},

@@ -38,8 +38,9 @@ const (
 )
 
 // NearDuplicates returns groups of Doc IDs (of any sets, including the same
-// set) whose texts are the same article: at least half of the shorter text's
-// word 5-shingles (of its first 400 words) occur in the longer one. Groups
+// set) whose texts are the same article: at least dupContainment of the
+// shorter text's word 5-shingles (of its first dupWords words) occur in the
+// longer one. Groups
 // are closed under the relation (A~B and B~C put A, B, C in one group) and
 // include every group Overlaps finds.
 func NearDuplicates(sets ...*Set) []Overlap {
