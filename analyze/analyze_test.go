@@ -42,6 +42,9 @@ func TestSplitSentencesKeepsAbbreviationsInitialsAndDecimals(t *testing.T) {
 		{"Deportation Figures\n\nAccording to the ministry, 1.7 million remain.", []string{"Deportation Figures", "According to the ministry, 1.7 million remain."}},
 		{"It ended on Oct. 31 as planned. Then what?", []string{"It ended on Oct. 31 as planned.", "Then what?"}},
 		{"ایک جملہ۔ دوسرا جملہ؟ تیسرا", []string{"ایک جملہ۔", "دوسرا جملہ؟", "تیسرا"}},
+		// COUNTER 0210p: Urdu papers often set no space after the full stop.
+		{"ریہرسل بہت ضروری ہے۔مادھوری ان دنوں جج کے فرائض انجام دے رہی ہیں۔اگر مقابلےمیں",
+			[]string{"ریہرسل بہت ضروری ہے۔", "مادھوری ان دنوں جج کے فرائض انجام دے رہی ہیں۔", "اگر مقابلےمیں"}},
 	}
 	for _, tc := range tests {
 		got := sentenceTexts(tc.text)

@@ -29,7 +29,8 @@ var abbreviations = map[string]bool{
 // line) always end a sentence; inside a paragraph a sentence ends at . ! ? or
 // the Urdu/Arabic full stop (۔) and question mark (؟), after any closing
 // quotes or brackets, when followed by a space and then something that can
-// start a sentence. Known abbreviations and initials do not end one.
+// start a sentence (the Urdu marks need no space). Known abbreviations and
+// initials do not end one.
 //
 // A rule-based splitter is used rather than a trained one (prose, Punkt):
 // news prose is regular enough, it works for any script, and offsets stay
@@ -104,7 +105,12 @@ func endsSentence(text string, at, end int, r rune) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[end:])
 	if !unicode.IsSpace(next) {
-		return false // "1.7", "U.S.A", "example.com"
+		// The Urdu full stop and question mark end a sentence even when
+		// the next begins at once: Urdu papers often set no space after
+		// them ("ضروری ہے۔مادھوری"), and neither is used inside a number
+		// or an abbreviation. Without this a COUNTER story was one
+		// sentence, so one loosely matching pair "covered" all of it.
+		return r == '۔' || r == '؟'
 	}
 	// The first visible character after the space must be able to start a
 	// sentence: not a lower-case letter (scripts without case always can).
