@@ -864,3 +864,33 @@ func TestAndBetweenTwoClausesEndsASegment(t *testing.T) {
 		}
 	}
 }
+
+// A "not" put after the auxiliary of a segment whose word before the
+// auxiliary the source's segment states with the same auxiliary, and no
+// negation nor negative word, turns the source's claim around, however
+// the rest is reworded: "It is a great signing for us" (the BBC source of
+// l2r-news-028) against the GPT-4o rewrite's "It is an excellent
+// acquisition for us", "not" inserted. Faithful rewrites that share such
+// an opening but move a negation or trade it for a negative word are not
+// flagged: "Tottenham were not held to the same standards" for "he did
+// not feel Tottenham were judged by the same standards" (l2r-news-006),
+// "the trust has not shown improvement" for "the trust has failed to
+// improve" (l2r-news-122). Whole rewrites against their sources
+// (l2rPath).
+func TestNegationAfterTheSourcesOpening(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-028", "It is an excellent acquisition for us", "It is not an excellent acquisition for us") {
+		t.Error("the negation after \"It is\" is not flagged")
+	}
+	for id, sentence := range map[string]string{
+		"l2r-news-006": "Tottenham were not held to the same standards",
+		"l2r-news-122": "the trust has not shown improvement",
+	} {
+		source, rewrite := l2rPair(t, id)
+		if !strings.Contains(rewrite, sentence) {
+			t.Fatalf("%s: the rewrite does not say %q", id, sentence)
+		}
+		if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, sentence) {
+			t.Errorf("%s: the faithful %q is flagged", id, sentence)
+		}
+	}
+}
