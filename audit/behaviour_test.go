@@ -242,6 +242,12 @@ const l2rPath = "../../shared/data/l2r-news-rewrites/news_rewrites_paired.jsonl"
 // or skips the test.
 func l2rPair(tb testing.TB, id string) (source, rewrite string) {
 	tb.Helper()
+	return l2rPairOf(tb, id, "GPT-4o")
+}
+
+// l2rPairOf is l2rPair for the rewrite of the given model.
+func l2rPairOf(tb testing.TB, id, model string) (source, rewrite string) {
+	tb.Helper()
 	f, err := os.Open(l2rPath)
 	if err != nil {
 		tb.Skipf("l2r rewrites not available: %v", err)
@@ -261,7 +267,7 @@ func l2rPair(tb testing.TB, id string) (source, rewrite string) {
 			tb.Fatalf("%s: %v", l2rPath, err)
 		}
 		if row.ID == id {
-			return row.Source, row.Rewrites["GPT-4o"].Text
+			return row.Source, row.Rewrites[model].Text
 		}
 	}
 	tb.Fatalf("%s: no %s", l2rPath, id)
@@ -917,5 +923,29 @@ func TestNegationOfTheSourcesSubject(t *testing.T) {
 	}
 	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, sentence) {
 		t.Errorf("the faithful %q is flagged", sentence)
+	}
+}
+
+// A "not" added to a sentence the rewrite reworded below minPolaritySimilarity
+// but above minAddedPolaritySimilarity is found: "A man, aged 45, was
+// arrested on suspicion of a racially aggravated offence and possessing
+// an offensive weapon" (the BBC source of l2r-news-104) against the
+// Llama-3-70B rewrite's "A 45-year-old individual was taken into custody
+// on suspicion of perpetrating a hate crime and possessing a dangerous
+// weapon" (similarity 0.39), "not" inserted. The rewrite as written is
+// not flagged.
+func TestNegationAddedToALooselyAlignedSentence(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-104", "Llama-3-70B")
+	words := "A 45-year-old individual was taken into custody"
+	edited := "A 45-year-old individual was not taken into custody"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("the rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, edited, 1)
+	if !flaggedAt(auditTexts(query, source, Options{}), query, edited) {
+		t.Error("the negation is not flagged")
+	}
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+		t.Error("the rewrite as written is flagged")
 	}
 }
