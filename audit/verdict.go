@@ -147,7 +147,13 @@ const DerivedThreshold = 0.979
 // for and the model had not already claimed, 3 of the 1,281 negatives of
 // both halves (withheld-source rewrites, same-event texts: here three
 // rewrites of one withheld coaid claim, each matching a near-identical
-// claim) against 97 true sources on the report half alone.
+// claim) against 97 true sources on the report half alone. Under the
+// mended split (bench/retrieval hashOf) it claims no fit-half negative and
+// five report-half ones, all rewrites of withheld one-line coaid claims: a
+// one-sentence source counts as wholly aligned once one pair aligns, even
+// at similarity 0.3 ("Tony Evers is pushing firearm confiscation orders"
+// for a rewrite of another Evers claim). A similarity-weighted source
+// coverage would tell those apart; it is not in the Evidence yet.
 const (
 	shortSourceTerms    = 50
 	shortSourceCoverage = 0.8
