@@ -149,7 +149,7 @@ const DerivedThreshold = 0.979
 // rewrites of one withheld coaid claim, each matching a near-identical
 // claim) against 97 true sources on the report half alone. Under the
 // mended split (bench/retrieval hashOf) it claims no fit-half negative and
-// five report-half ones, all rewrites of withheld one-line coaid claims: a
+// five report-half ones, all rewordings of withheld one-line coaid claims: a
 // one-sentence source counts as wholly aligned once one pair aligns, even
 // at similarity 0.3 ("Tony Evers is pushing firearm confiscation orders"
 // for a rewrite of another Evers claim). A similarity-weighted source
