@@ -76,7 +76,7 @@ const minSegmentSimilarity = 0.3
 // claim and is left out ("was not what it claimed to be").
 //
 // A source segment less close will do when it states the word before the
-// auxiliary and the auxiliary together (statesAt), with no negation
+// auxiliary and the auxiliary together (runEnd), with no negation
 // after them: "It is not an excellent acquisition for us" against "It is
 // a great signing for us" (l2r-news-028) rewords everything the negation
 // governs, and the subject with its auxiliary is what is left of the
@@ -141,7 +141,7 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 				continue
 			}
 			for _, ss := range sSegs {
-				if ss.negative == 0 && ss.words[aux] && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && statesAt(sToks, ss, qToks[i-2].Norm, aux)) {
+				if ss.negative == 0 && ss.words[aux] && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
 					return true
 				}
 				if ss.negative == 0 && i-1-subjectWords >= qs.first && qToks[i-2].Term != "" && keepsSubject(sToks, ss, qToks[i-1-subjectWords:i-1]) {
@@ -161,16 +161,8 @@ const subjectWords = 2
 // in order, with a word after them: the subject of a claim, and a verb
 // saying something of it.
 func keepsSubject(toks []analyze.Token, ss segment, subj []analyze.Token) bool {
-next:
-	for j := ss.first; j+len(subj) <= ss.last; j++ {
-		for k, t := range subj {
-			if toks[j+k].Norm != t.Norm {
-				continue next
-			}
-		}
-		return true
-	}
-	return false
+	end := runEnd(toks, ss, subj)
+	return end >= 0 && end <= ss.last
 }
 
 // governsTerm reports whether a content word follows the negation at
@@ -225,13 +217,17 @@ func joinsClauses(text string, toks []analyze.Token, br []bool, start, i int) bo
 	return false
 }
 
-// statesAt reports whether segment ss of toks holds word followed by
-// aux ("It is").
-func statesAt(toks []analyze.Token, ss segment, word, aux string) bool {
-	for j := ss.first; j < ss.last; j++ {
-		if toks[j].Norm == word && toks[j+1].Norm == aux {
-			return true
+// runEnd returns the index just past the first place segment ss of toks
+// states the words of run in order ("It is"), or -1.
+func runEnd(toks []analyze.Token, ss segment, run []analyze.Token) int {
+next:
+	for j := ss.first; j+len(run)-1 <= ss.last; j++ {
+		for k, t := range run {
+			if toks[j+k].Norm != t.Norm {
+				continue next
+			}
 		}
+		return j + len(run)
 	}
-	return false
+	return -1
 }
