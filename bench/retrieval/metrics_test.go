@@ -50,6 +50,10 @@ func TestAttributionByHand(t *testing.T) {
 	// Report-half negatives: one above 0.98, one below.
 	qs = append(qs, q("same-event", false, false), q("same-event", false, false))
 	res = append(res, outcome{score: 0.99, claimed: true}, outcome{score: 0.5, claimed: true})
+	// METER's unlabelled newspaper stories with their PA text present are
+	// neither positives nor negatives, whatever is claimed for them.
+	qs = append(qs, q(corpus.LabelSameStory, false, false), q(corpus.LabelSameStory, false, false))
+	res = append(res, outcome{rank: 1, score: 0.999, claimed: true}, outcome{rank: 1, score: 0.1, claimed: true})
 
 	row := attributionRow("m", qs, res, true)
 	got := map[string]float64{}
