@@ -142,3 +142,30 @@ func TestSwapReadsAsItsKind(t *testing.T) {
 		t.Errorf("date 2015 in %q not read as a date", q)
 	}
 }
+
+// TestUnflaggedCopiesCountExcerpts checks the "unflagged copies" count of
+// the llmfake rows on the seed source: an excerpt of it (its opening
+// paragraphs, word for word) is no flag and is counted as a copy; the
+// seed's LLM rewrite, flagged for the claims it adds, is not.
+func TestUnflaggedCopiesCountExcerpts(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(shared, "seeds", name))
+		if err != nil {
+			t.Skipf("seeds absent: %v", err)
+		}
+		return string(b)
+	}
+	source, rewrite := read("source-original.txt"), read("rewrite.txt")
+	paras := strings.SplitN(source, "\n\n", 4)
+	excerpt := strings.Join(paras[:min(3, len(paras))], "\n\n")
+	tally, err := measureFake(context.Background(), []fakePair{
+		{id: "excerpt", source: source, query: excerpt},
+		{id: "rewrite", source: source, query: rewrite},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tally.flagged != 1 || tally.copies != 1 {
+		t.Errorf("flagged %d, copies %d; want the rewrite flagged and the excerpt counted a copy", tally.flagged, tally.copies)
+	}
+}

@@ -156,8 +156,18 @@ func llmfakeRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 // fakeTally is what measureFake counts over a set of pairs.
 type fakeTally struct {
 	n, flagged, altered, unsupported, base int
-	scores, baseScores                     []float64
+	// copies counts the unflagged pairs whose query is at least
+	// copyShare source text copied (nearly) word for word: an excerpt
+	// presented as a manipulation (Incomplete_Fact's omissions, an
+	// unchanged passage) has no altered fact and no unsupported claim to
+	// find.
+	copies             int
+	scores, baseScores []float64
 }
+
+// copyShare is the share of a query's terms in (nearly) verbatim
+// sentences above which an unflagged pair counts among fakeTally.copies.
+const copyShare = 0.8
 
 // row renders the tally; auc < 0 leaves the AUC column out.
 func (t fakeTally) row(set, method string, auc float64) suite.Row {
@@ -169,6 +179,7 @@ func (t fakeTally) row(set, method string, auc float64) suite.Row {
 	if auc >= 0 {
 		r.Metrics = append(r.Metrics, suite.M("AUC vs paraphrase", auc))
 	}
+	r.Metrics = append(r.Metrics, suite.M("unflagged copies", share(t.copies, t.n)))
 	return r
 }
 
@@ -183,16 +194,19 @@ func (t fakeTally) baseRow(set string, auc float64) suite.Row {
 }
 
 // measureFake audits each pair and tallies the flagged, altered and
-// unsupported shares, the baseline's flags, and both graded scores.
+// unsupported shares, the unflagged copies, the baseline's flags, and both
+// graded scores.
 func measureFake(ctx context.Context, pairs []fakePair) (fakeTally, error) {
 	t := fakeTally{n: len(pairs)}
 	for _, p := range pairs {
 		if err := ctx.Err(); err != nil {
 			return t, err
 		}
-		res, q, _ := auditPair(p.query, p.source)
+		res, q, s := auditPair(p.query, p.source)
 		if res.Flagged() {
 			t.flagged++
+		} else if al := align.Align(q, s, align.Options{}); float64(audit.VerbatimTerms(q, al)) >= copyShare*float64(q.Length) {
+			t.copies++
 		}
 		if res.AlteredCount() > 0 {
 			t.altered++
