@@ -704,7 +704,8 @@ func TestClaimTheSourceDeniesIsAltered(t *testing.T) {
 // A word put where its source has its opposite turns the claim around:
 // "indexing future increases to inflation" → "indexing future decreases"
 // (an llmfake manipulation, shared/data/llmfake/chatgpt_3.5_generation/
-// politifact). Words of one direction are one group ("fall … despite a
+// politifact; "increased defense spending" for "cut defense spending",
+// politifact11761). Words of one direction are one group ("fall … despite a
 // slight increase" → "downturn … despite a modest rise", l2r-news-062),
 // and an opposite negated says the same ("did not rise" for "fell"; the
 // polarity test may still read the added "not" as a change).
@@ -716,6 +717,10 @@ func TestWordPutForItsOppositeIsAltered(t *testing.T) {
 		{"increases → decreases",
 			"Obama urged Congress to take up legislation to raise the minimum wage from $7.25 to $10.10 over three years, while indexing future decreases to inflation.",
 			"Obama urged Congress to take up legislation to raise the minimum wage from $7.25 to $10.10 over three years, while indexing future increases to inflation.",
+			true},
+		{"increased → cut (llmfake Description_Ambiguity, politifact11761)",
+			"Ted Cruz actually voted for a budget that increased defense spending by more than Barack Obama proposed.",
+			"But the only budget he's ever voted for in his time in the Senate is a budget that cut defense spending by more than Barack Obama proposes we cut it.",
 			true},
 		{"l2r-news-062",
 			"This profit downturn came despite a modest rise in net revenues, which edged up to £808.1 million from the previous year's £805.2 million.",

@@ -905,7 +905,8 @@ func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []ana
 // medals", l2r-news-101).
 var opposites = [][2][]string{
 	{{"increase", "increased", "increases", "increasing", "rise", "rose", "risen", "rising", "rises"},
-		{"decrease", "decreased", "decreases", "decreasing", "fall", "fell", "fallen", "falling"}},
+		{"decrease", "decreased", "decreases", "decreasing", "fall", "fell", "fallen", "falling",
+			"reduce", "reduced", "reduces", "reducing", "cut", "cuts", "cutting"}},
 	{{"higher", "highest"}, {"lower", "lowest"}},
 	{{"larger", "largest", "bigger", "biggest"}, {"smaller", "smallest"}},
 	{{"best"}, {"worst"}},
