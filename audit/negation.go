@@ -913,6 +913,10 @@ var opposites = [][2][]string{
 	{{"majority"}, {"minority"}},
 	{{"support", "supports", "supported", "supporting"}, {"oppose", "opposes", "opposed", "opposing"}},
 	{{"true"}, {"false"}},
+	// "dis" is no antonym prefix in general ("cover" / "discover", "count"
+	// / "discount"), but it is in these.
+	{{"agree", "agreed", "agrees", "agreeing", "agreement"}, {"disagree", "disagreed", "disagrees", "disagreeing", "disagreement"}},
+	{{"approve", "approved", "approves", "approving", "approval"}, {"disapprove", "disapproved", "disapproves", "disapproving", "disapproval"}},
 	{{"accept", "accepted", "accepts", "accepting"}, {"reject", "rejected", "rejects", "rejecting"}},
 	{{"guilty"}, {"innocent"}},
 	{{"stronger", "strongest"}, {"weaker", "weakest"}},
