@@ -40,10 +40,12 @@ func run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	return append(swaps, fakes...), nil
 }
 
-// auditPair aligns and audits query text against source text.
-func auditPair(query, source string) (*audit.Result, *analyze.Profile, *analyze.Profile) {
+// auditPair aligns and audits query text against source text; it returns
+// the query's profile and the alignment too.
+func auditPair(query, source string) (*audit.Result, *analyze.Profile, *align.Alignment) {
 	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
-	return audit.Audit(q, s, align.Align(q, s, align.Options{}), audit.Options{}), q, s
+	al := align.Align(q, s, align.Options{})
+	return audit.Audit(q, s, al, audit.Options{}), q, al
 }
 
 func share(n, d int) float64 {

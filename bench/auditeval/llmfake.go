@@ -202,10 +202,10 @@ func measureFake(ctx context.Context, pairs []fakePair) (fakeTally, error) {
 		if err := ctx.Err(); err != nil {
 			return t, err
 		}
-		res, q, s := auditPair(p.query, p.source)
+		res, q, al := auditPair(p.query, p.source)
 		if res.Flagged() {
 			t.flagged++
-		} else if al := align.Align(q, s, align.Options{}); float64(audit.VerbatimTerms(q, al)) >= copyShare*float64(q.Length) {
+		} else if float64(audit.VerbatimTerms(q, al)) >= copyShare*float64(q.Length) {
 			t.copies++
 		}
 		if res.AlteredCount() > 0 {
