@@ -9,9 +9,11 @@ import (
 // segment is a stretch of text between clause ends and commas: its
 // terms, its words and how many negations and negative words it holds.
 type segment struct {
-	terms       map[string]bool
-	words       map[string]bool
-	negative    int
+	terms    map[string]bool
+	words    map[string]bool
+	negative int
+	// negatives counts its negations and negative words by negativeKey.
+	negatives   map[string]int
 	first, last int // its first and last tokens
 }
 
@@ -34,7 +36,7 @@ func segmentsOf(text string, toks []analyze.Token) []segment {
 			// govern: was (not) "just about the right length of time".
 			continue
 		}
-		sg := segment{terms: map[string]bool{}, words: map[string]bool{}, first: start, last: i}
+		sg := segment{terms: map[string]bool{}, words: map[string]bool{}, negatives: map[string]int{}, first: start, last: i}
 		for k := start; k <= i; k++ {
 			sg.words[toks[k].Norm] = true
 			if toks[k].Term != "" {
@@ -42,6 +44,7 @@ func segmentsOf(text string, toks []analyze.Token) []segment {
 			}
 			if negative(text, toks, k) {
 				sg.negative++
+				sg.negatives[negativeKey(toks, k)]++
 			}
 		}
 		out = append(out, sg)
@@ -113,7 +116,8 @@ const minSegmentSimilarity = 0.3
 // source: "were uncovered" → "were not uncovered").
 func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) bool {
 	var sSegs []segment
-	for _, qs := range segmentsOf(qText, qToks) {
+	qSegs := segmentsOf(qText, qToks)
+	for qi, qs := range qSegs {
 		if qs.negative != 1 && qs.negative != 2 {
 			continue // two: the "not" and the negative word it negates
 		}
@@ -141,16 +145,43 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 				continue
 			}
 			for _, ss := range sSegs {
-				if ss.negative == 0 && ss.words[aux] && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
+				plain := ss.negative == 0 || statedElsewhere(ss, qSegs, qi)
+				if plain && ss.words[aux] && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
 					return true
 				}
-				if ss.negative == 0 && i-1-subjectWords >= qs.first && qToks[i-2].Term != "" && keepsSubject(sToks, ss, qToks[i-1-subjectWords:i-1]) {
+				if plain && i-1-subjectWords >= qs.first && qToks[i-2].Term != "" && keepsSubject(sToks, ss, qToks[i-1-subjectWords:i-1]) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// statedElsewhere reports whether the negative words of source segment
+// ss are all stated by the query's segments other than qSegs[skip], and
+// it holds no negation: a negative word the rewrite keeps in another part
+// of its sentence ("The announcement concludes months of uncertainty for
+// the staff …, whose contracts were not previously set to expire" for
+// "ends months of uncertainty for … staff whose contracts had been due
+// to end", l2r-news GPT-4o rewrite, the source sentence one segment) is
+// not one it traded for the negation it adds.
+func statedElsewhere(ss segment, qSegs []segment, skip int) bool {
+	if ss.negatives["not"] > 0 {
+		return false
+	}
+	for k, n := range ss.negatives {
+		kept := 0
+		for i, qs := range qSegs {
+			if i != skip {
+				kept += qs.negatives[k]
+			}
+		}
+		if kept < n {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectWords is how many words before the auxiliary, the last of them
