@@ -44,3 +44,31 @@ func TestStatedElsewhereAsksForNoNegation(t *testing.T) {
 		t.Error("a source segment holding \"not\" is excused")
 	}
 }
+
+// A rewrite moves a claim to another tense of its auxiliary and keeps
+// it: "the bank said job gains had been \"solid\"" (the BBC source of
+// l2r-news-164) against the GPT-4o rewrite's "Employment, currently at a
+// seven-year low of 5.3%, has seen \"solid\" gains", "not" inserted.
+// Where the source negates the claim in its own tense too, the rewrite's
+// "not" is faithful and not flagged.
+func TestNegationAddedInAnotherTense(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-164", `has seen "solid" gains`, `has not seen "solid" gains`) {
+		t.Error("the negation after \"has\" against \"had been\" is not flagged")
+	}
+	source := `The bank left rates on hold. On employment - which is now at a seven-year low of 5.3% - the bank said job gains had not been "solid", more cautious language than last month. Markets barely moved.`
+	query := `The bank left rates on hold. Employment, currently at a seven-year low of 5.3%, has not seen "solid" gains. Markets barely moved.`
+	if flaggedAt(auditTexts(query, source, Options{}), query, "Employment") {
+		t.Error("the negation the source states in another tense is flagged")
+	}
+}
+
+// statesAux finds an auxiliary in any of its tenses, and no other verb's.
+func TestStatesAuxInAnyTense(t *testing.T) {
+	text := "job gains had been solid"
+	segs := segmentsOf(text, analyze.Tokenize(text, analyze.Span{Start: 0, End: len(text)}))
+	for aux, want := range map[string]bool{"has": true, "had": true, "is": true, "will": false, "did": false} {
+		if got := statesAux(segs[0], aux); got != want {
+			t.Errorf("statesAux(%q, %q) = %v, want %v", text, aux, got, want)
+		}
+	}
+}

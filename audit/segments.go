@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -66,8 +67,9 @@ const minSegmentSimilarity = 0.3
 // that governs a content word ("efforts are not ongoing"), in a segment
 // (segmentsOf) holding no other negation or negative word, where a
 // source segment as close as minSegmentSimilarity states the same
-// auxiliary with no negation and no negative word at all ("recruitment
-// efforts are continuing"). The clause test (polarityFlip) compares whole
+// auxiliary, in any tense (statesAux), with no negation and no negative
+// word at all ("recruitment efforts are continuing"), or none but those
+// the query states in another segment (statedElsewhere). The clause test (polarityFlip) compares whole
 // clauses, and a rewrite that splits a sentence at a comma differently
 // ("Recruitment efforts are not ongoing, he noted" / "He added that the
 // health board's recruitment efforts are continuing"), or that keeps a
@@ -146,7 +148,7 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 			}
 			for _, ss := range sSegs {
 				plain := ss.negative == 0 || statedElsewhere(ss, qSegs, qi)
-				if plain && ss.words[aux] && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
+				if plain && statesAux(ss, aux) && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
 					return true
 				}
 				if plain && i-1-subjectWords >= qs.first && qToks[i-2].Term != "" && keepsSubject(sToks, ss, qToks[i-1-subjectWords:i-1]) {
@@ -182,6 +184,34 @@ func statedElsewhere(ss segment, qSegs []segment, skip int) bool {
 		}
 	}
 	return true
+}
+
+// auxTenses groups the auxiliaries by verb: a rewrite moves a claim to
+// another tense ("job gains had been \"solid\"" → "has seen \"solid\"
+// gains", l2r-news-164) or person and keeps it.
+var auxTenses = [][]string{
+	{"is", "are", "was", "were", "be", "been"},
+	{"has", "have", "had"},
+	{"do", "does", "did"},
+	{"will", "would"}, {"can", "could"}, {"may", "might"},
+}
+
+// statesAux reports whether segment ss states auxiliary aux in some
+// tense (auxTenses).
+func statesAux(ss segment, aux string) bool {
+	if ss.words[aux] {
+		return true
+	}
+	for _, g := range auxTenses {
+		if slices.Contains(g, aux) {
+			for _, w := range g {
+				if ss.words[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // subjectWords is how many words before the auxiliary, the last of them
