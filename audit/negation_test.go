@@ -72,3 +72,24 @@ func TestStatesAuxInAnyTense(t *testing.T) {
 		}
 	}
 }
+
+// A segment that opens with its subject alone before the auxiliary is
+// compared with a source segment that opens with that subject: "Neighbours
+// said it looked \"hideous\"" (the BBC source of l2r-news-161) against the
+// GPT-4o rewrite's "Neighbours are furious, calling it \"hideous.\"", "not"
+// inserted. A source segment that opens with the subject and trades the
+// negation for a negative word ("Neighbours declined to comment") is a
+// faithful rewording, not flagged.
+func TestNegationAfterASubjectOfOneWord(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-161", "Neighbours are furious", "Neighbours are not furious") {
+		t.Error("the negation after \"Neighbours are\" is not flagged")
+	}
+	for _, tc := range []struct{ source, query string }{
+		{"The house was painted pink last month. Neighbours declined to comment on the colour. The owner has until June to appeal.",
+			"The house was painted pink last month. Neighbours were not willing to comment on the colour, unsurprisingly. The owner has until June to appeal."},
+	} {
+		if flaggedAt(auditTexts(tc.query, tc.source, Options{}), tc.query, "Neighbours were") {
+			t.Errorf("%q against %q is flagged", tc.query, tc.source)
+		}
+	}
+}
