@@ -622,7 +622,8 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 		sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
 		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
 	}
-	return append(out, deniedClaims(q, s, out, qc, sc)...)
+	out = append(out, deniedClaims(q, s, out, qc, sc)...)
+	return append(out, deniedSegments(q, s, out, qc, sc)...)
 }
 
 // minDeniedSimilarity is the least Dice similarity over terms of a query

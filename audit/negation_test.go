@@ -93,3 +93,41 @@ func TestNegationAfterASubjectOfOneWord(t *testing.T) {
 		}
 	}
 }
+
+// A "not" added to a segment of a sentence the rewrite merged from two is
+// found against the source's other sentence, anywhere: "One man was
+// acquitted." against the GPT-4o rewrite of l2r-news-066's "In the
+// aftermath of the 11 July 2006 serial bombings, which killed 189 people
+// and injured over 800, one man has been acquitted", "not" inserted; "has
+// not been" states what "was" does. A segment the source states with a
+// negation elsewhere is no claim the rewrite denies: "Hours later, the
+// man was not armed, police said" where the source first reports him
+// armed and then corrects itself is faithful, and not flagged.
+func TestNegationDeniesASegmentOfAnotherSentence(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-066", "one man has been acquitted", "one man has not been acquitted") {
+		t.Error("the negation against \"One man was acquitted.\" is not flagged")
+	}
+	source := "At first, the man was armed, officers told reporters. Hours later, police said the man was not armed and had no weapon. An inquiry has begun."
+	query := "Officers first told reporters that the man was armed. Hours later, the man was not armed, police said. An inquiry has begun."
+	if flaggedAt(auditTexts(query, source, Options{}), query, "Hours later") {
+		t.Error("the correction the source states is flagged")
+	}
+}
+
+// A question states no claim to deny: "Do the parents have total
+// control?" in the source of llmfake Incomplete_Fact politifact14064 is
+// no claim that its "it does not have \"total control.\"" denies; the
+// same words stated are.
+func TestNegationDeniesNoQuestion(t *testing.T) {
+	query := "While China does have notable influence over North Korea, it does not have \"total control.\""
+	for source, want := range map[string]int{
+		"China is North Korea's closest ally. \"Do the parents have total control?\" he asked.": 0,
+		"China is North Korea's closest ally. \"Do the parents have total control? No.\"":       0,
+		"China is North Korea's closest ally. \"The parents have total control,\" he said.":     1,
+	} {
+		q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
+		if got := deniedSegments(q, s, nil, newTokenCache(q), newTokenCache(s)); len(got) != want {
+			t.Errorf("against %q: %d denials, want %d", source, len(got), want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/facts"
 )
 
 // segment is a stretch of text between clause ends and commas: its
@@ -149,7 +150,7 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 			}
 			for _, ss := range sSegs {
 				plain := ss.negative == 0 || statedElsewhere(ss, qSegs, qi)
-				if plain && statesAux(ss, aux) && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
+				if plain && statesAuxOf(ss, qToks, i) && (dice(qs.terms, ss.terms) >= minSegmentSimilarity || i-2 >= qs.first && runEnd(sToks, ss, qToks[i-2:i]) >= 0) {
 					return true
 				}
 				if plain && i-2 == qs.first && opensWith(sToks, ss, qToks[i-2]) {
@@ -233,6 +234,17 @@ func opensWith(toks []analyze.Token, ss segment, w analyze.Token) bool {
 	return w.Term != "" && ss.last > ss.first && toks[ss.first].Norm == w.Norm
 }
 
+// statesAuxOf reports whether segment ss states in some tense the
+// auxiliary before the negation at toks[i], or one after it: "one man has
+// not been acquitted" says of him what "One man was acquitted" does
+// (l2r-news-066).
+func statesAuxOf(ss segment, toks []analyze.Token, i int) bool {
+	if statesAux(ss, toks[i-1].Norm) {
+		return true
+	}
+	return i+1 < len(toks) && auxiliaries[toks[i+1].Norm] && statesAux(ss, toks[i+1].Norm)
+}
+
 // subjectWords is how many words before the auxiliary, the last of them
 // a content word, keepsSubject asks the source segment to state.
 const subjectWords = 2
@@ -310,4 +322,101 @@ next:
 		return j + len(run)
 	}
 	return -1
+}
+
+// deniedSegments finds a "not" added after an auxiliary (as addedAuxNot
+// reads one) in a query segment that, anywhere in the source, a segment
+// with no negation nor negative word states with the same auxiliary in
+// some tense and as close as minDeniedSimilarity, the word negated among
+// its terms: "In the aftermath of the 11 July 2006 serial bombings, which
+// killed 189 people and injured over 800, one man has not been
+// acquitted" where the source says "One man was acquitted." (l2r-news-066,
+// GPT-4o rewrite, "not" inserted). The rewrite merged two sentences, the
+// aligner paired it with the longer, and deniedClaims compares whole
+// clauses, which the merged sentence's commas do not end. Query
+// sentences already flagged are left out, and so are source segments that
+// ask (asks) and words a negation of the source governs somewhere
+// (sourceNegates). No untouched fact nor paraphrase is flagged more on
+// either hash half; it finds one case (odd half), and flagged one
+// llmfake manipulation against a question before asks.
+func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCache) []FactChange {
+	sSegs := make([][]segment, len(s.Sentences))
+	var out []FactChange
+	for qi, sent := range q.Sentences {
+		if !negationCue.MatchString(q.Text[sent.Start:sent.End]) || overlaps(found, sent.Span) {
+			continue
+		}
+		qt := qc.sentence(qi)
+	next:
+		for _, qs := range segmentsOf(q.Text, qt) {
+			if qs.negative != 1 || len(qs.terms) < 2 {
+				continue
+			}
+			for i := qs.first + 1; i <= qs.last; i++ {
+				aux := qt[i-1].Norm
+				if qt[i].Norm != "not" || !auxiliaries[aux] {
+					continue
+				}
+				head := nextWord(qt, i)
+				if neg, _ := isNegation(qt, i); !neg || !governsTerm(qt, i, qs.last) || head < 0 {
+					continue
+				}
+				if sourceNegates(s, sc, spelled(qt[head])) {
+					continue
+				}
+				for j, ss := range s.Sentences {
+					if sSegs[j] == nil {
+						sSegs[j] = segmentsOf(s.Text, sc.sentence(j))
+					}
+					for _, b := range sSegs[j] {
+						if b.negative > 0 || asks(s.Text, sc.sentence(j), b) || !b.terms[spelled(qt[head])] || !statesAuxOf(b, qt, i) || dice(qs.terms, b.terms) < minDeniedSimilarity {
+							continue
+						}
+						qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
+						sf := facts.Fact{Kind: Negation, Text: s.Text[ss.Start:ss.End], Start: ss.Start, End: ss.End}
+						out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query denies what the source states"})
+						break next
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// sourceNegates reports whether a negation of the source governs the
+// term w anywhere: a source that states a claim and, elsewhere, its
+// denial ("At first, the man was armed … Hours later, police said the man
+// was not armed") supports a rewrite that states either.
+func sourceNegates(s *analyze.Profile, sc *tokenCache, w string) bool {
+	for j := range s.Sentences {
+		for _, n := range negatedWordsOf(s.Text, sc.sentence(j)) {
+			if slices.Contains(n.scope, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asks reports whether segment sg of toks is a question, a question
+// mark after its last word: it states no claim to deny ("Do the parents
+// have total control?", llmfake politifact14064's source).
+func asks(text string, toks []analyze.Token, sg segment) bool {
+	end := len(text)
+	if sg.last+1 < len(toks) {
+		end = toks[sg.last+1].Start
+	}
+	return strings.Contains(text[toks[sg.last].End:end], "?")
+}
+
+// overlaps reports whether a change of list covers part of span in the
+// query.
+func overlaps(list []FactChange, span analyze.Span) bool {
+	for _, f := range list {
+		if f.Query != nil && f.Query.Start < span.End && span.Start < f.Query.End {
+			return true
+		}
+	}
+	return false
 }
