@@ -131,3 +131,28 @@ func TestNegationDeniesNoQuestion(t *testing.T) {
 		}
 	}
 }
+
+// A single "not" added to a close pair whose source side holds no
+// negation nor negative word is found however the claim is reworded:
+// "John Hamen and a colleague - reportedly also American - were held as
+// they arrived on a UN aircraft from Djibouti" (the BBC source of
+// l2r-news-116) against the GPT-4o rewrite's "John Hamen and a colleague,
+// who is also believed to be American, were detained upon their arrival
+// in Sanaa on a UN flight from Djibouti", "not" inserted. A "not" of a
+// clause the rewrite adds, about a word the source does not state, is
+// not ("…, and officials said the men should not be named").
+func TestSingleNegationAddedToAPairWithoutAny(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-116", "who is also believed to be American", "who is not also believed to be American") {
+		t.Error("the negation in the pair without any is not flagged")
+	}
+	tok := func(s string) []analyze.Token { return analyze.Tokenize(s, analyze.Span{Start: 0, End: len(s)}) }
+	source := "John Hamen and a colleague - reportedly also American - were held as they arrived on a UN aircraft from Djibouti."
+	for q, want := range map[string]bool{
+		"John Hamen and a colleague, who is not also believed to be American, were held as they arrived on a UN aircraft.": true,
+		"John Hamen and a colleague, also American, were held as they arrived on a UN aircraft, and should not be named.":  false,
+	} {
+		if got := notOnlyNegation(q, tok(q), tok(source)); got != want {
+			t.Errorf("notOnlyNegation(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
