@@ -30,6 +30,7 @@ import (
 	"unicode"
 
 	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/lexicon"
 )
 
 // Kind says how a query passage relates to its source passage.
@@ -63,6 +64,19 @@ type Options struct {
 	// Matrix asks for the query × source sentence similarity matrix (the
 	// data of a dot plot).
 	Matrix bool
+	// ExactTerms turns synonym matching off: a query term then matches
+	// only the same term in the source. By default a query term the
+	// source lacks matches a source term that shares its main WordNet
+	// sense (package lexicon).
+	ExactTerms bool
+}
+
+// synonyms is the synonym lookup the options ask for; nil for none.
+func (o *Options) synonyms() func(string) []string {
+	if o.ExactTerms {
+		return nil
+	}
+	return lexicon.Default().Synonyms
 }
 
 // The defaults of Options.
@@ -151,8 +165,10 @@ func Align(q, s *analyze.Profile, opt Options) *Alignment {
 	qw, sw := scanWords(q.Text), scanWords(s.Text)
 	segs := verbatimSegments(q.Text, s.Text, qw, sw, opt.MinVerbatimWords, int32(opt.MaxGap))
 
-	v := newVocabulary(q.Length + s.Length)
-	qb, sb := v.bags(q, opt.Weight), v.bags(s, opt.Weight)
+	v := newVocabulary(q.Length+s.Length, opt.synonyms())
+	sb := v.bags(s, opt.Weight)
+	v.sourceDone()
+	qb := v.bags(q, opt.Weight)
 	sc := newSentenceScorer(v, sb)
 
 	cover := verbatimCover(segs, qw, sw, q, s)

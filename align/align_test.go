@@ -173,3 +173,25 @@ func TestAlignShowsRewordedSentenceInsideACopy(t *testing.T) {
 	}
 	t.Errorf("the reworded sentence 12 of a copy is not a passage of its own: %+v", al.Passages)
 }
+
+// A rewrite that trades words for their synonyms stays close to its
+// source: "too big" / "excessively large" (l2r-news-038, GPT-4o). With
+// exact terms only, the pair shares "development" and "landscape" and
+// falls below the pairing threshold.
+func TestSimilarityCountsSynonyms(t *testing.T) {
+	q := analyze.AnalyzeText("Detractors argue that the development is excessively large and would mar the landscape.")
+	s := analyze.AnalyzeText("Protesters claim the development is too big and would blight the landscape.")
+	exact := Similarity(q, s, Options{ExactTerms: true})
+	syn := Similarity(q, s, Options{})
+	if syn <= exact {
+		t.Fatalf("similarity with synonyms %.3f, exact %.3f: want synonyms to count", syn, exact)
+	}
+	if al := Align(q, s, Options{}); len(al.Pairs) != 1 {
+		t.Errorf("the rewritten sentence is not paired with its source (similarity %.3f, exact %.3f)", syn, exact)
+	}
+	// A query term takes a synonym's place only when the source lacks the
+	// term itself: the same sentence aligned with itself is unchanged.
+	if got := Similarity(s, s, Options{}); got != 1 {
+		t.Errorf("a sentence against itself: similarity %.3f, want 1", got)
+	}
+}

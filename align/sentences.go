@@ -28,15 +28,32 @@ type bag struct {
 type vocabulary struct {
 	ids    map[string]int32
 	weight []float64
+	// synonyms, when set, lists a term's synonyms; source is how many ids
+	// the source's terms took. A query term the source lacks takes the id
+	// of a source term that is its synonym, so "purchase" in the query
+	// matches "buy" in the source as if the rewrite had kept the word.
+	synonyms func(string) []string
+	source   int32
 }
 
-func newVocabulary(n int) *vocabulary {
-	return &vocabulary{ids: make(map[string]int32, n)}
+func newVocabulary(n int, synonyms func(string) []string) *vocabulary {
+	return &vocabulary{ids: make(map[string]int32, n), synonyms: synonyms}
 }
+
+// sourceDone marks the end of the source's terms: terms interned from now
+// on are the query's, and may take a source synonym's id.
+func (v *vocabulary) sourceDone() { v.source = int32(len(v.weight)) }
 
 func (v *vocabulary) id(term string, weight func(string) float64) int32 {
 	if id, ok := v.ids[term]; ok {
 		return id
+	}
+	if v.synonyms != nil && v.source > 0 {
+		for _, o := range v.synonyms(term) {
+			if id, ok := v.ids[o]; ok && id < v.source {
+				return id
+			}
+		}
 	}
 	id := int32(len(v.weight))
 	v.ids[term] = id
@@ -199,8 +216,10 @@ func (sc *sentenceScorer) row(b bag) []float64 {
 // exposed so that it can be judged on sentence-pair benchmarks.
 func Similarity(a, b *analyze.Profile, opt Options) float64 {
 	opt.defaults()
-	v := newVocabulary(a.Length + b.Length)
-	ab, bb := v.whole(a, opt.Weight), v.whole(b, opt.Weight)
+	v := newVocabulary(a.Length+b.Length, opt.synonyms())
+	bb := v.whole(b, opt.Weight)
+	v.sourceDone()
+	ab := v.whole(a, opt.Weight)
 	sc := newSentenceScorer(v, []bag{bb})
 	defer sc.reset()
 	sc.score(ab)

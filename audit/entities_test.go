@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/facts"
 )
@@ -53,7 +54,16 @@ func TestNameReplacedInRewordedSentence(t *testing.T) {
 		t.Fatalf("entities = %+v, want Newton Stewart → Kirkcudbright altered", res.Entities)
 	}
 	two := "Many businesses and householders in Newton Stewart and in Wigtown were affected by flooding after the River Cree overflowed into the town."
-	res = auditTexts(query, two, Options{})
+	// The rule under test is the reworded pair's (similarity below
+	// minSwapSimilarity). Counting synonyms ("affected"/"impacted",
+	// "overflowed"/"spilled") lifts this pair above it, so it is aligned
+	// on exact terms here.
+	q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(two)
+	al := align.Align(q, s, align.Options{ExactTerms: true})
+	if len(al.Pairs) != 1 || al.Pairs[0].Similarity >= minSwapSimilarity {
+		t.Fatalf("pairs %+v: want one reworded pair", al.Pairs)
+	}
+	res = Audit(q, s, al, Options{})
 	if c := find(res.Entities, facts.Entity, Altered); c != nil {
 		t.Errorf("with two dropped names, %+v is called altered", c)
 	}

@@ -1,0 +1,82 @@
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/storytrace/storytrace/analyze"
+)
+
+// The embedded table pairs words that a rewrite trades for each other, as
+// stems, and not words that merely share a rare sense.
+func TestDefaultSynonyms(t *testing.T) {
+	l := Default()
+	if l.Len() < 10000 {
+		t.Fatalf("embedded table holds %d terms, want the whole of WordNet's main senses", l.Len())
+	}
+	term := func(w string) string { return analyze.Term(w) }
+	for _, p := range [][2]string{
+		{"purchase", "buy"},   // l2r rewrites: "bought" / "purchased"
+		{"large", "big"},      // "is too big" / "not excessively large"
+		{"physician", "doctor"},
+	} {
+		if !slices.Contains(l.Synonyms(term(p[0])), term(p[1])) {
+			t.Errorf("%s and %s are not synonyms; %s has %v", p[0], p[1], p[0], l.Synonyms(term(p[0])))
+		}
+	}
+	// "bank" and "trust" share only a rare sense of each.
+	if slices.Contains(l.Synonyms(term("bank")), term("trust")) {
+		t.Error("bank and trust are synonyms; only main senses should count")
+	}
+	// Stop words and numbers have no entry.
+	for _, w := range []string{"the", "2023"} {
+		if s := l.Synonyms(w); s != nil {
+			t.Errorf("%q has synonyms %v", w, s)
+		}
+	}
+}
+
+// The embedded table is what Build makes of WordNet, when WordNet is
+// installed (.ci/run installs wordnet-base so that CI checks this).
+func TestEmbeddedTableIsBuilt(t *testing.T) {
+	const dir = "/usr/share/wordnet"
+	if _, err := os.Stat(dir + "/index.noun"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("WordNet is not installed in CI: %v", err)
+		}
+		t.Skip("WordNet not installed (apt-get install wordnet-base)")
+	}
+	b, err := Build(dir, Senses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := unzip(t, b), unzip(t, synonymsGz); !bytes.Equal(got, want) {
+		t.Fatalf("embedded table differs from Build's (%d against %d bytes): run go generate ./lexicon", len(want), len(got))
+	}
+}
+
+func TestParseRejectsBadInput(t *testing.T) {
+	if _, err := Parse([]byte("not gzip")); err == nil {
+		t.Error("Parse accepted bytes that are not gzip")
+	}
+	if _, err := Build(t.TempDir(), 1); err == nil {
+		t.Error("Build accepted a folder with no WordNet in it")
+	}
+}
+
+func unzip(t *testing.T, gz []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
