@@ -20,8 +20,8 @@ func TestDefaultSynonyms(t *testing.T) {
 	}
 	term := func(w string) string { return analyze.Term(w) }
 	for _, p := range [][2]string{
-		{"purchase", "buy"}, // l2r rewrites: "bought" / "purchased"
-		{"large", "big"},    // "is too big" / "not excessively large"
+		{"purchase", "buy"},
+		{"large", "big"}, // l2r-news-038: "is too big" / "is excessively large"
 		{"physician", "doctor"},
 	} {
 		if !slices.Contains(l.Synonyms(term(p[0])), term(p[1])) {
