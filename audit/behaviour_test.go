@@ -958,3 +958,15 @@ func TestNegationAddedToALooselyAlignedSentence(t *testing.T) {
 		t.Error("the rewrite as written is flagged")
 	}
 }
+
+// A word whose synonym the source states is no new content: "large"
+// for "big" (l2r-news-038, GPT-4o: "excessively large" for "too big"),
+// while an unrelated word is.
+func TestSynonymsAreNoNewContent(t *testing.T) {
+	if !stated(analyze.Term("large"), map[string]bool{analyze.Term("big"): true}) {
+		t.Error(`"large" is not stated by "big"`)
+	}
+	if stated(analyze.Term("large"), map[string]bool{analyze.Term("landscape"): true}) {
+		t.Error(`"large" is stated by "landscape"`)
+	}
+}
