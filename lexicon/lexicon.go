@@ -1,10 +1,10 @@
 // Package lexicon holds what storytrace knows about English words beyond
-// their stems: which ones mean the same thing. A rewrite trades "rose" for
-// "increased" and "purchase" for "buy"; matching on stems alone reads those
-// sentences as further apart than they are.
+// their stems: which ones mean the same thing. A rewrite trades "too big"
+// for "excessively large" and "buy" for "purchase"; matching on stems alone
+// reads those sentences as further apart than they are.
 //
-// The synonyms come from WordNet 3.0 (Princeton University; its licence
-// allows redistribution), reduced by Build to the retrieval terms of each
+// The synonyms come from WordNet 3.0 (Princeton University; its licence,
+// in WORDNET-LICENSE, allows redistribution with the notice), reduced by Build to the retrieval terms of each
 // word's most frequent senses and embedded, so every machine aligns with
 // the same table whether or not WordNet is installed.
 package lexicon
