@@ -29,13 +29,20 @@ const Senses = 2
 // fewer than two terms are omitted. The output is deterministic, so a test
 // can compare it with the embedded copy.
 func Build(dir string, senses int) ([]byte, error) {
-	var lines []string
-	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-		top, err := topSenses(filepath.Join(dir, "index."+pos), senses)
+	poses := []string{"noun", "verb", "adj", "adv"}
+	tops := make([]map[string][]string, len(poses))
+	uses := map[string]int{}
+	for i, pos := range poses {
+		top, err := topSenses(filepath.Join(dir, "index."+pos), senses, uses)
 		if err != nil {
 			return nil, err
 		}
-		ls, err := synsets(filepath.Join(dir, "data."+pos), top)
+		tops[i] = top
+	}
+	owners := stemOwners(uses)
+	var lines []string
+	for i, pos := range poses {
+		ls, err := synsets(filepath.Join(dir, "data."+pos), tops[i], owners)
 		if err != nil {
 			return nil, err
 		}
@@ -59,12 +66,41 @@ func Build(dir string, senses int) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// minStemShare is the least share of its stem's commonest lemma's uses
+// that a lemma needs to speak for the stem. Snowball folds rare derived
+// words onto common ones: "purchasable" (no tagged use) stems to
+// "purchas", and its sense "bribable, corrupt, venal" would otherwise make
+// "purchase" a synonym of "corrupt"; "affection" (1 use) stems to "affect"
+// (5) and "running" (4) to "run" (36). A third keeps "building" (3 uses)
+// beside "build" (5): both are what the stem means in running text.
+const minStemShare = 1.0 / 3
+
+// stemOwners returns, for each retrieval term, the lemmas whose synsets
+// may list it: those with at least minStemShare of the uses of the term's
+// commonest lemma. uses counts each lemma's tagged uses over every part
+// of speech (WordNet's tagsense_cnt, from the semantic concordance).
+func stemOwners(uses map[string]int) map[string]bool {
+	most := map[string]int{}
+	for l, n := range uses {
+		t := analyze.Term(l)
+		most[t] = max(most[t], n)
+	}
+	keep := map[string]bool{}
+	for l, n := range uses {
+		if float64(n) >= minStemShare*float64(most[analyze.Term(l)]) {
+			keep[l] = true
+		}
+	}
+	return keep
+}
+
 // topSenses reads an index file and returns, for each synset offset, the
-// one-word lemmas that have it among their first senses senses.
+// one-word lemmas that have it among their first senses senses. It adds
+// each lemma's tagged uses to uses.
 //
 // An index line is: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt
 // tagsense_cnt synset_offset..., offsets ordered by frequency.
-func topSenses(path string, senses int) (map[string][]string, error) {
+func topSenses(path string, senses int, uses map[string]int) (map[string][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read WordNet index: %w", err)
@@ -91,6 +127,11 @@ func topSenses(path string, senses int) (map[string][]string, error) {
 		if err1 != nil || err2 != nil || 4+pointers+2+synsetCount > len(fs) {
 			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
 		}
+		tagged, err := strconv.Atoi(fs[4+pointers+1])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
+		}
+		uses[lemma] += tagged
 		offsets := fs[4+pointers+2:][:synsetCount]
 		for _, off := range offsets[:min(senses, len(offsets))] {
 			top[off] = append(top[off], lemma)
@@ -104,8 +145,8 @@ func topSenses(path string, senses int) (map[string][]string, error) {
 
 // synsets reads a data file and returns the lines of the table for the
 // synsets that top names: the terms of the lemmas that hold the synset
-// among their first senses.
-func synsets(path string, top map[string][]string) ([]string, error) {
+// among their first senses and that owners lets speak for their stem.
+func synsets(path string, top map[string][]string, owners map[string]bool) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read WordNet data: %w", err)
@@ -126,7 +167,7 @@ func synsets(path string, top map[string][]string) ([]string, error) {
 		}
 		var terms []string
 		for _, l := range lemmas {
-			if t := analyze.Term(l); len(t) > 2 {
+			if t := analyze.Term(l); len(t) > 2 && owners[l] {
 				terms = append(terms, t)
 			}
 		}
