@@ -10,6 +10,7 @@ import (
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/facts"
+	"github.com/storytrace/storytrace/lexicon"
 )
 
 // negationCues are the words that negate a clause.
@@ -206,6 +207,28 @@ func negativeCountOf(text string, toks []analyze.Token) int {
 	return n
 }
 
+// reworded counts the negative words of toks (not the negations) that
+// other states in other words: a WordNet synonym of the word, not
+// negative itself, is there. "Stopping smoking" reworded as "quitting
+// smoking" trades no negation, so a "not" elsewhere in the rewrite's
+// sentence is not explained by it (l2r-news GPT-4o rewrite with "can not
+// set you up for healthier golden years" inserted).
+func reworded(text string, toks, other []analyze.Token) int {
+	n := 0
+	for i, t := range toks {
+		if neg, _ := isNegation(toks, i); neg || !negative(text, toks, i) {
+			continue
+		}
+		for _, o := range other {
+			if o.Term != "" && o.Term != t.Term && slices.Contains(lexicon.Default().Synonyms(t.Term), o.Term) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // clauseBreak reports whether the gap between two words ends a clause: a
 // clause end, or a hyphen standing for a dash ("that's not all - the new
 // laws").
@@ -387,13 +410,28 @@ func negativeKey(toks []analyze.Token, i int) string {
 }
 
 // unmatchedNegative reports whether clause c holds a negation or negative
-// word that clause of does not hold as often: a word the rewrite may have
-// traded a negation for. A negative word both sides state ("months of
+// word that clause of does not hold as often, nor in other words: a word
+// the rewrite may have traded a negation for. A negative word both sides state ("months of
 // uncertainty", "freed without any fighting") explains no difference in
 // their polarity.
 func (c clause) unmatchedNegative(of clause) bool {
 	for k, n := range c.negative {
-		if n > of.negative[k] {
+		if n > of.negative[k] && !of.statesSynonym(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesSynonym reports whether the clause holds a WordNet synonym of
+// negative word k: it says the same in other words ("quitting smoking" for
+// "stopping smoking"), so k explains no difference in polarity (reworded).
+func (c clause) statesSynonym(k string) bool {
+	if k == "not" {
+		return false
+	}
+	for _, o := range lexicon.Default().Synonyms(k) {
+		if c.terms[o] {
 			return true
 		}
 	}
@@ -598,6 +636,8 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 			}
 		}
 		cq, cs := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
+		cq -= reworded(q.Text, qt, st)
+		cs -= reworded(s.Text, st, qt)
 		if cq == cs {
 			continue
 		}

@@ -156,3 +156,23 @@ func TestSingleNegationAddedToAPairWithoutAny(t *testing.T) {
 		}
 	}
 }
+
+// A negative word the rewrite states in other words is not one it traded
+// for a "not" it adds: "like stopping smoking, being more active or eating
+// better, that would allow us to look forward to healthier later years"
+// (the BBC source of l2r-news-033) against the GPT-4o rewrite's "Simple
+// changes like quitting smoking, staying active, or eating better can set
+// you up for healthier golden years", "not" inserted. "Quitting" is a
+// WordNet synonym of "stopping", so "stopping" explains nothing. A source
+// whose negative word the rewrite does not restate ("refusing to smoke")
+// may be what the "not" stands for, and that rewording is not flagged.
+func TestNegativeWordRestatedBySynonym(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-033", "or eating better can set you up", "or eating better can not set you up") {
+		t.Error("the negation beside \"quitting\" for \"stopping\" is not flagged")
+	}
+	source := "Most of us could make changes today, like refusing sugar, being more active or eating better, that would allow us to look forward to healthier later years."
+	query := "Simple changes like staying active or eating better, and not taking sugar, can set you up for healthier golden years."
+	if flaggedAt(auditTexts(query, source, Options{}), query, "Simple") {
+		t.Error("\"refusing sugar\" reworded as \"not taking sugar\" is flagged")
+	}
+}
