@@ -28,9 +28,13 @@ func TestDefaultSynonyms(t *testing.T) {
 			t.Errorf("%s and %s are not synonyms; %s has %v", p[0], p[1], p[0], l.Synonyms(term(p[0])))
 		}
 	}
-	// "bank" and "trust" share only a rare sense of each.
-	if slices.Contains(l.Synonyms(term("bank")), term("trust")) {
-		t.Error("bank and trust are synonyms; only main senses should count")
+	// "bank" and "trust" share only a rare sense of each; "purchasable"
+	// (bribable, corrupt, venal) stems as "purchase" does but is too rare
+	// to speak for the stem.
+	for _, p := range [][2]string{{"bank", "trust"}, {"purchase", "corrupt"}, {"affect", "fondness"}} {
+		if slices.Contains(l.Synonyms(term(p[0])), term(p[1])) {
+			t.Errorf("%s and %s are synonyms; only main senses of common lemmas should count", p[0], p[1])
+		}
 	}
 	// Stop words and numbers have no entry.
 	for _, w := range []string{"the", "2023"} {
@@ -79,4 +83,15 @@ func unzip(t *testing.T, gz []byte) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// A lemma speaks for its stem only with a third of the uses of the stem's
+// commonest lemma.
+func TestStemOwners(t *testing.T) {
+	keep := stemOwners(map[string]int{"purchase": 4, "purchasable": 0, "build": 5, "building": 3, "run": 36, "running": 4})
+	for l, want := range map[string]bool{"purchase": true, "purchasable": false, "build": true, "building": true, "run": true, "running": false} {
+		if keep[l] != want {
+			t.Errorf("%s kept = %v, want %v", l, keep[l], want)
+		}
+	}
 }
