@@ -208,19 +208,21 @@ func negativeCountOf(text string, toks []analyze.Token) int {
 }
 
 // reworded counts the negative words of toks (not the negations) that
-// other states in other words: a WordNet synonym of the word, not
-// negative itself, is there. "Stopping smoking" reworded as "quitting
-// smoking" trades no negation, so a "not" elsewhere in the rewrite's
-// sentence is not explained by it (l2r-news GPT-4o rewrite with "can not
-// set you up for healthier golden years" inserted).
+// other states in other words, by a WordNet synonym. "Stopping smoking"
+// reworded as "quitting smoking" trades no negation, so it does not
+// explain a "not" elsewhere in the rewrite's sentence (l2r-news-033's
+// GPT-4o rewrite with "can not set you up for healthier golden years"
+// inserted). A synonym that is negative itself ("stop" / "halt") is
+// counted from both sides, which keeps the balance.
 func reworded(text string, toks, other []analyze.Token) int {
 	n := 0
 	for i, t := range toks {
 		if neg, _ := isNegation(toks, i); neg || !negative(text, toks, i) {
 			continue
 		}
+		syns := lexicon.Default().Synonyms(t.Term)
 		for _, o := range other {
-			if o.Term != "" && o.Term != t.Term && slices.Contains(lexicon.Default().Synonyms(t.Term), o.Term) {
+			if o.Term != "" && o.Term != t.Term && slices.Contains(syns, o.Term) {
 				n++
 				break
 			}
@@ -411,9 +413,9 @@ func negativeKey(toks []analyze.Token, i int) string {
 
 // unmatchedNegative reports whether clause c holds a negation or negative
 // word that clause of does not hold as often, nor in other words: a word
-// the rewrite may have traded a negation for. A negative word both sides state ("months of
-// uncertainty", "freed without any fighting") explains no difference in
-// their polarity.
+// the rewrite may have traded a negation for. A negative word both sides
+// state ("months of uncertainty", "freed without any fighting") explains
+// no difference in their polarity.
 func (c clause) unmatchedNegative(of clause) bool {
 	for k, n := range c.negative {
 		if n > of.negative[k] && !of.statesSynonym(k) {

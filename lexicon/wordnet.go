@@ -75,9 +75,9 @@ func Build(dir string, senses int) ([]byte, error) {
 // beside "build" (5): both are what the stem means in running text.
 const minStemShare = 1.0 / 3
 
-// stemOwners returns, for each retrieval term, the lemmas whose synsets
-// may list it: those with at least minStemShare of the uses of the term's
-// commonest lemma. uses counts each lemma's tagged uses over every part
+// stemOwners returns the lemmas that may speak for their retrieval term
+// (stem) in the table: those with at least minStemShare of the uses of
+// the commonest lemma with the same term. uses counts each lemma's tagged uses over every part
 // of speech (WordNet's tagsense_cnt, from the semantic concordance).
 func stemOwners(uses map[string]int) map[string]bool {
 	most := map[string]int{}
