@@ -158,9 +158,12 @@ func notLocal(s *analyze.Profile, al *align.Alignment, i int, terms []string, sT
 // among terms: a rewrite that says "purchase" for "buy" brings no new
 // content.
 func stated(t string, terms map[string]bool) bool {
-	if terms[t] {
-		return true
-	}
+	return terms[t] || synonymIn(t, terms)
+}
+
+// synonymIn reports whether a synonym of term t (package lexicon), not t
+// itself, is among terms.
+func synonymIn(t string, terms map[string]bool) bool {
 	for _, o := range lexicon.Default().Synonyms(t) {
 		if terms[o] {
 			return true

@@ -429,15 +429,7 @@ func (c clause) unmatchedNegative(of clause) bool {
 // negative word k: it says the same in other words ("quitting smoking" for
 // "stopping smoking"), so k explains no difference in polarity (reworded).
 func (c clause) statesSynonym(k string) bool {
-	if k == "not" {
-		return false
-	}
-	for _, o := range lexicon.Default().Synonyms(k) {
-		if c.terms[o] {
-			return true
-		}
-	}
-	return false
+	return k != "not" && synonymIn(k, c.terms)
 }
 
 // clauses splits text[span] into clauses.

@@ -164,8 +164,9 @@ func TestSingleNegationAddedToAPairWithoutAny(t *testing.T) {
 // changes like quitting smoking, staying active, or eating better can set
 // you up for healthier golden years", "not" inserted. "Quitting" is a
 // WordNet synonym of "stopping", so "stopping" explains nothing. A source
-// whose negative word the rewrite does not restate ("refusing to smoke")
-// may be what the "not" stands for, and that rewording is not flagged.
+// whose negative word the rewrite does not restate ("refusing sugar" /
+// "not taking sugar") may be what the "not" stands for, and that
+// rewording is not flagged.
 func TestNegativeWordRestatedBySynonym(t *testing.T) {
 	if !l2rEditFlagged(t, "l2r-news-033", "or eating better can set you up", "or eating better can not set you up") {
 		t.Error("the negation beside \"quitting\" for \"stopping\" is not flagged")
