@@ -5,7 +5,9 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -69,6 +71,16 @@ func TestParseRejectsBadInput(t *testing.T) {
 	}
 	if _, err := Build(t.TempDir(), 1); err == nil {
 		t.Error("Build accepted a folder with no WordNet in it")
+	}
+	// An index line whose tagged-use count is no number names its file
+	// and line.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "index.noun"), []byte("  licence header\nbuy n 1 0 1 many 00001\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(dir, 1)
+	if err == nil || !strings.Contains(err.Error(), "index.noun:2") {
+		t.Errorf("Build on a malformed index line: %v, want an error naming index.noun:2", err)
 	}
 }
 
