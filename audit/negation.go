@@ -46,6 +46,9 @@ var negativeStems = map[string]bool{
 	// difference" says "there is doubt" (l2r-news-019's BBC source), as
 	// "doubt" does.
 	"sceptic": true, "skeptic": true,
+	// "emergency crews are struggling to keep up" says "can't keep up"
+	// (llmfake paraphrase, politifact15399).
+	"struggl": true,
 }
 
 // negativeBefore are words that negate what follows when the given word
@@ -266,6 +269,11 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 		case !clauseBreak(g):
 		case g == "." && len(toks[i].Norm) == 1:
 		case g == ". " && titles[toks[i].Norm]:
+		case g == "’":
+			// A curly apostrophe inside a word ("can’t", "Nauru’s") is
+			// no closing quote: GPT-4o writes them, and reading one as a
+			// clause end cut "doesn’t" into "doesn" and a clause
+			// opening with "t".
 		default:
 			br[i] = true
 		}
@@ -286,7 +294,23 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 			open = i
 		}
 	}
+	// A short quoted phrase that ends the text ("which he says was for
+	// “travel expenses”.") closes after the last word.
+	if last := len(toks) - 1; open >= 0 && last-open <= maxQuotedPhrase && closesQuote(text[toks[last].End:]) {
+		br[open] = false
+	}
 	return br
+}
+
+// closesQuote reports whether rest, the text after a last word, opens
+// with a closing quotation mark.
+func closesQuote(rest string) bool {
+	for _, q := range []string{"\"", "”", "’"} {
+		if strings.HasPrefix(rest, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedWords returns the negations of text[span] with their context:
@@ -518,7 +542,9 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 				}
 				continue
 			}
-			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] {
+			// A "not" that governs no word ("what the truth is and is
+			// not") negates nothing the other side could state.
+			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] && len(n.scope) > 0 {
 				return true
 			}
 			for _, b := range other {

@@ -177,3 +177,44 @@ func TestNegativeWordRestatedBySynonym(t *testing.T) {
 		t.Error("\"refusing sugar\" reworded as \"not taking sugar\" is flagged")
 	}
 }
+
+// A curly apostrophe inside a word is no closing quote, and a short quoted
+// phrase may end its sentence: reading "can’t" as "can", a clause end and
+// "t" cut the l2r-news-042 and -078 GPT-4o rewrites' sentences ("and I
+// can’t wait", "Australia doesn’t control") into clauses of which the
+// negated one had no counterpart, and the quotation mark of "was for
+// “travel expenses”." (l2r-news-043) cut the "not" inserted before it
+// from the words it negates. The faithful paraphrase of llmfake
+// politifact14213, whose source writes "hasn’t", is not flagged.
+func TestNegationAcrossCurlyApostrophesAndFinalQuotes(t *testing.T) {
+	for _, c := range []struct{ id, words, edited string }{
+		{"l2r-news-042", "setup is the best place", "setup is not the best place"},
+		{"l2r-news-078", "as Nauru is a sovereign country", "as Nauru is not a sovereign country"},
+		{"l2r-news-043", `which he asserts was for "travel`, `which he asserts was not for "travel`},
+	} {
+		if !l2rEditFlagged(t, c.id, c.words, c.edited) {
+			t.Errorf("%s: %q is not flagged", c.id, c.edited)
+		}
+	}
+	source := "The event, according to NASA, hasn’t occurred in over 1 Million years."
+	query := "However, NASA has repeatedly denied that such an event will occur, stating that it has not happened in over a million years."
+	if flaggedAt(auditTexts(query, source, Options{}), query, "However") {
+		t.Error("\"hasn’t occurred\" restated as \"has not happened\" is flagged")
+	}
+}
+
+// Faithful paraphrases from llmfake that the rules above must leave
+// alone: a "not" that governs no word ("what the truth is and is not",
+// politifact14940, in a sentence the rewrite merged with one the source
+// pair lacks), and "can’t keep up" restated as "are struggling to keep
+// up" (politifact15399).
+func TestFaithfulNegationRewordings(t *testing.T) {
+	for source, query := range map[string]string{
+		"The free press is the despot’s enemy, which makes the free press the guardian of democracy.":                                                                              "He noted that the free press is the despot’s enemy, which makes the free press the guardian of democracy, and that no politician will ever get to tell us what the truth is and is not.",
+		"The death toll in one Ohio town continues to rise as 60 people were just found dead overnight and emergency crews can’t keep up with the calls that continue to pour in.": "The death toll in an Ohio town has increased by 60 people and emergency crews are struggling to keep up with the influx of calls.",
+	} {
+		if flaggedAt(auditTexts(query, source, Options{}), query, query[:10]) {
+			t.Errorf("%q against %q is flagged", query, source)
+		}
+	}
+}

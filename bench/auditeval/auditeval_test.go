@@ -125,6 +125,35 @@ func TestSwapEditsOnlyWhatTheSourceStates(t *testing.T) {
 	}
 }
 
+// TestStatedNegationNegatesWhatTheSourceSays checks the "negation,
+// stated" generator on the l2r GPT-4o rewrites: the first content word
+// after each "not" it inserts has a term the source states, while without
+// the condition some "not" lands before a word the source never uses
+// ("Liang is a phenomenal player" in l2r-news-160's rewrite, where the
+// BBC source has no "phenomenal").
+func TestStatedNegationNegatesWhatTheSourceSays(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(shared, "data")); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	l2r, err := corpus.Load(shared, "l2r")
+	if err != nil {
+		t.Fatal(err)
+	}
+	unstated := 0
+	for i, b := range rewriteBases(l2r, "GPT-4o") {
+		stated := sourceTerms(b.source)
+		if at, _, _, ok := insertNegation(b.text, stated, rand.New(rand.NewPCG(Seed, uint64(i)))); ok && !negatesStated(b.text[at:], stated) {
+			t.Errorf("stated negation inserted before %.40q, whose word the source does not state", b.text[at:])
+		}
+		if at, _, _, ok := insertNegation(b.text, nil, rand.New(rand.NewPCG(Seed, uint64(i)))); ok && !negatesStated(b.text[at:], stated) {
+			unstated++
+		}
+	}
+	if unstated == 0 {
+		t.Error("without the condition no negation lands before a word the source does not state; the test tests nothing")
+	}
+}
+
 // TestSwapReadsAsItsKind checks that an edit must still read as a fact of
 // its type: a replacement name from another article ("Recruitment Ltd",
 // labelled a person's there by a role) is an organisation's in its new

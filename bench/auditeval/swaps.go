@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
@@ -37,7 +38,16 @@ import (
 //     mention;
 //   - negation: "not" is inserted after the first "is", "was", "are",
 //     "were", "has", "have", "will", "can" or "could" of a random sentence
-//     that has no negation.
+//     that has no negation;
+//   - negation, stated: the same, only where the first word after the
+//     auxiliary that is not a stop word ("phenomenal" in "Liang is a
+//     phenomenal player") has its stem among the source's. This is the
+//     negation swaps' counterpart of statedBySource: FactCC negates claims
+//     taken from the source, while a "not" put into a sentence the rewrite
+//     added ("Here are not some notable transfers:") negates nothing the
+//     source says, so it cannot be found altered against it. Added in the
+//     seventh session beside the row above, which is kept so that the
+//     change of protocol stays visible.
 //
 // For BBC the unedited article is the source; for l2r the article the
 // rewrite was made from. The edited text is the query. The audit detects
@@ -45,8 +55,12 @@ import (
 // covers the edited bytes; every other fact of the query that it calls
 // altered is a false flag.
 
+// freshSeeds seed the draws of swap cases no rule was chosen on (see
+// swapRows).
+var freshSeeds = []uint64{100, 101, 102, 103, 104, 105}
+
 // changeTypes in row order.
-var changeTypes = []string{"figure", "date", "name", "place", "negation"}
+var changeTypes = []string{"figure", "date", "name", "place", "negation", "negation, stated"}
 
 // swapPlaces are the replacement places.
 var swapPlaces = []string{"Sindh", "Norway", "Peru", "Kenya", "Vietnam", "Manchester", "Glasgow", "Ohio", "Brazil", "Tokyo"}
@@ -65,8 +79,8 @@ type swapCase struct {
 
 // generateSwaps makes up to perType cases of each change type from the
 // bases, taken in a seeded random order.
-func generateSwaps(bases []swapBase, perType int) []swapCase {
-	order := rand.New(rand.NewPCG(Seed, Seed)).Perm(len(bases))
+func generateSwaps(bases []swapBase, perType int, seed uint64) []swapCase {
+	order := rand.New(rand.NewPCG(seed, seed)).Perm(len(bases))
 	names := personNames(bases, order)
 	count := map[string]int{}
 	var out []swapCase
@@ -80,7 +94,7 @@ func generateSwaps(bases []swapBase, perType int) []swapCase {
 			// article yields a case at all, does not reshuffle the cases
 			// made from every article after it: before/after figures then
 			// compare the same edits.
-			rng := rand.New(rand.NewPCG(Seed, uint64(ai)*uint64(len(changeTypes))+uint64(ki)))
+			rng := rand.New(swapStream(seed, ai, ki))
 			if c, ok := makeSwap(kind, bases[ai], rng, names); ok {
 				out = append(out, c)
 				count[kind]++
@@ -95,6 +109,22 @@ func generateSwaps(bases []swapBase, perType int) []swapCase {
 		}
 	}
 	return out
+}
+
+// firstTypes is how many change types the generator had when the rows
+// were first measured (figure to negation).
+const firstTypes = 5
+
+// swapStream is the random stream of article ai's change type ki in the
+// draw seeded with seed. With Seed, the first five types keep the streams
+// every earlier row was measured on (sequence ai·5+ki); every other type
+// and draw has a stream of its own, so adding a type changes no existing
+// case.
+func swapStream(seed uint64, ai, ki int) *rand.PCG {
+	if seed == Seed && ki < firstTypes {
+		return rand.NewPCG(Seed, uint64(ai)*firstTypes+uint64(ki))
+	}
+	return rand.NewPCG(seed<<8|uint64(ki), uint64(ai))
 }
 
 // personNames collects person-like names from the first bases, as
@@ -141,7 +171,9 @@ func makeSwap(kind string, base swapBase, rng *rand.Rand, names []string) (swapC
 	case "place":
 		start, end, repl, ok = swapEntity(body, base.source, rng, facts.LabelPlace, swapPlaces)
 	case "negation":
-		start, end, repl, ok = insertNegation(body, rng)
+		start, end, repl, ok = insertNegation(body, nil, rng)
+	case "negation, stated":
+		start, end, repl, ok = insertNegation(body, sourceTerms(base.source), rng)
 	}
 	if !ok {
 		return swapCase{}, false
@@ -318,9 +350,32 @@ func swapEntity(body, source string, rng *rand.Rand, label string, repls []strin
 	return 0, 0, "", false
 }
 
+// sourceTerms returns the set of a source's terms (stems).
+func sourceTerms(source string) map[string]bool {
+	terms := map[string]bool{}
+	for _, t := range analyze.Tokenize(source, analyze.Span{Start: 0, End: len(source)}) {
+		if t.Term != "" {
+			terms[t.Term] = true
+		}
+	}
+	return terms
+}
+
+// negatesStated reports whether the first content word of rest (the
+// sentence after the auxiliary) has a term in stated.
+func negatesStated(rest string, stated map[string]bool) bool {
+	for _, t := range analyze.Tokenize(rest, analyze.Span{Start: 0, End: len(rest)}) {
+		if t.Term != "" {
+			return stated[t.Term]
+		}
+	}
+	return false
+}
+
 // insertNegation inserts "not" after an auxiliary in a sentence without a
-// negation.
-func insertNegation(body string, rng *rand.Rand) (int, int, string, bool) {
+// negation; with stated given, only where the word it negates is stated
+// (see negatesStated).
+func insertNegation(body string, stated map[string]bool, rng *rand.Rand) (int, int, string, bool) {
 	sentences := strings.SplitAfter(body, ". ")
 	start := 0
 	var spots []int // byte offsets just after an auxiliary and its space
@@ -329,7 +384,9 @@ func insertNegation(body string, rng *rand.Rand) (int, int, string, bool) {
 		if !strings.Contains(low, " not ") && !strings.Contains(low, "n't") && !strings.Contains(low, " no ") && !strings.Contains(low, " never ") {
 			for _, aux := range []string{" is ", " was ", " are ", " were ", " has ", " have ", " will ", " can ", " could "} {
 				if i := strings.Index(low, aux); i >= 0 {
-					spots = append(spots, start+i-1+len(aux))
+					if at := i - 1 + len(aux); stated == nil || negatesStated(s[at:], stated) {
+						spots = append(spots, start+at)
+					}
 					break
 				}
 			}
@@ -365,12 +422,30 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	for _, d := range bbc.Docs {
 		bbcBases = append(bbcBases, swapBase{d.Text, d.Text})
 	}
-	var rows []suite.Row
-	for _, set := range []struct {
+	rewrites := rewriteBases(l2r, "GPT-4o")
+	sets := []struct {
 		name  string
-		bases []swapBase
-	}{{"bbc", bbcBases}, {"l2r GPT-4o", rewriteBases(l2r, "GPT-4o")}} {
-		r, err := swapSetRows(ctx, env, set.name, generateSwaps(set.bases, perType))
+		cases []swapCase
+	}{
+		{"bbc", generateSwaps(bbcBases, perType, Seed)},
+		{"l2r GPT-4o", generateSwaps(rewrites, perType, Seed)},
+	}
+	if !env.Quick {
+		// The rules were chosen looking at the misses of the Seed draw,
+		// so its figures flatter them. Fresh draws from the same
+		// rewrites, pooled, say what a new case meets.
+		var fresh []swapCase
+		for _, seed := range freshSeeds {
+			fresh = append(fresh, generateSwaps(rewrites, perType, seed)...)
+		}
+		sets = append(sets, struct {
+			name  string
+			cases []swapCase
+		}{fmt.Sprintf("l2r GPT-4o, %d fresh draws", len(freshSeeds)), fresh})
+	}
+	var rows []suite.Row
+	for _, set := range sets {
+		r, err := swapSetRows(ctx, env, set.name, set.cases)
 		if err != nil {
 			return nil, err
 		}
@@ -458,7 +533,7 @@ func scoreSwap(res *audit.Result, c swapCase) (hit bool, total, flagged int) {
 	}{
 		{[]string{"figure", "date"}, res.Facts},
 		{[]string{"name", "place"}, res.Entities},
-		{[]string{"negation"}, res.Negations},
+		{[]string{"negation", "negation, stated"}, res.Negations},
 	}
 	for _, list := range lists {
 		own := slices.Contains(list.kinds, c.kind)
