@@ -161,6 +161,10 @@ type negation struct {
 	// against "will not miss the beginning"). cancelled is its term.
 	cancels   bool
 	cancelled string
+	// bare is set when no word follows the negation in its clause: "what
+	// the truth is and is not." negates by ellipsis, nothing the other
+	// side could state.
+	bare bool
 }
 
 // isNegation reports whether toks[i] is a word that negates its clause,
@@ -351,6 +355,7 @@ func negatedWordsOf(text string, toks []analyze.Token) []negation {
 			}
 		}
 		n.after = n.scope[:min(len(n.scope), negatedTerms)]
+		n.bare = i+1 == len(toks) || br[i]
 		if j := nextWord(toks, i); j >= 0 && negative(text, toks, j) {
 			n.cancels, n.cancelled = true, toks[j].Term
 		}
@@ -542,9 +547,7 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 				}
 				continue
 			}
-			// A "not" that governs no word ("what the truth is and is
-			// not") negates nothing the other side could state.
-			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] && len(n.scope) > 0 {
+			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] && !n.bare {
 				return true
 			}
 			for _, b := range other {

@@ -218,3 +218,14 @@ func TestFaithfulNegationRewordings(t *testing.T) {
 		}
 	}
 }
+
+// A "not" followed by a stop word only ("were not his") governs that
+// word: it is no bare "is not" that negates by ellipsis, and a BBC
+// sentence with it inserted is flagged against the sentence as written.
+func TestNegationBeforeAStopWordIsNotBare(t *testing.T) {
+	source := `Lord Goldsmith has denied being "leaned on" and says the words written were his.`
+	query := `Lord Goldsmith has denied being "leaned on" and says the words written were not his.`
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "Lord") {
+		t.Error("\"were not his\" against \"were his\" is not flagged")
+	}
+}

@@ -38,7 +38,8 @@ import (
 //     mention;
 //   - negation: "not" is inserted after the first "is", "was", "are",
 //     "were", "has", "have", "will", "can" or "could" of a random sentence
-//     that has no negation;
+//     that has no negation, unless "only" or "merely" follows it ("not
+//     only likely" negates nothing);
 //   - negation, stated: the same, only where the first word after the
 //     auxiliary that is not a stop word ("phenomenal" in "Liang is a
 //     phenomenal player") has its stem among the source's. This is the
@@ -372,6 +373,13 @@ func negatesStated(rest string, stated map[string]bool) bool {
 	return false
 }
 
+// startsNotNegated reports whether rest opens with a word before which a
+// "not" negates nothing: "not only", "not merely".
+func startsNotNegated(rest string) bool {
+	f := strings.Fields(strings.ToLower(rest))
+	return len(f) > 0 && (f[0] == "only" || f[0] == "merely")
+}
+
 // insertNegation inserts "not" after an auxiliary in a sentence without a
 // negation; with stated given, only where the word it negates is stated
 // (see negatesStated).
@@ -384,7 +392,12 @@ func insertNegation(body string, stated map[string]bool, rng *rand.Rand) (int, i
 		if !strings.Contains(low, " not ") && !strings.Contains(low, "n't") && !strings.Contains(low, " no ") && !strings.Contains(low, " never ") {
 			for _, aux := range []string{" is ", " was ", " are ", " were ", " has ", " have ", " will ", " can ", " could "} {
 				if i := strings.Index(low, aux); i >= 0 {
-					if at := i - 1 + len(aux); stated == nil || negatesStated(s[at:], stated) {
+					at := i - 1 + len(aux)
+					if startsNotNegated(s[at:]) {
+						// "was not only likely" negates nothing.
+						break
+					}
+					if stated == nil || negatesStated(s[at:], stated) {
 						spots = append(spots, start+at)
 					}
 					break
