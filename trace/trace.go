@@ -111,6 +111,21 @@ func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []r
 // at 100 (BM25 alone).
 const bm25Weight = 4
 
+// shortWeight is the weight in rank of a short source's coverage: the
+// share of a one-line claim (at most index.ShortTerms terms) the query
+// restates. Support, the share of the query a source accounts for, cannot
+// exceed a sentence or two of a rewrite that expands a claim into an
+// article, nor can its BM25 match that of the long articles on the topic,
+// so the claim lost to them however completely the rewrite restates it.
+// Chosen on the fit half of the candidate dump (bench/retrieval's
+// DumpCandidates at 669015b with the short-article candidates, 0 to 6
+// tried, ShortTerms fixed): recall@1 over every derived fit-half query
+// 0.9664 at 0, 0.9701 at 1, 0.9708 at 2 (the best), 0.9706 at 3, 0.9679 at
+// 4; on the report half 0.9720 → 0.9769 at 2 (Llama-2/Vicuna rewrites 220
+// → 231 of their report-half queries, paraphrases 195 → 199, one MeTeR
+// query lost).
+const shortWeight = 2
+
 // Candidate is one archive article checked against the query.
 type Candidate struct {
 	Article   extract.Article
@@ -275,7 +290,8 @@ var reverseWording = strings.NewReplacer(
 )
 
 // rank orders candidates by their support plus bm25Weight times their BM25
-// score, each divided by the best among the candidates. Support alone (how
+// score, each divided by the best among the candidates, plus shortWeight
+// times a short source's coverage. Support alone (how
 // much of the query the candidate's text accounts for) ranks restyled
 // rewrites best; BM25 ranks partial reuse and texts with inserted material
 // best (benchmark rewrite sets: SheepDog 0.968 vs 0.900 recall@1, COUNTER
@@ -292,6 +308,9 @@ func rank(vs []*Candidate) {
 		}
 		if maxB > 0 {
 			s += bm25Weight * v.BM25 / maxB
+		}
+		if v.Profile.Length <= index.ShortTerms {
+			s += shortWeight * v.Alignment.SourceCoverage
 		}
 		return s
 	}

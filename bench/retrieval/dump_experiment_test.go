@@ -95,6 +95,14 @@ func TestDumpCandidates(t *testing.T) {
 			cands = append(cands, m)
 		}
 		rec["cands"] = cands
+		rec["okrank"] = -1
+		for k, c := range cs {
+			if q.accept[c.Article.ID] {
+				rec["okrank"], rec["okbm25"], rec["oksupport"], rec["okscov"], rec["okslen"] = k, c.BM25, c.Alignment.Support, c.Alignment.SourceCoverage, c.Profile.Length
+				break
+			}
+		}
+		rec["ncands"] = len(cs)
 		if err := enc.Encode(rec); err != nil {
 			t.Fatal(err)
 		}
