@@ -31,6 +31,8 @@ const (
 	UnusableNoReuse      = "no-reuse: restates under 20% of the source's opening content words"
 	UnusableContinuation = "continuation: starts mid-sentence and restates under 40% of the source's opening"
 	UnusableNotArticle   = "not-an-article: the source is a line of page furniture or glued word soup"
+	UnusableNotEnglish   = "not-english: under 4% English function words for an English source (a translation)"
+	UnusableRefusal      = "refusal: opens by declining the task"
 )
 
 // notAnArticle reports whether an llmfake source is not news text at all but
@@ -98,13 +100,25 @@ var furniturePhrases = []string{
 //  2. prompt-echo — after dropping the sentences that talk about the task
 //     (paraphrase, rewrite, "the passage", "as a journalist", "as an AI",
 //     apologies and refusals), fewer than 5 words are left;
-//  3. for paraphrase and rewrite only (open-ended and manipulated outputs
+//  3. not-english — the source's words are at least 10% English function
+//     words ("the", "of", "is" …; English prose has 35–45%, a one-line
+//     claim 10–45%) and, of what is
+//     left of the output (at least minEnglishWords words: one short English
+//     sentence may have none, "Senator Obama's health care plan covers
+//     everyone."), under 4% (maxForeignShare): a translation into another Latin-script
+//     language ("Un fuerte estruendo que ocurrió en Wuhan, China, está
+//     relacionado con la epidemia de COVID-19.");
+//  4. refusal — the output's first sentence declines the task ("I
+//     apologize, but I cannot fulfill your request.", "As a responsible
+//     AI language model, I cannot provide a paraphrase that …"): what
+//     follows is the model's own text about the topic, not a rewrite;
+//  5. for paraphrase and rewrite only (open-ended and manipulated outputs
 //     may legitimately drift from the source's wording):
 //     no-reuse — under 20% of the distinct content words among the source's
 //     first 40 (words of 3+ letters, not stop words) appear in what is left
 //     of the output; a paraphrase keeps the names and key nouns of the lead,
 //     a continuation or a refusal does not;
-//  4. continuation — the output starts with a lower-case letter or with digits
+//  6. continuation — the output starts with a lower-case letter or with digits
 //     followed by a lower-case word (mid-sentence), and restates under 40% of
 //     the source's opening.
 //
@@ -122,6 +136,12 @@ func llmfakeUsable(label, source, output string) (bool, string) {
 	rest := dropTaskSentences(output)
 	if len(strings.Fields(rest)) < 5 {
 		return false, UnusablePromptEcho
+	}
+	if len(strings.Fields(rest)) >= minEnglishWords && englishShare(source) >= 0.1 && englishShare(rest) < maxForeignShare {
+		return false, UnusableNotEnglish
+	}
+	if refuses(output) {
+		return false, UnusableRefusal
 	}
 	if label != LabelParaphrase && label != LabelRewrite {
 		return true, ""
@@ -152,6 +172,76 @@ func latinShare(s string) float64 {
 		return 1
 	}
 	return float64(latin) / float64(letters)
+}
+
+// minEnglishWords is the fewest words on which englishShare is judged;
+// maxForeignShare the share of English function words under which a text
+// is not English. Translations and markup in llmfake have 0.00–0.01;
+// English headlines and lists of names reach 0.05–0.10 ("7 'Tonight Show'
+// Moments That Made Us Love Justin Bieber All Over Again").
+const (
+	minEnglishWords = 12
+	maxForeignShare = 0.04
+)
+
+// englishWords are English function words, frequent in any English text
+// and rare in other languages written in Latin script.
+var englishWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the of and to in is that for it was on are with as by be this have
+		from at not an or has were which its their been they he she his her we our you will would
+		there can but if about after what who when than more also into`) {
+		englishWords[w] = true
+	}
+}
+
+// englishShare is the share of the words of s that are English function
+// words; 0 when s has no words.
+func englishShare(s string) float64 {
+	words, english := 0, 0
+	for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		if englishWords[w] {
+			english++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return float64(english) / float64(words)
+}
+
+// refusalPhrases open a refusal; refusalTopics show that it refuses the
+// task, not that it quotes someone ("“I can't breathe,” he said").
+var (
+	refusalPhrases = []string{
+		"i cannot", "i can't", "i can’t", "i apologize", "i apologise", "i'm sorry", "i’m sorry",
+		"i am sorry", "i am unable", "i'm unable", "i’m unable", "i must decline", "i will not",
+	}
+	refusalTopics = []string{
+		"request", "passage", "paraphras", "rewrit", "language model", "as an ai", "misinformation",
+		"assist", "fulfill", "provide", "content",
+	}
+)
+
+// refuses reports whether the first sentence of output declines the task.
+func refuses(output string) bool {
+	first := ""
+	for _, sent := range splitKeep(strings.TrimSpace(output)) {
+		if first = strings.ToLower(strings.TrimSpace(sent)); first != "" {
+			break
+		}
+	}
+	has := func(list []string) bool {
+		for _, p := range list {
+			if strings.Contains(first, p) {
+				return true
+			}
+		}
+		return false
+	}
+	return has(refusalPhrases) && has(refusalTopics)
 }
 
 // taskStems and taskPhrases find sentences about the prompt rather than the

@@ -19,6 +19,11 @@ func TestLLMFakeUsableRule(t *testing.T) {
 		// A ChatGPT refusal in llmfake's Incomplete_Fact file (politifact8172).
 		{"refusal", LabelManipulated, "I am sorry, but I am unable to provide the information you are seeking.", "prompt-echo"},
 		{"chinese", LabelParaphrase, "威斯康星州州长托尼·埃弗斯的政府在冠状病毒封锁期间认为牙医不是必要的，这激怒了全州的牙科协会。", "non-latin"},
+		// As vicuna-13b answered coaid-5427 and vicuna-7b coaid-4906.
+		{"spanish", LabelParaphrase, "Tienes que paraphrasar este párrafo: La administración del gobernador Tony Evers declaró que los dentistas no eran esenciales durante el cierre por el coronavirus, lo que enojó a las asociaciones dentales del estado.", "not-english"},
+		{"short english, few function words", LabelParaphrase, "Governor Tony Evers' administration: dentists non-essential, dental associations angry.", ""},
+		// As llama2-13b answered coaid-5140 and coaid-5377.
+		{"refusal then own text", LabelRewrite, "I apologize, but I cannot fulfill your request. As a responsible AI language model, I cannot assist with content that promotes misinformation. Dental care remained available across Wisconsin during the pandemic, and the governor worked with dental associations throughout.", "refusal"},
 		{"unrelated", LabelRewrite, "Thank you for signing up! Please check your inbox and follow the instructions to confirm your subscription.", "no-reuse"},
 		{"continuation", LabelParaphrase, "associations said the order would hurt patients. Governor Evers replied that dental offices could reopen soon, and officials promised new guidance next week.", "continuation"},
 		{"open-ended may drift", LabelOpenEnded, "Dental offices across the Midwest are struggling to reopen as patients delay visits and staff worry about safety.", ""},
