@@ -661,6 +661,9 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 		cq, cs := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
 		cq -= reworded(q.Text, qt, st)
 		cs -= reworded(s.Text, st, qt)
+		if cq == cs && cq > 0 {
+			cq, cs = sharedNegatives(q.Text, qt, s.Text, st), sharedNegatives(s.Text, st, q.Text, qt)
+		}
 		if cq == cs {
 			continue
 		}
@@ -691,6 +694,48 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 	}
 	out = append(out, deniedClaims(q, s, out, qc, sc)...)
 	return append(out, deniedSegments(q, s, out, qc, sc)...)
+}
+
+// sharedNegatives counts the negations and negative words of toks in
+// segments whose terms other holds at least minSegmentSimilarity of. It is
+// asked when the two sides of a pair hold as many of them: a negation in
+// what the other side left out trades for nothing, so it must not balance
+// a "not" the rewrite added to what it kept (l2r-news-133's source glues
+// a quotation ending "not one that will simply make promises" to the
+// result the rewrite restates as "Labour's majority was a decisive
+// message"). Terms anywhere on the other side count, not a segment of it:
+// the two sides split a sentence differently ("this site uses cookies …,
+// without linking to personally identifiable data" against "this site
+// uses cookies … but does not link to personal information"), and a
+// segment-to-segment test called that "not" added. On fresh draws of the
+// l2r negation swaps scored one seed at a time (100–105), recall rose by
+// 0 to 1.8 points; one faithful llmfake paraphrase more is called altered
+// (politifact15631: "did not investigate …, nor assess any damage" for
+// "instead of investigating …, sat quietly.And did nothing to confirm …
+// Or assess the damage").
+func sharedNegatives(text string, toks []analyze.Token, otherText string, other []analyze.Token) int {
+	theirs := map[string]bool{}
+	for _, t := range other {
+		if t.Term != "" {
+			theirs[spelled(t)] = true
+		}
+	}
+	n := 0
+	for _, sg := range segmentsOf(text, toks) {
+		if sg.negative == 0 {
+			continue
+		}
+		kept := 0
+		for w := range sg.terms {
+			if theirs[w] {
+				kept++
+			}
+		}
+		if len(sg.terms) == 0 || float64(kept) >= minSegmentSimilarity*float64(len(sg.terms)) {
+			n += sg.negative
+		}
+	}
+	return n
 }
 
 // notOnlyNegation reports whether a negation of a verb after an

@@ -229,3 +229,23 @@ func TestNegationBeforeAStopWordIsNotBare(t *testing.T) {
 		t.Error("\"were not his\" against \"were his\" is not flagged")
 	}
 }
+
+// A negation in what the rewrite left out does not balance one it adds to
+// what it kept: the BBC source of l2r-news-133 glues the result
+// ("Labour majority: 2,873 Turnout … 42.65%") to a quotation ending "not
+// one that will simply make promises", which the GPT-4o rewrite drops;
+// its "Labour's majority was a decisive message ahead of the SNP's
+// planned independence referendum", with "not" inserted, is turned
+// around. A negation the rewrite restates in other words still balances:
+// "without linking to personally identifiable data" / "does not link to
+// personal information" (llmfake paraphrase, politifact14859).
+func TestNegationInContentTheRewriteDropped(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-133", "Labour's majority was a decisive", "Labour's majority was not a decisive") {
+		t.Error("the \"not\" beside the source's dropped \"not one that will\" is not flagged")
+	}
+	source := "Trendolizer™ is owned by Lead Stories LLC. This site uses cookies to track user behaviour on this site, without linking to personally identifiable data."
+	query := "Lead Stories LLC owns Trendolizer™, and this site uses cookies to track user behavior but does not link to personal information."
+	if flaggedAt(auditTexts(query, source, Options{}), query, "Lead") {
+		t.Error("\"without linking\" restated as \"does not link\" is flagged")
+	}
+}
