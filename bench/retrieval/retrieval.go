@@ -504,6 +504,11 @@ func recallRows(name string, qs []query, res []outcome) []suite.Row {
 			continue
 		}
 		add(q.Group, res[i])
+		if q.Set == "llmfake" && (q.Label == corpus.LabelParaphrase || q.Label == corpus.LabelRewrite) {
+			// The targets are per task, over every generator
+			// the filter keeps, not per generator.
+			add("llmfake/all generators/"+q.Label, res[i])
+		}
 		if ranked(q.Label) {
 			add("all derived", res[i])
 		}
