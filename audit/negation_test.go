@@ -238,7 +238,9 @@ func TestNegationBeforeAStopWordIsNotBare(t *testing.T) {
 // planned independence referendum", with "not" inserted, is turned
 // around. A negation the rewrite restates in other words still balances:
 // "without linking to personally identifiable data" / "does not link to
-// personal information" (llmfake paraphrase, politifact14859).
+// personal information" (llmfake paraphrase politifact14859, whose scraped
+// source glues "Lead Stories LLCPrivacy policyThis site": the test sets
+// the sentences apart).
 func TestNegationInContentTheRewriteDropped(t *testing.T) {
 	if !l2rEditFlagged(t, "l2r-news-133", "Labour's majority was a decisive", "Labour's majority was not a decisive") {
 		t.Error("the \"not\" beside the source's dropped \"not one that will\" is not flagged")
