@@ -60,8 +60,10 @@ type Options struct {
 }
 
 // Candidates proposes archive articles the query may derive from: the top K
-// by BM25 over every query term, plus every article sharing an LSH band with
-// the query. They are ordered by BM25, LSH-only ones last.
+// by BM25 over every query term, up to maxShort short articles most of
+// whose terms the query holds (shortCandidates), and every article sharing
+// an LSH band with the query. They are ordered by BM25, the short ones
+// after the top K, LSH-only ones last.
 func (ix *Index) Candidates(ctx context.Context, q *analyze.Profile, opt Options) ([]Candidate, error) {
 	if opt.K <= 0 {
 		opt.K = 20
