@@ -102,12 +102,12 @@ var furniturePhrases = []string{
 //     apologies and refusals), fewer than 5 words are left;
 //  3. not-english — the source's words are at least 10% English function
 //     words ("the", "of", "is" …; English prose has 35–45%, a one-line
-//     claim 10–45%) and, of what is
-//     left of the output (at least minEnglishWords words: one short English
-//     sentence may have none, "Senator Obama's health care plan covers
-//     everyone."), under 4% (maxForeignShare): a translation into another Latin-script
-//     language ("Un fuerte estruendo que ocurrió en Wuhan, China, está
-//     relacionado con la epidemia de COVID-19.");
+//     claim 10–45%), and under 4% (maxForeignShare) of the words left of
+//     the output are, when at least minEnglishWords are left (one short
+//     English sentence may have none: "Senator Obama's health care plan
+//     covers everyone."): a translation into another Latin-script language
+//     ("Un fuerte estruendo que ocurrió en Wuhan, China, está relacionado
+//     con la epidemia de COVID-19.");
 //  4. refusal — the output's first sentence declines the task ("I
 //     apologize, but I cannot fulfill your request.", "As a responsible
 //     AI language model, I cannot provide a paraphrase that …"): what
