@@ -436,10 +436,11 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		bbcBases = append(bbcBases, swapBase{d.Text, d.Text})
 	}
 	rewrites := rewriteBases(l2r, "GPT-4o")
-	sets := []struct {
+	type swapSet struct {
 		name  string
 		cases []swapCase
-	}{
+	}
+	sets := []swapSet{
 		{"bbc", generateSwaps(bbcBases, perType, Seed)},
 		{"l2r GPT-4o", generateSwaps(rewrites, perType, Seed)},
 	}
@@ -451,10 +452,7 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		for _, seed := range freshSeeds {
 			fresh = append(fresh, generateSwaps(rewrites, perType, seed)...)
 		}
-		sets = append(sets, struct {
-			name  string
-			cases []swapCase
-		}{fmt.Sprintf("l2r GPT-4o, %d fresh draws", len(freshSeeds)), fresh})
+		sets = append(sets, swapSet{fmt.Sprintf("l2r GPT-4o, %d fresh draws", len(freshSeeds)), fresh})
 	}
 	var rows []suite.Row
 	for _, set := range sets {
