@@ -658,11 +658,10 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 				continue
 			}
 		}
-		cq, cs := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
-		cq -= reworded(q.Text, qt, st)
-		cs -= reworded(s.Text, st, qt)
+		rq, rs := reworded(q.Text, qt, st), reworded(s.Text, st, qt)
+		cq, cs := negativeCountOf(q.Text, qt)-rq, negativeCountOf(s.Text, st)-rs
 		if cq == cs && cq > 0 {
-			cq, cs = sharedNegatives(q.Text, qt, s.Text, st), sharedNegatives(s.Text, st, q.Text, qt)
+			cq, cs = sharedNegatives(q.Text, qt, s.Text, st)-rq, sharedNegatives(s.Text, st, q.Text, qt)-rs
 		}
 		if cq == cs {
 			continue
