@@ -273,6 +273,10 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 		case !clauseBreak(g):
 		case g == "." && len(toks[i].Norm) == 1:
 		case g == ". " && titles[toks[i].Norm]:
+		case negationCues[toks[i].Norm] && strings.Trim(g, " \"“‘") == "":
+			// A quotation opened after a negation is what it negates,
+			// however long ("is not “looking forward to the next few
+			// days”"), as segmentsOf reads it too.
 		case g == "’":
 			// A curly apostrophe inside a word ("can’t", "Nauru’s") is
 			// no closing quote: GPT-4o writes them, and reading one as a

@@ -251,3 +251,14 @@ func TestNegationInContentTheRewriteDropped(t *testing.T) {
 		t.Error("\"without linking\" restated as \"does not link\" is flagged")
 	}
 }
+
+// A quotation opened right after a "not" is what it negates, however long:
+// the GPT-4o rewrite of l2r-news-111 with "not" inserted says Woods is not
+// "looking forward to the next few days", where its BBC source quotes him
+// "looking forward to the next few days". Read as a clause end, the
+// quotation mark left the "not" negating nothing.
+func TestNegationBeforeALongQuotationTheSourceStatesWithoutTheAuxiliary(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-111", `and is "looking forward`, `and is not "looking forward`) {
+		t.Error("the \"not\" before the quotation is not flagged")
+	}
+}
