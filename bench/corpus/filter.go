@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -227,21 +228,13 @@ var (
 
 // refuses reports whether the first sentence of output declines the task.
 func refuses(output string) bool {
-	first := ""
-	for _, sent := range splitKeep(strings.TrimSpace(output)) {
-		if first = strings.ToLower(strings.TrimSpace(sent)); first != "" {
-			break
-		}
+	first := strings.TrimSpace(output)
+	if m := sentenceEnd.FindStringIndex(first); m != nil {
+		first = first[:m[1]]
 	}
-	has := func(list []string) bool {
-		for _, p := range list {
-			if strings.Contains(first, p) {
-				return true
-			}
-		}
-		return false
-	}
-	return has(refusalPhrases) && has(refusalTopics)
+	first = strings.ToLower(first)
+	in := func(p string) bool { return strings.Contains(first, p) }
+	return slices.ContainsFunc(refusalPhrases, in) && slices.ContainsFunc(refusalTopics, in)
 }
 
 // taskStems and taskPhrases find sentences about the prompt rather than the
