@@ -67,6 +67,68 @@ func TestAttributionByHand(t *testing.T) {
 	if got["attribution@1%FD"] != 0.5 || got["FD on report half"] != 0.5 || row.N != 4 {
 		t.Fatalf("row %+v", row)
 	}
+	if got["@1%FD, reuse set aside"] != 0.5 || got["negatives set aside"] != 0 {
+		t.Fatalf("nothing set aside, yet %+v", row.Metrics)
+	}
+
+	// The fit half's top two negatives repeat their top hit's words: set
+	// aside, the 1% threshold of the 98 left is 0.97, and the positive
+	// at rank 1 scoring 0.975 counts beside those at 0.985 and 0.995.
+	res[4+98].reuse, res[4+99].reuse = true, true
+	res[2].score = 0.975
+	row = attributionRow("m", qs, res, true)
+	got = map[string]float64{}
+	for _, m := range row.Metrics {
+		got[m.Name] = m.Value
+	}
+	if got["attribution@1%FD"] != 0.5 || got["@1%FD, reuse set aside"] != 0.75 || got["negatives set aside"] != 2 {
+		t.Fatalf("two set aside: %+v", row.Metrics)
+	}
+}
+
+func TestSharesRun(t *testing.T) {
+	a := runWords("The minister said on Tuesday that the new plan would cut waiting times by half within two years.")
+	b := runWords("In a statement, the minister said on Tuesday that the new plan would cut waiting times by half.")
+	if !sharesRun(a, b, 15) || sharesRun(a, b, 18) {
+		t.Fatalf("the texts share a run of 15 words, not 18")
+	}
+	if sharesRun(a, nil, 1) || sharesRun(a[:3], a[:3], 4) {
+		t.Fatal("a run longer than a text")
+	}
+}
+
+// TestReuseRunOnCOUNTER checks the set-aside rule on COUNTER's labelled
+// pairs: a 20-word run repeated word for word is common among the wholly
+// derived texts and rare among the non-derived ones, and the non-derived
+// texts that reach it repeat long passages (counter/0436p, 108 words of
+// its agency source).
+func TestReuseRunOnCOUNTER(t *testing.T) {
+	set, err := corpus.Load("../../../shared", "counter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, d := range set.Docs {
+		text[d.ID] = d.Text
+	}
+	n, hit := map[string]int{}, map[string]int{}
+	for _, q := range set.Queries {
+		n[q.Label]++
+		if sharesRun(runWords(q.Text), runWords(text[q.Source]), reuseRun) {
+			hit[q.Label]++
+			if q.ID == "counter/0436p" {
+				hit["0436p"]++
+			}
+		}
+	}
+	t.Logf("reaching %d words: wholly %d/%d, partly %d/%d, non-derived %d/%d", reuseRun,
+		hit["wholly-derived"], n["wholly-derived"], hit["partly-derived"], n["partly-derived"], hit["non-derived"], n["non-derived"])
+	if hit["0436p"] != 1 {
+		t.Error("counter/0436p repeats 108 words of its source, not found")
+	}
+	if float64(hit["wholly-derived"]) < 0.4*float64(n["wholly-derived"]) || float64(hit["non-derived"]) > 0.1*float64(n["non-derived"]) {
+		t.Errorf("want most wholly derived texts and few non-derived ones to reach %d words", reuseRun)
+	}
 }
 
 func TestRecallRowsCountRanks(t *testing.T) {

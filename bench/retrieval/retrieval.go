@@ -45,6 +45,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/peers"
@@ -108,6 +109,9 @@ type outcome struct {
 	derived bool    // storytrace: a derived verdict at rank 1
 	latency time.Duration
 	ev      *audit.Evidence // storytrace: the evidence on the top candidate
+	// reuse: the query repeats a passage of at least reuseRun words of the
+	// top hit word for word (computed for negatives only; see reuseRun).
+	reuse bool
 }
 
 type query struct {
@@ -170,6 +174,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			}
 		}
 	}
+	markReuse(docs, queries, results)
 	var rows []suite.Row
 	for i, m := range methods {
 		rows = append(rows, recallRows(m.name(), queries, results[i])...)
@@ -531,12 +536,83 @@ func recallRows(name string, qs []query, res []outcome) []suite.Row {
 	return rows
 }
 
+// reuseRun is the length in words of a passage that, repeated word for word,
+// is reuse whatever the labels say. Some negatives are not what their label
+// says: COUNTER "non-derived" texts that repeat 20 to 100 words of their
+// agency source or of another agency story in a row (counter/0436p shares a
+// 108-word passage with 0436), and withheld BBC stories that recycle whole
+// sentences of an earlier story on the same subject, which their summaries
+// keep (bbc/tech-018 and tech-320: "Sony, IBM and Toshiba, who have been
+// working on the Cell processor for three years, …"). Claiming derivation
+// from the article whose words a text repeats is not false, so the
+// attribution rows also give the 1% point with those negatives set aside,
+// beside the strict figure. Twenty words is long enough that independent
+// writers do not meet it by chance (of COUNTER's 600 pairs, 12 of the 177
+// labelled non-derived reach it against 71 of the 135 wholly derived); a
+// long quotation two stories took from the same speaker would also reach
+// it, which is why the strict figure stays the headline.
+const reuseRun = 20
+
+// markReuse sets outcome.reuse for every negative query whose claimed top
+// hit it repeats reuseRun words of.
+func markReuse(docs []corpus.Doc, qs []query, results [][]outcome) {
+	text := make(map[string]string, len(docs))
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	for i, q := range qs {
+		if !(q.withheld || negativeLabels[q.Label]) {
+			continue
+		}
+		var qw []string
+		for _, res := range results {
+			o := &res[i]
+			if !o.claimed || o.top == "" {
+				continue
+			}
+			if qw == nil {
+				qw = runWords(q.Text)
+			}
+			o.reuse = sharesRun(qw, runWords(text[o.top]), reuseRun)
+		}
+	}
+}
+
+// runWords is text's words, normalised, stop words kept: a repeated
+// passage is repeated word for word.
+func runWords(text string) []string {
+	var ws []string
+	for _, t := range analyze.Tokenize(text, analyze.Span{End: len(text)}) {
+		ws = append(ws, t.Norm)
+	}
+	return ws
+}
+
+// sharesRun reports whether a and b share a run of n consecutive words.
+func sharesRun(a, b []string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return false
+	}
+	seen := make(map[string]bool, len(b)-n+1)
+	for i := 0; i+n <= len(b); i++ {
+		seen[strings.Join(b[i:i+n], " ")] = true
+	}
+	for i := 0; i+n <= len(a); i++ {
+		if seen[strings.Join(a[i:i+n], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
 // attributionRow fits the 1%-false-derivation threshold on the fit half and
-// reports attribution on the report half.
+// reports attribution on the report half: under the strict protocol, and
+// with the negatives that repeat reuseRun words of what they are claimed
+// from set aside.
 func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) suite.Row {
-	var fitNeg, repNeg []float64
+	var fitNeg, repNeg, fitNegClean []float64
 	var repPos []outcome
-	var defaultFD, negs int
+	var defaultFD, negs, setAside int
 	for i, q := range qs {
 		o := res[i]
 		score := 0.0
@@ -544,9 +620,15 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 			score = o.score
 		}
 		negative := q.withheld || negativeLabels[q.Label]
+		if negative && o.reuse {
+			setAside++
+		}
 		switch {
 		case negative && q.fit:
 			fitNeg = append(fitNeg, score)
+			if !o.reuse {
+				fitNegClean = append(fitNegClean, score)
+			}
 		case negative:
 			repNeg = append(repNeg, score)
 		case !q.fit && derivedLabels[q.Label] && q.Source != "":
@@ -561,21 +643,24 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 	}
 	// at returns attribution and report-half false derivations at the
 	// threshold fitted for share false derivations on the fit half.
-	at := func(share float64) (attr, fd, t float64) {
-		t = threshold(fitNeg, share)
+	attributed := func(t float64) float64 {
 		hit := 0
 		for _, o := range repPos {
 			if o.claimed && o.rank == 1 && o.score > t {
 				hit++
 			}
 		}
+		return ratio(hit, len(repPos))
+	}
+	at := func(share float64) (attr, fd, t float64) {
+		t = threshold(fitNeg, share)
 		fdReport := 0
 		for _, s := range repNeg {
 			if s > t {
 				fdReport++
 			}
 		}
-		return ratio(hit, len(repPos)), ratio(fdReport, len(repNeg)), t
+		return attributed(t), ratio(fdReport, len(repNeg)), t
 	}
 	a1, fd1, t := at(0.01)
 	row := suite.Row{
@@ -587,6 +672,9 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 			{Name: "negatives", Value: float64(len(fitNeg) + len(repNeg)), Format: "%.0f"},
 		},
 	}
+	row.Metrics = append(row.Metrics,
+		suite.M("@1%FD, reuse set aside", attributed(threshold(fitNegClean, 0.01))),
+		suite.Metric{Name: "negatives set aside", Value: float64(setAside), Format: "%.0f"})
 	// The rest of the curve.
 	for _, share := range []float64{0.02, 0.05, 0.10} {
 		a, fd, _ := at(share)
