@@ -262,3 +262,18 @@ func TestNegationBeforeALongQuotationTheSourceStatesWithoutTheAuxiliary(t *testi
 		t.Error("the \"not\" before the quotation is not flagged")
 	}
 }
+
+// TestNegationOfWhatTheSourceStatesRightAfterItsAuxiliary: l2r-news-003's
+// GPT-4o rewrite opens its sentence with who said it, so little of it is
+// shared with the source segment "adding that the man was \"alone in the
+// room\"", yet that segment states with the same auxiliary the very word
+// the inserted "not" negates.
+func TestNegationOfWhatTheSourceStatesRightAfterItsAuxiliary(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-003", "the officer was alone in his room", "the officer was not alone in his room") {
+		t.Error("\"was not alone\" against the source's \"was \\\"alone in the room\\\"\" is not flagged")
+	}
+	source, rewrite := l2rPair(t, "l2r-news-003")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
+	}
+}
