@@ -118,8 +118,27 @@ func TestTokenizeUrduFromCOUNTER(t *testing.T) {
 		}
 	}
 	fields := len(strings.Fields(doc.Body))
-	if words < fields/2 {
+	if words < fields/3 {
 		t.Fatalf("%d terms from %d whitespace words: Urdu words are being lost", words, fields)
+	}
+	// The function words are stop words, as English ones are; the words
+	// that carry the story are terms.
+	terms := map[string]bool{}
+	for _, s := range p.Sentences {
+		for _, term := range s.Terms {
+			terms[term] = true
+		}
+	}
+	for _, w := range []string{"کے", "میں", "کو", "اور", "نے"} {
+		if !strings.Contains(doc.Body, " "+w+" ") {
+			t.Fatalf("%q is not in the text; pick another", w)
+		}
+		if terms[Normalize(w)] {
+			t.Errorf("function word %q is a term", w)
+		}
+	}
+	if len(terms) < 20 {
+		t.Errorf("only %d distinct terms left", len(terms))
 	}
 }
 

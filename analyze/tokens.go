@@ -119,11 +119,14 @@ func wordToken(text string, start, end int) Token {
 }
 
 // Term returns the retrieval term of a normalised word: "" for an English
-// stop word, the Snowball English stem for an ASCII word, and the word itself
-// otherwise, so that other scripts are indexed as written rather than mangled
-// by an English stemmer.
+// or Urdu stop word, the Snowball English stem for an ASCII word, and the
+// word itself otherwise, so that other scripts are indexed as written rather
+// than mangled by an English stemmer.
 func Term(norm string) string {
 	if !isASCIILetters(norm) {
+		if urduStopWords[norm] {
+			return ""
+		}
 		return norm
 	}
 	if stopWord(norm) {
