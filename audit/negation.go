@@ -109,6 +109,9 @@ func negative(text string, toks []analyze.Token, i int) bool {
 	if next, ok := negativeBefore[t.Norm]; ok {
 		return i+1 < len(toks) && toks[i+1].Norm == next
 	}
+	if i > 0 && assertingNegations[toks[i-1].Norm] == t.Norm {
+		return false
+	}
 	return negativeStems[t.Term] || (!t.Number && negativeAffix(t.Norm))
 }
 
@@ -117,6 +120,12 @@ func negative(text string, toks []analyze.Token, i int) bool {
 // one only with a "but" after it ("not just for his victims, but for
 // their families"): "have not just entered" is a negation.
 var notNegating = map[string]bool{"only": true, "merely": true, "matter": true}
+
+// assertingNegations are a negation word and the negative word after it
+// that together assert: "there's no doubt there will be a natural point"
+// says there will be one. Neither counts as negative. ("There is not
+// doubt about whether …", a "not" inserted, negates.)
+var assertingNegations = map[string]string{"no": "doubt"}
 
 // scopeEnds are conjunctions that start another clause, ending what a
 // negation before them negates: "should not have control over their
@@ -178,7 +187,7 @@ func isNegation(toks []analyze.Token, i int) (neg, contracted bool) {
 	if !negationCues[t.Norm] {
 		return false, false
 	}
-	if i+1 < len(toks) && notNegating[toks[i+1].Norm] {
+	if i+1 < len(toks) && (notNegating[toks[i+1].Norm] || assertingNegations[t.Norm] == toks[i+1].Norm) {
 		return false, false
 	}
 	if i+1 < len(toks) && toks[i+1].Norm == "just" {

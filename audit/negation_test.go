@@ -277,3 +277,23 @@ func TestNegationOfWhatTheSourceStatesRightAfterItsAuxiliary(t *testing.T) {
 		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
 	}
 }
+
+// TestNoDoubtAssertsWhatFollows: the source of l2r-news-173 says "There's
+// no doubt there will be a natural point in time that he goes", which
+// asserts it; a "not" inserted into the GPT-4o rewrite's "There will
+// naturally come a time for him to go" denies it, and is not balanced by
+// the source's "no" and "doubt". The unedited rewrite is not flagged.
+func TestNoDoubtAssertsWhatFollows(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-173", "There will naturally come a time", "There will not naturally come a time") {
+		t.Error("the \"not\" inserted is not flagged")
+	}
+	source, rewrite := l2rPair(t, "l2r-news-173")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
+	}
+	// "There is not doubt about whether …" negates.
+	toks := analyze.Tokenize("there is not doubt about whether", analyze.Span{End: 32})
+	if neg, _ := isNegation(toks, 2); !neg {
+		t.Error("\"not doubt\" is read as asserting")
+	}
+}
