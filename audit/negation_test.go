@@ -297,3 +297,17 @@ func TestNoDoubtAssertsWhatFollows(t *testing.T) {
 		t.Error("\"not doubt\" is read as asserting")
 	}
 }
+
+// TestNegationOfAClaimTheSourceStatesInAnUnpairedSentence: a "not"
+// inserted into l2r-news-030's GPT-4o rewrite, in a sentence the aligner
+// pairs with nothing, denies what the source states with the same
+// auxiliary: "we are delighted that they are now being protected".
+func TestNegationOfAClaimTheSourceStatesInAnUnpairedSentence(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-030", "We are delighted to ensure", "We are not delighted to ensure") {
+		t.Error("\"are not delighted\" against the source's \"are delighted\" is not flagged")
+	}
+	source, rewrite := l2rPair(t, "l2r-news-030")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
+	}
+}

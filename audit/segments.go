@@ -385,6 +385,19 @@ next:
 // (sourceNegates). No untouched fact nor paraphrase is flagged more on
 // either hash half; it finds one case (odd half), and flagged one
 // llmfake manipulation against a question before asks.
+//
+// A source segment far from the query's in its other words states the
+// claim too when it holds the auxiliary and, right after it, the word the
+// "not" negates (auxThenHead): "We are not delighted to ensure their
+// preservation" against "we are delighted that they are now being
+// protected" (l2r-news-030, a sentence the aligner pairs with nothing).
+// Read off the fresh draws' misses: "negation, stated" 0.935 → 0.943 on
+// the fresh draws and 0.933 → 0.951 on the Seed draw, "negation" 0.873 →
+// 0.882 and 0.921 → 0.926; untouched facts flagged and faithful
+// paraphrases altered unchanged; on the 600 unedited l2r rewrites of all
+// three models one negation flag more (45 → 46: Llama-3-70B's "crossing
+// the border irregularly is not a guarantee of residency" against a
+// source that calls "residency is guaranteed" a myth to dispel).
 func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCache) []FactChange {
 	sSegs := make([][]segment, len(s.Sentences))
 	var out []FactChange
@@ -415,7 +428,11 @@ func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCach
 						sSegs[j] = segmentsOf(s.Text, sc.sentence(j))
 					}
 					for _, b := range sSegs[j] {
-						if b.negative > 0 || asks(s.Text, sc.sentence(j), b) || !b.terms[spelled(qt[head])] || !statesAuxOf(b, qt, i) || dice(qs.terms, b.terms) < minDeniedSimilarity {
+						if b.negative > 0 || asks(s.Text, sc.sentence(j), b) || !b.terms[spelled(qt[head])] {
+							continue
+						}
+						close := statesAuxOf(b, qt, i) && dice(qs.terms, b.terms) >= minDeniedSimilarity
+						if !close && !auxThenHead(sc.sentence(j), b, aux, qt, i) {
 							continue
 						}
 						qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
