@@ -112,7 +112,26 @@ func negative(text string, toks []analyze.Token, i int) bool {
 	if i > 0 && assertingNegations[toks[i-1].Norm] == t.Norm {
 		return false
 	}
+	if t.Norm == "outside" && beforeName(text, toks, i) {
+		// "outside of London" says where, not "not in": "finished
+		// outside the top eight" says "did not make it".
+		return false
+	}
 	return negativeStems[t.Term] || (!t.Number && negativeAffix(t.Norm))
+}
+
+// beforeName reports whether toks[i] is followed by a capitalised word,
+// or by "of" and one: "outside London", "outside of London".
+func beforeName(text string, toks []analyze.Token, i int) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].Norm == "of" {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[toks[j].Start:])
+	return unicode.IsUpper(r)
 }
 
 // notNegating are words after a negation word with which it does not

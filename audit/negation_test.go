@@ -311,3 +311,21 @@ func TestNegationOfAClaimTheSourceStatesInAnUnpairedSentence(t *testing.T) {
 		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
 	}
 }
+
+// TestOutsideAPlaceIsNoNegativeWord: the source of l2r-news-175 says the
+// hub is "the first one in Scotland and outside of London", which says
+// where, not "not in"; it must not balance a "not" inserted into the
+// GPT-4o rewrite's "The 'hub' concept is especially exciting". "Finished
+// outside the top eight" (l2r-news-063) stays negative: the rewrite's
+// "didn't make the top eight" trades for it.
+func TestOutsideAPlaceIsNoNegativeWord(t *testing.T) {
+	if !l2rEditFlagged(t, "l2r-news-175", "concept is especially exciting", "concept is not especially exciting") {
+		t.Error("the \"not\" inserted is not flagged")
+	}
+	for _, id := range []string{"l2r-news-175", "l2r-news-063"} {
+		source, rewrite := l2rPair(t, id)
+		if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+			t.Errorf("%s: the unedited rewrite is flagged: %+v", id, res.Negations[0])
+		}
+	}
+}
