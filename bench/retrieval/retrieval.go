@@ -26,6 +26,9 @@
 //     on the fit half's negatives (no-source and same-event) so that 1% of
 //     them are claimed; attribution (the share of derived queries given their
 //     true source, above that threshold) is reported on the report half.
+//   - Reuse the labels miss: beside the strict 1% point, each method's row
+//     gives it with the negatives that repeat reuseRun (20) consecutive
+//     words of the article they are claimed from set aside (see reuseRun).
 //   - storytrace's score for its top candidate is the derivation model's
 //     probability (audit.DefaultModel), or the confidence of the rule that
 //     made it derived (short source, verbatim reuse); its default verdict is
