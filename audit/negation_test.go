@@ -269,13 +269,7 @@ func TestNegationBeforeALongQuotationTheSourceStatesWithoutTheAuxiliary(t *testi
 // room\"", yet that segment states with the same auxiliary the very word
 // the inserted "not" negates.
 func TestNegationOfWhatTheSourceStatesRightAfterItsAuxiliary(t *testing.T) {
-	if !l2rEditFlagged(t, "l2r-news-003", "the officer was alone in his room", "the officer was not alone in his room") {
-		t.Error("\"was not alone\" against the source's \"was \\\"alone in the room\\\"\" is not flagged")
-	}
-	source, rewrite := l2rPair(t, "l2r-news-003")
-	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
-		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
-	}
+	checkInsertedNot(t, "l2r-news-003", "the officer was alone in his room", "the officer was not alone in his room")
 }
 
 // TestNoDoubtAssertsWhatFollows: the source of l2r-news-173 says "There's
@@ -284,13 +278,7 @@ func TestNegationOfWhatTheSourceStatesRightAfterItsAuxiliary(t *testing.T) {
 // naturally come a time for him to go" denies it, and is not balanced by
 // the source's "no" and "doubt". The unedited rewrite is not flagged.
 func TestNoDoubtAssertsWhatFollows(t *testing.T) {
-	if !l2rEditFlagged(t, "l2r-news-173", "There will naturally come a time", "There will not naturally come a time") {
-		t.Error("the \"not\" inserted is not flagged")
-	}
-	source, rewrite := l2rPair(t, "l2r-news-173")
-	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
-		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
-	}
+	checkInsertedNot(t, "l2r-news-173", "There will naturally come a time", "There will not naturally come a time")
 	// "There is not doubt about whether …" negates.
 	toks := analyze.Tokenize("there is not doubt about whether", analyze.Span{End: 32})
 	if neg, _ := isNegation(toks, 2); !neg {
@@ -303,13 +291,7 @@ func TestNoDoubtAssertsWhatFollows(t *testing.T) {
 // pairs with nothing, denies what the source states with the same
 // auxiliary: "we are delighted that they are now being protected".
 func TestNegationOfAClaimTheSourceStatesInAnUnpairedSentence(t *testing.T) {
-	if !l2rEditFlagged(t, "l2r-news-030", "We are delighted to ensure", "We are not delighted to ensure") {
-		t.Error("\"are not delighted\" against the source's \"are delighted\" is not flagged")
-	}
-	source, rewrite := l2rPair(t, "l2r-news-030")
-	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
-		t.Errorf("the unedited rewrite is flagged: %+v", res.Negations[0])
-	}
+	checkInsertedNot(t, "l2r-news-030", "We are delighted to ensure", "We are not delighted to ensure")
 }
 
 // TestOutsideAPlaceIsNoNegativeWord: the source of l2r-news-175 says the
@@ -319,13 +301,27 @@ func TestNegationOfAClaimTheSourceStatesInAnUnpairedSentence(t *testing.T) {
 // outside the top eight" (l2r-news-063) stays negative: the rewrite's
 // "didn't make the top eight" trades for it.
 func TestOutsideAPlaceIsNoNegativeWord(t *testing.T) {
-	if !l2rEditFlagged(t, "l2r-news-175", "concept is especially exciting", "concept is not especially exciting") {
-		t.Error("the \"not\" inserted is not flagged")
+	checkInsertedNot(t, "l2r-news-175", "concept is especially exciting", "concept is not especially exciting")
+	unflaggedRewrite(t, "l2r-news-063")
+}
+
+// checkInsertedNot checks an inserted "not" in the GPT-4o rewrite of an l2r
+// article: the edit is flagged, and the unedited rewrite has no negation
+// flag.
+func checkInsertedNot(t *testing.T, id, words, edited string) {
+	t.Helper()
+	if !l2rEditFlagged(t, id, words, edited) {
+		t.Errorf("%s: %q is not flagged", id, edited)
 	}
-	for _, id := range []string{"l2r-news-175", "l2r-news-063"} {
-		source, rewrite := l2rPair(t, id)
-		if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
-			t.Errorf("%s: the unedited rewrite is flagged: %+v", id, res.Negations[0])
-		}
+	unflaggedRewrite(t, id)
+}
+
+// unflaggedRewrite checks that the unedited GPT-4o rewrite of an l2r
+// article has no negation flag.
+func unflaggedRewrite(t *testing.T, id string) {
+	t.Helper()
+	source, rewrite := l2rPair(t, id)
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("%s: the unedited rewrite is flagged: %+v", id, res.Negations[0])
 	}
 }
