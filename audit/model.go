@@ -32,44 +32,104 @@ func (m Model) Probability(e Evidence) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// FitLogistic fits a logistic model by batch gradient descent with a small
-// L2 penalty. Features are used as given (they are all in [0, ~3]), so no
-// scaling is needed and the weights read directly.
+// FitLogistic fits a logistic model by Newton's method (iteratively
+// reweighted least squares) with a small L2 penalty on the weights, not the
+// bias, for at most iterations steps. Features are used as given (they are
+// all in [0, ~3]), so the weights read directly. Gradient descent stopped
+// after a fixed number of steps left the weights of small-valued features
+// (Jaccard) far from the optimum: at the bench's 4,000 steps, Jaccard 1.8
+// where the fit converges at 20.
 func FitLogistic(x [][]float64, y []bool, iterations int) Model {
 	if len(x) == 0 {
 		return Model{}
 	}
-	d := len(x[0])
+	d := len(x[0]) + 1 // the bias is parameter 0
 	w := make([]float64, d)
-	b := 0.0
-	const (
-		rate   = 0.5
-		lambda = 1e-4
-	)
+	const lambda = 1e-2
+	row := func(xi []float64) []float64 { return append([]float64{1}, xi...) }
 	for it := 0; it < iterations; it++ {
-		gw := make([]float64, d)
-		gb := 0.0
+		g := make([]float64, d)
+		h := make([][]float64, d)
+		for a := range h {
+			h[a] = make([]float64, d)
+			if a > 0 {
+				g[a] = lambda * w[a]
+				h[a][a] = lambda
+			}
+		}
 		for i, xi := range x {
-			z := b
-			for j, v := range xi {
-				z += w[j] * v
+			r := row(xi)
+			z := 0.0
+			for a, v := range r {
+				z += w[a] * v
 			}
 			p := 1 / (1 + math.Exp(-z))
 			t := 0.0
 			if y[i] {
 				t = 1
 			}
-			g := p - t
-			gb += g
-			for j, v := range xi {
-				gw[j] += g * v
+			s := p * (1 - p)
+			for a, va := range r {
+				g[a] += (p - t) * va
+				for b := a; b < d; b++ {
+					h[a][b] += s * va * r[b]
+				}
 			}
 		}
-		n := float64(len(x))
-		b -= rate * gb / n
-		for j := range w {
-			w[j] -= rate * (gw[j]/n + lambda*w[j])
+		for a := range h {
+			for b := 0; b < a; b++ {
+				h[a][b] = h[b][a]
+			}
+		}
+		step, ok := solve(h, g)
+		if !ok {
+			break
+		}
+		largest := 0.0
+		for a := range w {
+			w[a] -= step[a]
+			largest = math.Max(largest, math.Abs(step[a]))
+		}
+		if largest < 1e-9 {
+			break
 		}
 	}
-	return Model{Bias: b, Weights: w}
+	return Model{Bias: w[0], Weights: w[1:]}
+}
+
+// solve solves the linear system a·x = b by Gaussian elimination with
+// partial pivoting; ok is false when a is singular.
+func solve(a [][]float64, b []float64) (x []float64, ok bool) {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range a {
+		m[i] = append(append([]float64{}, a[i]...), b[i])
+	}
+	for k := 0; k < n; k++ {
+		p := k
+		for i := k + 1; i < n; i++ {
+			if math.Abs(m[i][k]) > math.Abs(m[p][k]) {
+				p = i
+			}
+		}
+		if math.Abs(m[p][k]) < 1e-12 {
+			return nil, false
+		}
+		m[k], m[p] = m[p], m[k]
+		for i := k + 1; i < n; i++ {
+			f := m[i][k] / m[k][k]
+			for j := k; j <= n; j++ {
+				m[i][j] -= f * m[k][j]
+			}
+		}
+	}
+	x = make([]float64, n)
+	for i := n - 1; i >= 0; i-- {
+		v := m[i][n]
+		for j := i + 1; j < n; j++ {
+			v -= m[i][j] * x[j]
+		}
+		x[i] = v / m[i][i]
+	}
+	return x, true
 }

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -13,7 +14,7 @@ func TestFitLogisticSeparatesOnTheInformativeFeature(t *testing.T) {
 		x = append(x, []float64{v, float64(i*37%100) / 100}) // feature 1 is noise
 		y = append(y, v > 0.6)
 	}
-	m := FitLogistic(x, y, 3000)
+	m := FitLogistic(x, y, 50)
 	if m.Weights[0] <= 0 || m.Weights[0] < 5*abs(m.Weights[1]) {
 		t.Fatalf("weights %v: want a large positive weight on feature 0 only", m.Weights)
 	}
@@ -30,4 +31,24 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
+}
+
+// TestFitLogisticRecoversTheModel draws labels from a known logistic model
+// and asks the fit to find its weights, the small-valued feature's too
+// (gradient descent stopped early left such a weight far short).
+func TestFitLogisticRecoversTheModel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	bias, w := -2.0, []float64{4.0, 20.0}
+	var x [][]float64
+	var y []bool
+	for i := 0; i < 20000; i++ {
+		xi := []float64{rng.Float64(), 0.2 * rng.Float64()} // the second is small-valued, like Jaccard
+		z := bias + w[0]*xi[0] + w[1]*xi[1]
+		x = append(x, xi)
+		y = append(y, rng.Float64() < 1/(1+math.Exp(-z)))
+	}
+	m := FitLogistic(x, y, 50)
+	if math.Abs(m.Bias-bias) > 0.3 || math.Abs(m.Weights[0]-w[0]) > 0.5 || math.Abs(m.Weights[1]-w[1]) > 2.5 {
+		t.Fatalf("fitted bias %.2f weights %.2f, want %.1f %.1f", m.Bias, m.Weights, bias, w)
+	}
 }

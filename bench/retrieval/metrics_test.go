@@ -67,6 +67,11 @@ func TestAttributionByHand(t *testing.T) {
 	if got["attribution@1%FD"] != 0.5 || got["FD on report half"] != 0.5 || row.N != 4 {
 		t.Fatalf("row %+v", row)
 	}
+	// The report half's two negatives score 0.99 and 0.5: at its own 1%
+	// point (0.99) only the positive at 0.995 is above.
+	if got["@1%FD, report-half threshold"] != 0.25 {
+		t.Fatalf("report-half threshold: %+v", row.Metrics)
+	}
 	if got["@1%FD, reuse set aside"] != 0.5 || got["negatives set aside"] != 0 {
 		t.Fatalf("nothing set aside, yet %+v", row.Metrics)
 	}
