@@ -215,19 +215,18 @@ var auxTenses = [][]string{
 // statesAux reports whether segment ss states auxiliary aux in some
 // tense (auxTenses).
 func statesAux(ss segment, aux string) bool {
-	if ss.words[aux] {
-		return true
-	}
+	return slices.ContainsFunc(auxForms(aux), func(w string) bool { return ss.words[w] })
+}
+
+// auxForms returns aux in every tense and person of auxTenses, aux alone
+// when it is in none.
+func auxForms(aux string) []string {
 	for _, g := range auxTenses {
 		if slices.Contains(g, aux) {
-			for _, w := range g {
-				if ss.words[w] {
-					return true
-				}
-			}
+			return g
 		}
 	}
-	return false
+	return []string{aux}
 }
 
 // opensWith reports whether segment ss of toks opens with the content
@@ -270,21 +269,7 @@ func auxThenHead(toks []analyze.Token, ss segment, aux string, qToks []analyze.T
 	}
 	want := spelled(qToks[head])
 	for k := ss.first; k < ss.last; k++ {
-		if toks[k+1].Term != "" && spelled(toks[k+1]) == want && sameAux(toks[k].Norm, aux) {
-			return true
-		}
-	}
-	return false
-}
-
-// sameAux reports whether a and b are one auxiliary in some tense
-// (auxTenses).
-func sameAux(a, b string) bool {
-	if a == b {
-		return true
-	}
-	for _, g := range auxTenses {
-		if slices.Contains(g, a) && slices.Contains(g, b) {
+		if toks[k+1].Term != "" && spelled(toks[k+1]) == want && slices.Contains(auxForms(aux), toks[k].Norm) {
 			return true
 		}
 	}
@@ -431,8 +416,8 @@ func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCach
 						if b.negative > 0 || asks(s.Text, sc.sentence(j), b) || !b.terms[spelled(qt[head])] {
 							continue
 						}
-						close := statesAuxOf(b, qt, i) && dice(qs.terms, b.terms) >= minDeniedSimilarity
-						if !close && !auxThenHead(sc.sentence(j), b, aux, qt, i) {
+						near := statesAuxOf(b, qt, i) && dice(qs.terms, b.terms) >= minDeniedSimilarity
+						if !near && !auxThenHead(sc.sentence(j), b, aux, qt, i) {
 							continue
 						}
 						qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}

@@ -568,15 +568,21 @@ func markReuse(docs []corpus.Doc, qs []query, results [][]outcome) {
 			continue
 		}
 		var qw []string
+		reuse := map[string]bool{} // by top hit: methods often agree
 		for _, res := range results {
 			o := &res[i]
 			if !o.claimed || o.top == "" {
 				continue
 			}
-			if qw == nil {
-				qw = runWords(q.Text)
+			r, done := reuse[o.top]
+			if !done {
+				if qw == nil {
+					qw = runWords(q.Text)
+				}
+				r = sharesRun(qw, runWords(text[o.top]), reuseRun)
+				reuse[o.top] = r
 			}
-			o.reuse = sharesRun(qw, runWords(text[o.top]), reuseRun)
+			o.reuse = r
 		}
 	}
 }
