@@ -182,3 +182,45 @@ func TestWithheldSourcesFallInBothHalves(t *testing.T) {
 		t.Errorf("%d of %d withheld articles in the fit half (%.2f), want about half", fit, withheld, share)
 	}
 }
+
+// TestCalibrationByHand: report-half queries only; a derived query counts
+// as sourced only when its true source is ranked first, a negative never;
+// rule claims go to their own row.
+func TestCalibrationByHand(t *testing.T) {
+	q := func(label string, fit, withheld bool) query {
+		return query{Query: corpus.Query{Label: label, Source: "s"}, fit: fit, withheld: withheld}
+	}
+	qs := []query{
+		q("rewrite", false, false),    // 0.995, rank 1: a source
+		q("rewrite", false, false),    // 0.995, rank 2: the wrong one
+		q("same-event", false, false), // 0.2: not a source
+		q("rewrite", false, true),     // withheld, 0.2
+		q("rewrite", true, false),     // fit half: left out
+		q("rewrite", false, false),    // by a rule, rank 1
+		q(corpus.LabelSameStory, false, false),
+	}
+	res := []outcome{
+		{rank: 1, score: 0.995, claimed: true}, {rank: 2, score: 0.995, claimed: true},
+		{score: 0.2, claimed: true}, {score: 0.2, claimed: true},
+		{rank: 1, score: 0.5, claimed: true}, {rank: 1, score: 0.95, claimed: true, derived: true, byRule: true},
+		{rank: 1, score: 0.999, claimed: true},
+	}
+	rows := calibrationRows(qs, res)
+	all := rows[0]
+	if all.N != 4 {
+		t.Fatalf("model row counts %d queries, want 4: %+v", all.N, all)
+	}
+	got := map[string]float64{}
+	for _, m := range all.Metrics {
+		got[m.Name] = m.Value
+	}
+	// Bins [0.1, 0.3): two at 0.2, none a source (gap 0.2); top bin: two
+	// at 0.995, one a source (gap 0.495). ECE = (2·0.2 + 2·0.495)/4.
+	if math.Abs(got["ECE"]-(0.4+0.99)/4) > 1e-9 || got["share that are sources"] != 0.25 {
+		t.Fatalf("model row %+v", all.Metrics)
+	}
+	rule := rows[len(rows)-1]
+	if rule.N != 1 || rule.Metrics[1].Value != 1 {
+		t.Fatalf("rule row %+v", rule)
+	}
+}

@@ -3,7 +3,9 @@
 // event) and COUNTER (wholly, partly and non-derived Urdu newspaper texts).
 // Each labelled pair is compared directly (query against its labelled
 // source, no retrieval), the verdict mapped onto the set's classes, and the
-// macro-F1 and confusion matrix reported.
+// macro-F1 and confusion matrix reported, with the expected calibration
+// error (ECE) of the verdicts' confidence read as the probability that the
+// query derives from the source (derived: wholly or partly).
 package verdicts
 
 import (
@@ -86,6 +88,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		docs := set.DocIndex()
 		confusion := map[[2]string]int{}
 		n := 0
+		// The stated probability that the query derives from the source,
+		// and whether it does (every class but the last is derived), for
+		// the calibration of the verdicts' confidence.
+		var pDerived []float64
+		var isDerived []bool
 		for _, q := range set.Queries {
 			if ctx.Err() != nil {
 				return rows, ctx.Err()
@@ -100,11 +107,17 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 				break
 			}
 			r := trace.Compare(article(q.ID, q.Text), article(src.ID, src.Text))
-			pred := t.predict(r.Sources[0].Decision.Verdict)
+			d := r.Sources[0].Decision
+			pred := t.predict(d.Verdict)
 			confusion[[2]string{gold, pred}]++
 			n++
+			pDerived = append(pDerived, derivedProbability(d))
+			isDerived = append(isDerived, gold != t.classes[len(t.classes)-1])
 		}
-		rows = append(rows, row(t, confusion, n))
+		rw := row(t, confusion, n)
+		c := suite.Calibrate(pDerived, isDerived, []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, audit.DerivedThreshold, 1})
+		rw.Metrics = append(rw.Metrics, suite.M("ECE", c.ECE))
+		rows = append(rows, rw)
 	}
 	pairs, err := KindPairs(env.Shared, kindMax)
 	if err != nil {
@@ -120,6 +133,16 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		return rows, err
 	}
 	return append(rows, reverse...), nil
+}
+
+// derivedProbability reads a decision's confidence as the probability that
+// the query derives from the source: the confidence of a derived verdict,
+// one minus that of any other.
+func derivedProbability(d audit.Decision) float64 {
+	if d.Verdict.Derived() {
+		return d.Confidence
+	}
+	return 1 - d.Confidence
 }
 
 // reverseRows put each labelled pair the other way round: the source is
