@@ -808,10 +808,16 @@ func calibrationRows(qs []query, res []outcome) []suite.Row {
 		Note: "ECE: the mean gap between stated probability and observed share, bin by bin; the bins below are its reliability table",
 	}}
 	for _, b := range c.Bins {
+		if b.N == 0 {
+			continue
+		}
 		rows = append(rows, suite.Row{
 			Table: "calibration", Set: "probability in " + b.Name(), Method: "storytrace (model)", N: b.N,
 			Metrics: []suite.Metric{suite.M("mean probability", b.MeanP), suite.M("share that are sources", b.Observed)},
 		})
+	}
+	if len(ruleP) == 0 {
+		return rows
 	}
 	r := suite.Calibrate(ruleP, ruleY, []float64{0, 1})
 	return append(rows, suite.Row{
