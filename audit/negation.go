@@ -582,6 +582,9 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 			if fewerNegations(a, other[best], false) && bestSim >= minAddedFlipSimilarity && n.before != "" && auxiliaries[n.before] && other[best].words[n.before] && !n.bare {
 				return true
 			}
+			if statesUnnegated(n, a, other[best]) {
+				return true
+			}
 			for _, b := range other {
 				if dice(a.terms, b.terms) < minClauseSimilarity || !fewerNegations(a, b, false) {
 					continue
@@ -1157,4 +1160,18 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 		}
 	}
 	return "", "", false
+}
+
+// statesUnnegated reports whether clause b states the word that negation n
+// of clause a negates, outside the scope of every negation of b, when n
+// follows an auxiliary and b holds no negative word that a lacks. It is
+// the counterpart of fewerNegations for a clause whose negations lie
+// elsewhere: "Mr Ortega had been widely expected to win … because he
+// faced no obvious political challenger" against "was not widely
+// anticipated to win … and the absence of any significant political
+// challengers" holds a negation on each side, but the source's governs
+// the challenger, not "widely".
+func statesUnnegated(n negation, a, b clause) bool {
+	return n.verbal && auxiliaries[n.before] && len(n.after) > 0 && b.terms[n.after[0]] &&
+		!negatedToo(n, b.negations) && !b.unmatchedNegative(a)
 }

@@ -325,3 +325,14 @@ func unflaggedRewrite(t *testing.T, id string) {
 		t.Errorf("%s: the unedited rewrite is flagged: %+v", id, res.Negations[0])
 	}
 }
+
+// TestNegationBesideANegationOfSomethingElse: the source of l2r-news-024
+// says "Fitzpatrick's investment is a personal one and the money he has
+// put into the team does not come from Ovo", and its GPT-4o rewrite words
+// the second claim with a negative word ("is personal and unrelated to
+// Ovo"). A "not" inserted before "personal" leaves one negation on each
+// side, but they negate different things: "personal" is stated outside
+// every negation of the source.
+func TestNegationBesideANegationOfSomethingElse(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-024", "investment is personal", "investment is not personal")
+}
