@@ -702,7 +702,14 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 			continue
 		}
 		loose := p.Similarity < minPolaritySimilarity
-		if loose && (cq < cs || p.Similarity < minAddedPolaritySimilarity) {
+		whole := cq > cs && cs == 0 && p.Similarity >= minWholeScopeSimilarity && wholeScopeStated(q.Text, qt, st, s, sc)
+		if loose && (cq < cs || p.Similarity < minAddedPolaritySimilarity) && !whole {
+			continue
+		}
+		if whole {
+			qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
+			sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
+			out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query negates what the source states"})
 			continue
 		}
 		dropped := cq < cs
@@ -1174,4 +1181,51 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 func statesUnnegated(n negation, a, b clause) bool {
 	return n.verbal && auxiliaries[n.before] && len(n.after) > 0 && b.terms[n.after[0]] &&
 		!negatedToo(n, b.negations) && !b.unmatchedNegative(a)
+}
+
+// minWholeScopeSimilarity is the least similarity of an aligned pair in
+// which a negation whose whole scope the source sentence states, with no
+// negative word of its own, is taken as added (wholeScopeStated).
+const minWholeScopeSimilarity = 0.25
+
+// wholeScopeStated reports whether a negation of toks after an auxiliary
+// negates at least two terms, every one of which other states, and no
+// sentence of the source negates its first: "hopes a new Rangers hero will
+// not emerge on Sunday" against "would like to see a new Rangers hero
+// emerge on Sunday". The rest of such a pair is reworded past the
+// similarity floor (0.34), but the claim the negation turns around is the
+// source's, word for word. A source that states the negation too, in a
+// sentence the aligner did not pair ("my plan will cover everyone" paired,
+// "Senator Obama's plan does not cover everyone" not), is not turned
+// around.
+func wholeScopeStated(text string, toks, other []analyze.Token, source *analyze.Profile, sc *tokenCache) bool {
+	words := map[string]bool{}
+	for _, t := range other {
+		words[spelled(t)] = true
+	}
+	for _, n := range negatedWordsOf(text, toks) {
+		if !n.verbal || !auxiliaries[n.before] || len(n.scope) < 2 {
+			continue
+		}
+		all := true
+		for _, w := range n.scope {
+			all = all && words[w]
+		}
+		if all && !negatedInSource(n, source, sc) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedInSource reports whether a sentence of the source negates the
+// word n negates.
+func negatedInSource(n negation, source *analyze.Profile, sc *tokenCache) bool {
+	for j := range source.Sentences {
+		toks := sc.sentence(j)
+		if negativeCountOf(source.Text, toks) > 0 && negatedToo(n, negatedWordsOf(source.Text, toks)) {
+			return true
+		}
+	}
+	return false
 }

@@ -336,3 +336,14 @@ func unflaggedRewrite(t *testing.T, id string) {
 func TestNegationBesideANegationOfSomethingElse(t *testing.T) {
 	checkInsertedNot(t, "l2r-news-024", "investment is personal", "investment is not personal")
 }
+
+// TestNegationOfAClaimKeptWordForWordInAFreeRewording: l2r-news-073's
+// GPT-4o rewrite rewords its sentence until the aligner's pair falls under
+// the similarity the negation tests ask for ("Lovenkrands, who had a
+// successful six-year stint at Ibrox, hopes" for "the former Newcastle
+// United and Schalke player, who won 22 Denmark caps, would like to
+// see"), yet keeps the claim word for word: a "not" inserted into "a new
+// Rangers hero will emerge on Sunday" negates what the source states.
+func TestNegationOfAClaimKeptWordForWordInAFreeRewording(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-073", "hero will emerge", "hero will not emerge")
+}
