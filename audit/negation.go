@@ -560,6 +560,9 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 		if len(a.negations) == 0 {
 			continue
 		}
+		if !headOnly {
+			a = withSentenceNegatives(a, neg)
+		}
 		best, bestSim := -1, 0.0
 		for j, b := range other {
 			if sim := dice(a.terms, b.terms); sim > bestSim {
@@ -598,6 +601,28 @@ func polarityFlip(neg []clause, other []clause, headOnly, verbalOnly bool) bool 
 		}
 	}
 	return false
+}
+
+// withSentenceNegatives returns clause a with the negative words (not the
+// negations) of every clause of its sentence counted as its own. A
+// negative word the negating side states in another clause is no word a
+// negation was traded for: the rewrite's "Blatter is not also accused of
+// signing a contract that was \"unfavourable to Fifa\"" breaks its
+// clause at the quotation mark, the source's "Mr Blatter is also
+// suspected of signing a contract that was \"unfavourable to Fifa\"" does
+// not (the mark closes it there), and "unfavourable" on the source side
+// alone would read as what the "not" stands for.
+func withSentenceNegatives(a clause, sentence []clause) clause {
+	counts := map[string]int{"not": a.negative["not"]}
+	for _, c := range sentence {
+		for k, n := range c.negative {
+			if k != "not" {
+				counts[k] += n
+			}
+		}
+	}
+	a.negative = counts
+	return a
 }
 
 // auxiliaries are the verbs a "not" follows to negate a clause ("was

@@ -347,3 +347,13 @@ func TestNegationBesideANegationOfSomethingElse(t *testing.T) {
 func TestNegationOfAClaimKeptWordForWordInAFreeRewording(t *testing.T) {
 	checkInsertedNot(t, "l2r-news-073", "hero will emerge", "hero will not emerge")
 }
+
+// TestNegativeWordTheRewriteKeepsInAnotherClause: l2r-news-041's source
+// says Mr Blatter "is also suspected of signing a contract that was
+// \"unfavourable to Fifa\"", and its GPT-4o rewrite keeps the quotation
+// but breaks its clause at the quotation mark. A "not" inserted before
+// "also accused" must not be read as traded for the source's
+// "unfavourable": the rewrite states that word too.
+func TestNegativeWordTheRewriteKeepsInAnotherClause(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-041", "Blatter is also accused", "Blatter is not also accused")
+}
