@@ -1062,13 +1062,17 @@ const minAntonymBase = 5
 
 // affixAntonym finds, in an aligned pair (the tokens of its two sides), a word of one side that is the
 // other side's word with a negative prefix, where the side without the
-// prefix states the bare word plainly — not negated ("not clear" /
-// "unclear", "usually not noticed" / "go unnoticed", l2r-news-157 and
-// 092), not written apart ("in-patient" / "inpatient") — and never uses
+// prefix states the bare word as plainly as the other states the
+// prefixed one — both negated or neither ("not clear" / "unclear",
+// "usually not noticed" / "go unnoticed", l2r-news-157 and 092, say the
+// same), neither written apart ("in-patient" / "inpatient") — and never uses
 // the prefixed word, and the side with it never uses the bare one: "they
 // should do so legally" → "they should do so illegally" (llmfake
 // Description_Ambiguity politifact3198), "the two most unpopular likely
-// presidential nominees" → "the two most popular" (politifact12418). It
+// presidential nominees" → "the two most popular" (politifact12418).
+// Negated on both sides, the two words still oppose ("was not
+// inappropriate" against "was not appropriate", l2r-news-176); one negated
+// and the other not, they say the same ("not unclear" / "clear"). It
 // returns the query's word and the source's.
 func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
 	type word struct {
@@ -1100,12 +1104,12 @@ func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []ana
 		for _, pre := range antonymPrefixes {
 			// The query prefixes the source's word.
 			if base, ok := strings.CutPrefix(w, pre); ok && len(base) >= minAntonymBase {
-				if b, found := sw[base]; found && b.plain && qw[base].written == "" && sw[w].written == "" {
+				if b, found := sw[base]; found && b.plain == q.plain && qw[base].written == "" && sw[w].written == "" {
 					return q.written, b.written, true
 				}
 			}
 			// The query drops the source's prefix.
-			if b, found := sw[pre+w]; found && len(w) >= minAntonymBase && q.plain && qw[pre+w].written == "" && sw[w].written == "" {
+			if b, found := sw[pre+w]; found && len(w) >= minAntonymBase && q.plain == b.plain && qw[pre+w].written == "" && sw[w].written == "" {
 				return q.written, b.written, true
 			}
 		}

@@ -357,3 +357,19 @@ func TestNegationOfAClaimKeptWordForWordInAFreeRewording(t *testing.T) {
 func TestNegativeWordTheRewriteKeepsInAnotherClause(t *testing.T) {
 	checkInsertedNot(t, "l2r-news-041", "Blatter is also accused", "Blatter is not also accused")
 }
+
+// TestPrefixedOppositeUnderNegationOnBothSides: l2r-news-176's source
+// says it "was not appropriate for an active sheriff to be interviewed",
+// its GPT-4o rewrite "was inappropriate". A "not" inserted there ("was not
+// inappropriate") turns the claim around though both sides now hold a
+// negation: what counts is whether each side's word is negated, and
+// "appropriate" and "inappropriate" are negated alike. A "not unclear"
+// for "clear" says the same and stays unflagged.
+func TestPrefixedOppositeUnderNegationOnBothSides(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-176", "it was inappropriate for", "it was not inappropriate for")
+	q := analyze.Tokenize("The cause of the fire is not unclear.", analyze.Span{End: 37})
+	s := analyze.Tokenize("The cause of the fire is clear.", analyze.Span{End: 31})
+	if qw, sw, ok := affixAntonym("The cause of the fire is not unclear.", q, "The cause of the fire is clear.", s); ok {
+		t.Errorf("%q read as the opposite of %q", qw, sw)
+	}
+}
