@@ -1206,10 +1206,17 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 // faced no obvious political challenger" against "was not widely
 // anticipated to win … and the absence of any significant political
 // challengers" holds a negation on each side, but the source's governs
-// the challenger, not "widely".
+// the challenger, not "widely". A WordNet synonym of the word will do in a
+// clause of b without any negation ("will stay the same" for "will not
+// remain unchanged", l2r-news-005).
 func statesUnnegated(n negation, a, b clause) bool {
-	return n.verbal && auxiliaries[n.before] && len(n.after) > 0 && b.terms[n.after[0]] &&
-		!negatedToo(n, b.negations) && !b.unmatchedNegative(a)
+	if !n.verbal || !auxiliaries[n.before] || len(n.after) == 0 || b.unmatchedNegative(a) {
+		return false
+	}
+	if b.terms[n.after[0]] {
+		return !negatedToo(n, b.negations)
+	}
+	return len(b.negations) == 0 && synonymIn(n.after[0], b.terms)
 }
 
 // minWholeScopeSimilarity is the least similarity of an aligned pair in

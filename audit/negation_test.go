@@ -373,3 +373,12 @@ func TestPrefixedOppositeUnderNegationOnBothSides(t *testing.T) {
 		t.Errorf("%q read as the opposite of %q", qw, sw)
 	}
 }
+
+// TestNegationOfASynonymOfWhatTheSourceStates: l2r-news-005's source says
+// attitudes to road racing "will stay the same"; its GPT-4o rewrite says
+// they "will remain unchanged". A "not" inserted before "remain" negates
+// a synonym of the source's "stay", in a clause of the source with no
+// negation at all.
+func TestNegationOfASynonymOfWhatTheSourceStates(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-005", "road racing will remain", "road racing will not remain")
+}
