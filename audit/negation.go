@@ -335,8 +335,27 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 	if last := len(toks) - 1; open >= 0 && last-open <= maxQuotedPhrase && closesQuote(text[toks[last].End:]) {
 		br[open] = false
 	}
+	// A short parenthesis ("the European Central Bank (ECB) and the
+	// International Monetary Fund (IMF)") names what comes before it
+	// again: the clause goes on through it.
+	for i := 0; i+1 < len(toks); i++ {
+		if strings.TrimSpace(gap(i)) != "(" {
+			continue
+		}
+		for j := i + 1; j <= i+maxParenthetical && j+1 < len(toks); j++ {
+			if g := strings.TrimSpace(gap(j)); strings.HasPrefix(g, ")") {
+				br[i] = false
+				br[j] = clauseBreak(strings.TrimPrefix(g, ")"))
+				break
+			}
+		}
+	}
 	return br
 }
+
+// maxParenthetical is the most words a parenthesis inside a clause may
+// have to be read as part of it: an acronym or a short alias.
+const maxParenthetical = 2
 
 // closesQuote reports whether rest, the text after a last word, opens
 // with a closing quotation mark.

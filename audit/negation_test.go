@@ -382,3 +382,24 @@ func TestPrefixedOppositeUnderNegationOnBothSides(t *testing.T) {
 func TestNegationOfASynonymOfWhatTheSourceStates(t *testing.T) {
 	checkInsertedNot(t, "l2r-news-005", "road racing will remain", "road racing will not remain")
 }
+
+// TestAcronymInParenthesesEndsNoClause: l2r-news-021's GPT-4o rewrite
+// writes "the European Central Bank (ECB) and the International Monetary
+// Fund (IMF)" where the source writes "the ECB and International Monetary
+// Fund (IMF)". Read as clause ends, the parentheses cut the rewrite's
+// clause short of what it shares with the source, and a "not" inserted
+// before "enable Greece to meet its debt obligations" found no
+// counterpart clause.
+func TestAcronymInParenthesesEndsNoClause(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-021", "This financial assistance will enable", "This financial assistance will not enable")
+	// A longer parenthesis is a clause of its own.
+	text := "It will go to the European Central Bank (ECB) and the IMF (which lends it money) today."
+	toks := analyze.Tokenize(text, analyze.Span{End: len(text)})
+	br := clauseBreaks(text, toks)
+	for i, tok := range toks[:len(toks)-1] {
+		want := tok.Norm == "imf" || tok.Norm == "money"
+		if br[i] != want {
+			t.Errorf("after %q: clause break %v, want %v", tok.Norm, br[i], want)
+		}
+	}
+}
