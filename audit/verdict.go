@@ -69,7 +69,16 @@ type Decision struct {
 	Confidence float64  `json:"confidence"`
 	Evidence   Evidence `json:"evidence"`
 	Reasons    []string `json:"reasons"`
+	// Rule names the rule that made the verdict derived where the model
+	// did not (RuleShortSource, RuleVerbatimReuse); empty otherwise.
+	Rule string `json:"rule,omitempty"`
 }
+
+// The rules that can call a query derived beside the model.
+const (
+	RuleShortSource   = "short source"
+	RuleVerbatimReuse = "verbatim reuse"
+)
 
 // Collect gathers the evidence from an alignment, a fact diff and the
 // estimated shingle Jaccard.
@@ -253,10 +262,10 @@ func Decide(e Evidence) Decision {
 	}
 	d.Confidence = math.Round(p*1000) / 1000
 	if short {
-		d.Confidence = shortSourceConfidence
+		d.Confidence, d.Rule = shortSourceConfidence, RuleShortSource
 	}
 	if verbatim {
-		d.Confidence = verbatimReuseConfidence
+		d.Confidence, d.Rule = verbatimReuseConfidence, RuleVerbatimReuse
 	}
 	if !derived {
 		d.Confidence = math.Round((1-p)*1000) / 1000

@@ -2,9 +2,11 @@ package retrieval
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 )
 
@@ -197,12 +199,14 @@ func TestCalibrationByHand(t *testing.T) {
 		q("rewrite", false, true),     // withheld, 0.2
 		q("rewrite", true, false),     // fit half: left out
 		q("rewrite", false, false),    // by a rule, rank 1
+		q("same-event", true, false),  // by a rule on the fit half: wrong
 		q(corpus.LabelSameStory, false, false),
 	}
 	res := []outcome{
 		{rank: 1, score: 0.995, claimed: true}, {rank: 2, score: 0.995, claimed: true},
 		{score: 0.2, claimed: true}, {score: 0.2, claimed: true},
-		{rank: 1, score: 0.5, claimed: true}, {rank: 1, score: 0.95, claimed: true, derived: true, byRule: true},
+		{rank: 1, score: 0.5, claimed: true}, {rank: 1, score: 0.95, claimed: true, derived: true, rule: audit.RuleShortSource},
+		{rank: 1, score: 0.95, claimed: true, derived: true, rule: audit.RuleShortSource},
 		{rank: 1, score: 0.999, claimed: true},
 	}
 	rows := calibrationRows(qs, res)
@@ -219,8 +223,11 @@ func TestCalibrationByHand(t *testing.T) {
 	if math.Abs(got["ECE"]-(0.4+0.99)/4) > 1e-9 || got["share that are sources"] != 0.25 {
 		t.Fatalf("model row %+v", all.Metrics)
 	}
-	rule := rows[len(rows)-1]
-	if rule.N != 1 || rule.Metrics[1].Value != 1 {
-		t.Fatalf("rule row %+v", rule)
+	fit, report := rows[len(rows)-2], rows[len(rows)-1]
+	if !strings.Contains(fit.Set, "fit half") || fit.N != 1 || fit.Metrics[1].Value != 0 {
+		t.Fatalf("fit-half rule row %+v", fit)
+	}
+	if !strings.Contains(report.Set, "report half") || report.N != 1 || report.Metrics[1].Value != 1 {
+		t.Fatalf("report-half rule row %+v", report)
 	}
 }

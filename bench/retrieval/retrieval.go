@@ -113,7 +113,7 @@ type outcome struct {
 	score   float64 // the method's decision score (0 = no claim)
 	claimed bool    // the method named a top candidate with a score
 	derived bool    // storytrace: a derived verdict at rank 1
-	byRule  bool    // storytrace: derived by a rule, not the model
+	rule    string  // storytrace: the rule that made it derived, if not the model
 	latency time.Duration
 	ev      *audit.Evidence // storytrace: the evidence on the top candidate
 	// reuse: the query repeats a passage of at least reuseRun words of the
@@ -357,11 +357,11 @@ func (s *storytrace) query(ctx context.Context, q query) outcome {
 	o.ev = &d.Evidence
 	o.claimed, o.derived = true, d.Verdict.Derived()
 	o.score = audit.DefaultModel.Probability(d.Evidence)
-	if o.derived && o.score < audit.DerivedThreshold {
+	if d.Rule != "" {
 		// Derived by a rule (short source, verbatim reuse): its confidence
 		// is the rule's measured precision.
 		o.score = d.Confidence
-		o.byRule = true
+		o.rule = d.Rule
 	}
 	for _, src := range r.Sources {
 		if q.accept[src.Article.ID] {
@@ -773,28 +773,50 @@ var calibrationEdges = []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, audit.DerivedThresh
 // source when the query derives from it (a derived query whose true source
 // is ranked first); a negative's top candidate, and a derived query's
 // wrong one, do not. A rule's claims (short source, verbatim reuse) carry
-// the rule's stated confidence and get a row of their own. The table holds
+// the rule's stated confidence and get rows of their own, on each half:
+// the fit half is where a rule's confidence is read off. The table holds
 // for the benchmark's mix of queries (four in five have their source in
 // the archive): where fewer do, the same evidence means a source less
 // often.
 func calibrationRows(qs []query, res []outcome) []suite.Row {
-	var p, ruleP []float64
-	var y, ruleY []bool
+	var p []float64
+	var y []bool
+	type tally struct {
+		n, right int
+		stated   float64
+	}
+	rules := map[[2]string]*tally{}
 	for i, q := range qs {
 		negative := q.withheld || negativeLabels[q.Label]
 		positive := !negative && derivedLabels[q.Label] && q.Source != ""
-		if q.fit || !negative && !positive {
+		if !negative && !positive {
 			continue
 		}
 		o := res[i]
+		source := positive && o.rank == 1
+		if o.rule != "" {
+			half := "report half"
+			if q.fit {
+				half = "fit half"
+			}
+			k := [2]string{o.rule, half}
+			if rules[k] == nil {
+				rules[k] = &tally{}
+			}
+			t := rules[k]
+			t.n++
+			t.stated += o.score
+			if source {
+				t.right++
+			}
+			continue
+		}
+		if q.fit {
+			continue
+		}
 		score := 0.0
 		if o.claimed {
 			score = o.score
-		}
-		source := positive && o.rank == 1
-		if o.byRule {
-			ruleP, ruleY = append(ruleP, score), append(ruleY, source)
-			continue
 		}
 		p, y = append(p, score), append(y, source)
 	}
@@ -816,14 +838,19 @@ func calibrationRows(qs []query, res []outcome) []suite.Row {
 			Metrics: []suite.Metric{suite.M("mean probability", b.MeanP), suite.M("share that are sources", b.Observed)},
 		})
 	}
-	if len(ruleP) == 0 {
-		return rows
+	for _, rule := range []string{audit.RuleShortSource, audit.RuleVerbatimReuse} {
+		for _, half := range []string{"fit half", "report half"} {
+			t := rules[[2]string{rule, half}]
+			if t == nil {
+				continue
+			}
+			rows = append(rows, suite.Row{
+				Table: "calibration", Set: fmt.Sprintf("derived by the %s rule (%s)", rule, half), Method: "storytrace (rule)", N: t.n,
+				Metrics: []suite.Metric{suite.M("mean probability", t.stated/float64(t.n)), suite.M("share that are sources", ratio(t.right, t.n))},
+			})
+		}
 	}
-	r := suite.Calibrate(ruleP, ruleY, []float64{0, 1})
-	return append(rows, suite.Row{
-		Table: "calibration", Set: "derived by a rule (short source, verbatim reuse)", Method: "storytrace (rules)", N: r.N,
-		Metrics: []suite.Metric{suite.M("mean probability", r.Bins[0].MeanP), suite.M("share that are sources", r.Bins[0].Observed)},
-	})
+	return rows
 }
 
 func count(y []bool) int {
