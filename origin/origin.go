@@ -40,6 +40,13 @@ type Text struct {
 	// newsroom tracing its own story): unless dates or a cut order it
 	// against another text, it is taken as the earlier (basis "user").
 	Original bool
+	// Derived is set when the caller has judged this text and the first
+	// one (the query) to be one made from the other — trace's derived
+	// verdict, either way round. Build then relates the two whatever share
+	// of each is found in the other: a partial reuse or a pasted passage
+	// can be well under the related share and still be the story's
+	// derivation. Which came first is still the rules' call.
+	Derived bool
 }
 
 // Link says To was made from From.
@@ -123,7 +130,8 @@ func Build(texts []Text) *Chain {
 	dir := map[[2]int]order{}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			if max(m[i][j].aInB, m[i][j].bInA) < related {
+			judged := i == 0 && texts[j].Derived
+			if max(m[i][j].aInB, m[i][j].bInA) < related && !judged {
 				continue
 			}
 			l, iFirst := direction(texts[i], texts[j], m[i][j])

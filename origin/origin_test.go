@@ -186,3 +186,42 @@ func TestOriginalBeatsGuessAndContainmentNotDates(t *testing.T) {
 		t.Errorf("the mark overruled a date: %+v", ch)
 	}
 }
+
+// A pair the caller judged derived is related whatever share of each the
+// other holds: COUNTER's partly derived texts take a few passages from
+// their source, often under the related share both ways, and their dates
+// then still name the source the origin.
+func TestPairJudgedDerivedIsRelated(t *testing.T) {
+	pairs := chains.DerivedPairs(load(t, "counter"))
+	found := 0
+	for _, p := range pairs {
+		if p.QDate == "" || p.SDate == "" || p.QDate <= p.SDate {
+			continue
+		}
+		q := origin.Text{ID: "query", Published: p.QDate, Profile: analyze.AnalyzeText(p.Query)}
+		s := origin.Text{ID: "source", Published: p.SDate, Profile: analyze.AnalyzeText(p.Source)}
+		if origin.Build([]origin.Text{q, s}) != nil {
+			continue // related by its shares alone
+		}
+		found++
+		s.Derived = true
+		ch := origin.Build([]origin.Text{q, s})
+		if ch == nil || ch.Origin != "source" || ch.Links[0].Basis != "dates" {
+			t.Fatalf("pair judged derived, source dated %s, query %s: chain %+v", p.SDate, p.QDate, ch)
+		}
+		if found == 5 {
+			break
+		}
+	}
+	if found == 0 {
+		t.Fatal("no dated COUNTER pair under the related share")
+	}
+	// The judgment is the caller's: even two unrelated articles, one marked
+	// derived, make a chain (trace marks only sources its verdict calls
+	// derived).
+	bbc := load(t, "bbc")
+	a, b := bbc.Docs[0], bbc.Docs[len(bbc.Docs)/2]
+	if ch := origin.Build([]origin.Text{{ID: "a", Profile: analyze.AnalyzeText(a.Text)}, {ID: "b", Profile: analyze.AnalyzeText(b.Text), Derived: true}}); ch == nil {
+		t.Error("a text judged derived made no chain")
+	}
+}

@@ -96,7 +96,7 @@ func chain(q extract.Article, qp *analyze.Profile, vs []*Candidate, reported []r
 	for i, src := range reported {
 		if src.Decision.Verdict.Derived() || src.Reverse != nil {
 			v := vs[i]
-			texts = append(texts, origin.Text{ID: v.Article.ID, Published: v.Article.Published, Profile: v.Profile})
+			texts = append(texts, origin.Text{ID: v.Article.ID, Published: v.Article.Published, Profile: v.Profile, Derived: true})
 		}
 	}
 	if len(texts) < 2 {

@@ -4,7 +4,9 @@
 //     does origin put the source first? Measured with the sets' publication
 //     dates where they have them (COUNTER, METER) and with the dates
 //     removed, so the text-only rules (cut, containment) are measured on
-//     every set.
+//     every set. The pair is handed to origin as derived (Text.Derived), as
+//     trace hands it the sources its verdict calls derived: the row
+//     measures the direction, not whether the two are related.
 //   - Chains: the politifact articles that sheepdog holds whole and llmfake
 //     holds cut at 4,000 characters, with llmfake's ChatGPT paraphrase or
 //     rewrite: a real source, its (cut) copy, and a rewrite. Origin must
@@ -123,7 +125,7 @@ func directionRows(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suit
 		qp, sp := analyze.AnalyzeText(p.Query), analyze.AnalyzeText(p.Source)
 		for _, dated := range []bool{true, false} {
 			q := origin.Text{ID: "query", Profile: qp}
-			s := origin.Text{ID: "source", Profile: sp}
+			s := origin.Text{ID: "source", Profile: sp, Derived: true}
 			t := &textOnly
 			if dated {
 				q.Published, s.Published, t = p.QDate, p.SDate, &withDates
