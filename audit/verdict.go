@@ -214,6 +214,16 @@ const (
 	partialCoverage = 0.4 // share of the query aligned, below
 )
 
+// sameEventCoverage is the share of the query that must align to a
+// non-derived source for the two to be the same story ("same event") rather
+// than unrelated. Facts kept do not count: two figures or dates in common
+// (a year, "two", "£1m") made 64 of 300 pairs of BBC articles from different
+// categories "same event"; with the aligned share alone 2 are, while
+// human-ai's headline-only generations called same event fall from 177 to
+// 172 of 200 and llmfake's open-ended generations from 247 to 240 of 280
+// (bench/verdicts, "verdict kinds on real pairs").
+const sameEventCoverage = 0.05
+
 // Decide turns evidence into a verdict.
 //
 // Whether the query derives from the source is the model's call
@@ -253,9 +263,9 @@ func Decide(e Evidence) Decision {
 	case derived:
 		d.Verdict = Rewrite
 		d.Reasons = append(d.Reasons, fmt.Sprintf("%.0f%% of the query aligned to the source (support %.2f)", 100*e.QueryCoverage, e.Support))
-	case e.FactsKept >= 2 || e.QueryCoverage >= 0.05:
+	case e.QueryCoverage >= sameEventCoverage:
 		d.Verdict = SameEvent
-		d.Reasons = append(d.Reasons, "shares facts or topic, but not enough of the wording to say it was made from it")
+		d.Reasons = append(d.Reasons, fmt.Sprintf("%.0f%% of the query corresponds to passages of the source, not enough to say it was made from it", 100*e.QueryCoverage))
 	default:
 		d.Verdict = Unrelated
 		d.Reasons = append(d.Reasons, "no passage of the query corresponds to the source")

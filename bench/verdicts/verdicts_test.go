@@ -29,7 +29,7 @@ func TestVerdictKindsOnRealPairs(t *testing.T) {
 		{"bbc/summary", []audit.Verdict{audit.Summary}, 0.7},
 		{"human-ai/same-event", []audit.Verdict{audit.SameEvent}, 0.8},
 		{"llmfake/open-ended", []audit.Verdict{audit.SameEvent, audit.Unrelated}, 0.8},
-		{"bbc/other article", []audit.Verdict{audit.Unrelated}, 0.7},
+		{"bbc/other article", []audit.Verdict{audit.Unrelated}, 0.9},
 	}
 	for _, c := range cases {
 		t.Run(c.group, func(t *testing.T) {
