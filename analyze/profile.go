@@ -13,8 +13,10 @@ import (
 )
 
 // Version changes whenever the analysis changes in a way that makes stored
-// profiles incomparable with new ones (tokenisation, stemming, sketch seeds).
-const Version = 1
+// profiles incomparable with new ones (tokenisation, stemming, stop words,
+// sketch seeds); an archive built with another version is refused (package
+// index). 2: Urdu closed-class words are stop words.
+const Version = 2
 
 // Profile is the analysed article.
 type Profile struct {

@@ -27,10 +27,13 @@ type Index struct {
 
 // Meta is the archive's summary record.
 type Meta struct {
-	Format int    `json:"format"`
-	Docs   int    `json:"docs"`
-	Length int64  `json:"length"`
-	Next   uint32 `json:"next"`
+	Format int `json:"format"`
+	// Analysis is the analyze.Version the archive's profiles and terms
+	// were made with (absent, 0, before the field was written).
+	Analysis int    `json:"analysis,omitempty"`
+	Docs     int    `json:"docs"`
+	Length   int64  `json:"length"`
+	Next     uint32 `json:"next"`
 }
 
 // Doc is an archived article with its profile.
@@ -56,7 +59,12 @@ const (
 	Replaced
 )
 
-// Open returns the index kept in st, checking its format.
+// ErrStaleAnalysis is returned by Open for an archive whose articles were
+// analysed by another version of package analyze.
+var ErrStaleAnalysis = errors.New("stale archive")
+
+// Open returns the index kept in st, checking its format and that its
+// articles were analysed as this storytrace analyses them.
 func Open(ctx context.Context, st store.Store) (*Index, error) {
 	ix := &Index{st: st}
 	m, err := ix.Meta(ctx)
@@ -65,6 +73,12 @@ func Open(ctx context.Context, st store.Store) (*Index, error) {
 	}
 	if m.Format != 0 && m.Format != formatVersion {
 		return nil, fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	}
+	if m.Docs > 0 && m.Analysis != analyze.Version {
+		// Its terms and profiles were made by another analysis: queries
+		// analysed now would be matched against stale ones, and results
+		// would quietly differ from a fresh archive's.
+		return nil, fmt.Errorf("%w: the archive's articles were analysed with version %d of the text analysis, this storytrace uses version %d; ingest them again into a new archive", ErrStaleAnalysis, m.Analysis, analyze.Version)
 	}
 	return ix, nil
 }
@@ -202,7 +216,7 @@ func (ix *Index) Add(ctx context.Context, entries []Entry) ([]Outcome, error) {
 }
 
 func (ix *Index) writeMeta(b *store.Batch, m Meta, del *roaring.Bitmap) error {
-	m.Format = formatVersion
+	m.Format, m.Analysis = formatVersion, analyze.Version
 	mv, err := json.Marshal(m)
 	if err != nil {
 		return fmt.Errorf("encode meta: %w", err)

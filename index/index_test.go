@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -219,4 +220,41 @@ func FuzzDecodeDoc(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, _ = decodeDoc(b) // must not panic or allocate without bound
 	})
+}
+
+// An archive whose articles were analysed by another version of package
+// analyze (or before the version was recorded) is refused with
+// ErrStaleAnalysis, not searched with stale terms; an empty one opens.
+func TestArchiveFromAnotherAnalysisIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	ix, db := openIndex(t, dir)
+	if _, err := ix.Add(ctx, []Entry{entry("floods", floods)}); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Analysis != analyze.Version {
+		t.Fatalf("meta records analysis %d, want %d", m.Analysis, analyze.Version)
+	}
+	for _, old := range []int{0, analyze.Version - 1} {
+		stale := m
+		stale.Analysis = old
+		v, err := json.Marshal(stale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b store.Batch
+		b.Set(keyMeta, v)
+		if err := db.Write(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(ctx, db); !errors.Is(err, ErrStaleAnalysis) {
+			t.Errorf("archive analysed with version %d: Open gave %v, want ErrStaleAnalysis", old, err)
+		}
+	}
+	db.Close()
+	_, empty := openIndex(t, t.TempDir())
+	empty.Close()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/storytrace/storytrace/index"
@@ -20,6 +21,10 @@ func openArchive(ctx context.Context, g *globals) (*archive, error) {
 		return nil, err
 	}
 	ix, err := index.Open(ctx, db)
+	if errors.Is(err, index.ErrStaleAnalysis) {
+		_ = db.Close()
+		return nil, fmt.Errorf("archive %s: %w (remove the directory, or pass another --data, and run storytrace ingest)", g.dataDir, err)
+	}
 	if err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("archive %s: %w", g.dataDir, err)
