@@ -5,6 +5,7 @@ import (
 
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/trace"
 )
 
@@ -94,5 +95,40 @@ func TestPartialReuseOfARealSource(t *testing.T) {
 	t.Logf("partial reuse on %d of %d", right, n)
 	if share := float64(right) / float64(n); share < 0.7 {
 		t.Errorf("partial reuse called on %.2f of %d queries that take a source's first half, want ≥ 0.7", share, n)
+	}
+}
+
+// COUNTER's partly derived texts take part of themselves from the agency
+// source: of those given a derived verdict, a fair share must read
+// "partial reuse" (at a partial-reuse line of 40% of the query aligned,
+// 3 of 64 did), while the wholly derived ones stay copies and rewrites.
+func TestPartlyDerivedCOUNTERTextsArePartialReuse(t *testing.T) {
+	set, err := corpus.Load(shared, "counter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := set.DocIndex()
+	derived := map[string]int{}
+	partial := map[string]int{}
+	for _, q := range set.Queries {
+		i, ok := docs[q.Source]
+		if !ok || (q.Label != "partly-derived" && q.Label != "wholly-derived") {
+			continue
+		}
+		v := trace.Compare(article(q.ID, q.Text), article(q.Source, set.Docs[i].Text)).Sources[0].Decision.Verdict
+		if v.Derived() {
+			derived[q.Label]++
+			if v == audit.Partial {
+				partial[q.Label]++
+			}
+		}
+	}
+	pd := float64(partial["partly-derived"]) / float64(max(derived["partly-derived"], 1))
+	wd := float64(partial["wholly-derived"]) / float64(max(derived["wholly-derived"], 1))
+	if derived["partly-derived"] < 30 || pd < 0.2 {
+		t.Errorf("partly derived: %d of %d derived verdicts are partial reuse (%.2f), want ≥ 0.2", partial["partly-derived"], derived["partly-derived"], pd)
+	}
+	if wd > 0.05 {
+		t.Errorf("wholly derived: %d of %d derived verdicts are partial reuse (%.2f), want ≤ 0.05", partial["wholly-derived"], derived["wholly-derived"], wd)
 	}
 }
