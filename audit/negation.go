@@ -799,8 +799,9 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 // "instead of investigating …, sat quietly.And did nothing to confirm …
 // Or assess the damage").
 func sharedNegatives(text string, toks []analyze.Token, otherText string, other []analyze.Token) int {
-	theirs := map[string]bool{}
+	theirs, words := map[string]bool{}, map[string]bool{}
 	for _, t := range other {
+		words[t.Norm] = true
 		if t.Term != "" {
 			theirs[spelled(t)] = true
 		}
@@ -818,6 +819,22 @@ func sharedNegatives(text string, toks []analyze.Token, otherText string, other 
 		}
 		if len(sg.terms) == 0 || float64(kept) >= minSegmentSimilarity*float64(len(sg.terms)) {
 			n += sg.negative
+			continue
+		}
+		// A segment the other side mostly lacks may still hold a negation
+		// it states word for word: the word before it and the words it
+		// negates. A scrape glues page furniture to the next sentence
+		// ("Media playback is not supported on this device Walkden
+		// became…", l2r-news-159's source), and the rewrite that keeps the
+		// furniture line alone shares little of the glued segment.
+		for _, neg := range negatedWordsOf(text, toks[sg.first:sg.last+1]) {
+			stated := neg.before != "" && words[neg.before] && len(neg.after) > 0
+			for _, w := range neg.after {
+				stated = stated && theirs[w]
+			}
+			if stated {
+				n++
+			}
 		}
 	}
 	return n
@@ -1091,7 +1108,9 @@ const minAntonymBase = 5
 // presidential nominees" → "the two most popular" (politifact12418).
 // Negated on both sides, the two words still oppose ("was not
 // inappropriate" against "was not appropriate", l2r-news-176); one negated
-// and the other not, they say the same ("not unclear" / "clear"). It
+// and the other not, they say the same ("not unclear" / "clear"). A
+// negative word negates as a "not" does: "lacks sufficient food" says
+// "insufficient food" (GPT-3-Turbo's rewrite of l2r-news-093). It
 // returns the query's word and the source's.
 func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
 	type word struct {
@@ -1106,7 +1125,7 @@ func affixAntonym(qText string, qToks []analyze.Token, sText string, sToks []ana
 			}
 			plain := true
 			for k := max(0, i-3); k < i; k++ {
-				if neg, _ := isNegation(toks, k); neg {
+				if neg, _ := isNegation(toks, k); neg || negativeStems[toks[k].Term] {
 					plain = false
 				}
 			}
