@@ -146,6 +146,34 @@ var notNegating = map[string]bool{"only": true, "merely": true, "matter": true}
 // doubt about whether …", a "not" inserted, negates.)
 var assertingNegations = map[string]string{"no": "doubt"}
 
+// assertingIdioms are a negation word and the words after it that make an
+// idiom asserting what follows ("nothing short of surreal" is very
+// surreal; "none other than the minister" is the minister). The negation
+// word negates nothing there.
+var assertingIdioms = map[string][][]string{
+	"nothing": {{"short", "of"}},
+	"no":      {{"stranger", "to"}, {"less", "than"}},
+	"none":    {{"other", "than"}},
+	"not":     {{"to", "mention"}, {"least"}},
+}
+
+// assertingIdiom reports whether toks[i] opens one of assertingIdioms.
+func assertingIdiom(toks []analyze.Token, i int) bool {
+	for _, seq := range assertingIdioms[toks[i].Norm] {
+		if i+len(seq) >= len(toks) {
+			continue
+		}
+		match := true
+		for k, w := range seq {
+			match = match && toks[i+1+k].Norm == w
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
 // scopeEnds are conjunctions that start another clause, ending what a
 // negation before them negates: "should not have control over their
 // decision because they mainly get pregnant" does not negate "pregnant".
@@ -206,7 +234,7 @@ func isNegation(toks []analyze.Token, i int) (neg, contracted bool) {
 	if !negationCues[t.Norm] {
 		return false, false
 	}
-	if i+1 < len(toks) && (notNegating[toks[i+1].Norm] || assertingNegations[t.Norm] == toks[i+1].Norm) {
+	if i+1 < len(toks) && (notNegating[toks[i+1].Norm] || assertingNegations[t.Norm] == toks[i+1].Norm) || assertingIdiom(toks, i) {
 		return false, false
 	}
 	if i+1 < len(toks) && toks[i+1].Norm == "just" {

@@ -420,3 +420,39 @@ func TestRewordingsOfANegationAreNotFlagged(t *testing.T) {
 		}
 	}
 }
+
+// TestAssertingIdiomsNegateNothing: "nothing short of surreal" says very
+// surreal (Llama-3-70B's rewrite of l2r-news-130, for the source's "a
+// surreal edge to it"); "none other than", "no stranger to", "no less
+// than", "not to mention" and "not least" assert too. "Not to go" and
+// "no less" alone still negate.
+func TestAssertingIdiomsNegateNothing(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-130", "Llama-3-70B")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("l2r-news-130 Llama-3-70B: %s\n  Q: %s", res.Negations[0].Note, res.Negations[0].Query.Text)
+	}
+	for _, c := range []struct {
+		text string
+		neg  bool
+	}{
+		{"it was nothing short of surreal", false},
+		{"it was none other than the minister", false},
+		{"she is no stranger to controversy", false},
+		{"no less than the president said so", false},
+		{"the cost, not to mention the delay", false},
+		{"many, not least the players", false},
+		{"he decided not to go", true},
+		{"there was no less", true},
+	} {
+		toks := analyze.Tokenize(c.text, analyze.Span{End: len(c.text)})
+		got := false
+		for i := range toks {
+			if neg, _ := isNegation(toks, i); neg {
+				got = true
+			}
+		}
+		if got != c.neg {
+			t.Errorf("%q: negation %v, want %v", c.text, got, c.neg)
+		}
+	}
+}
