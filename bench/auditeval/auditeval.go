@@ -3,7 +3,9 @@
 // the changed fact "altered" and leave the others alone; (b) LLMFake's
 // deliberately manipulated articles against their sources, which the audit
 // must flag, and faithful paraphrases of the same articles, which it must
-// not call altered. An entity-overlap baseline runs on the same items.
+// not call altered; (c) the l2r rewrites as they are, where every
+// "altered" line is a false alarm unless the LLM changed the claim. An
+// entity-overlap baseline runs on the same items as (a) and (b).
 package auditeval
 
 import (
@@ -33,11 +35,15 @@ func run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	if err != nil {
 		return nil, err
 	}
+	unedited, err := uneditedRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
 	fakes, err := llmfakeRows(ctx, env)
 	if err != nil {
 		return nil, err
 	}
-	return append(swaps, fakes...), nil
+	return append(append(swaps, unedited...), fakes...), nil
 }
 
 // auditPair aligns and audits query text against source text; it returns
