@@ -337,6 +337,10 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 	if roleEnd < 0 && len(words) == 1 && (s.word(first) == "i" || commonStarters[s.word(first)] || roleWords[s.word(first)]) {
 		return Fact{}, false
 	}
+	if roleEnd < 0 && s.allIn(words, clockWords) {
+		// "13:00 BST", "7 PM": a time of day, not a name.
+		return Fact{}, false
+	}
 	if roleEnd < 0 && len(words) == 1 && pluralRole(s.word(first)) {
 		// "future Presidents", "wealthy CEOs": a role in the plural names
 		// a class of people, not one of them.
@@ -352,6 +356,20 @@ func (s *scanner) entityFact(first, last int) (Fact, bool) {
 		f.Label = s.guessLabel(nameFirst, last)
 	}
 	return f, true
+}
+
+// clockWords mark a time of day or its zone, written in capitals like a
+// name: "PM" for "BST" made two 13:00s different names.
+var clockWords = toSet("am pm gmt bst utc est edt cst cdt mst mdt pst pdt cet cest")
+
+// allIn reports whether every one of words (token indexes) is in set.
+func (s *scanner) allIn(words []int, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[s.word(w)] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // titleOrBody reports whether the words after a role word are a title
