@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -167,6 +168,77 @@ func sameForms(fa, fb nameForms) bool {
 	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
 }
 
+// placeNamed gives, for a country's name in its other forms, the country:
+// the adjective and the people ("France" / "French", "Britain" / "British"
+// / "Briton", "the Netherlands" / "Dutch"), and the short forms of the two
+// countries BBC copy names most ("UK", "US", "America"). A rewrite writes
+// "a French official" for "an official from France"; calling the name
+// altered was a false alarm on the unedited l2r rewrites. Only forms
+// sameName does not already match are listed: it takes "Australian" for
+// "Australia" (the start of the other, an ending of up to three letters).
+// The table pairs names across the two texts only (diffEntities), never
+// the mentions of one text: "Afghans" and "Afghanistan" are two entities
+// of the seed article.
+var placeNamed = func() map[string]string {
+	groups := map[string]string{
+		"united kingdom": "uk, britain, great britain, british, briton, britons, brit, brits",
+		"united states":  "us, u s, usa, america, american, americans, united states of america",
+		"france":         "french, frenchman, frenchwoman",
+		"england":        "english, englishman, englishwoman",
+		"scotland":       "scottish, scot, scots",
+		"wales":          "welsh, welshman, welshwoman",
+		"ireland":        "irish, irishman, irishwoman",
+		"netherlands":    "dutch, holland",
+		"switzerland":    "swiss",
+		"sweden":         "swedish, swede, swedes",
+		"denmark":        "danish, dane, danes",
+		"finland":        "finnish, finn, finns",
+		"poland":         "polish, pole, poles",
+		"greece":         "greek, greeks",
+		"turkey":         "turkish, turk, turks",
+		"spain":          "spanish, spaniard, spaniards",
+		"portugal":       "portuguese",
+		"china":          "chinese",
+		"japan":          "japanese",
+		"vietnam":        "vietnamese",
+		"lebanon":        "lebanese",
+		"sudan":          "sudanese",
+		"israel":         "israeli, israelis",
+		"iraq":           "iraqi, iraqis",
+		"pakistan":       "pakistani, pakistanis",
+		"afghanistan":    "afghan, afghans",
+		"saudi arabia":   "saudi, saudis",
+		"thailand":       "thai, thais",
+		"philippines":    "filipino, filipinos, philippine",
+		"italy":          "italian, italians",
+		"mexico":         "mexican, mexicans",
+		"canada":         "canadian, canadians",
+		"norway":         "norwegian, norwegians",
+		"ukraine":        "ukrainian, ukrainians",
+		"belgium":        "belgian, belgians",
+		"argentina":      "argentine, argentinian, argentines, argentinians",
+		"hungary":        "hungarian, hungarians",
+		"peru":           "peruvian, peruvians",
+		"morocco":        "moroccan, moroccans",
+		"new zealand":    "new zealander, new zealanders, kiwi, kiwis",
+	}
+	m := map[string]string{}
+	for place, forms := range groups {
+		m[place] = place
+		for _, f := range strings.Split(forms, ", ") {
+			m[f] = place
+		}
+	}
+	return m
+}()
+
+// samePlace reports whether two folded names name one country in
+// different forms (placeNamed).
+func samePlace(a, b string) bool {
+	pa := placeNamed[a]
+	return pa != "" && pa == placeNamed[b]
+}
+
 // acronymOf reports whether one of two names as written is an acronym in
 // capitals ("ISIS", "USA") that starts with the initials of the other, of
 // two words or more ("Islamic State", "United States"), with at most two
@@ -325,6 +397,19 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			unmatched = append(unmatched, sMen)
 		}
 	}
+	// A country the other text names by another form ("France" /
+	// "French"), once every name written alike has found its match: the
+	// seed pair names both "Afghans" and "Afghanistan" on each side.
+	unmatched = slices.DeleteFunc(unmatched, func(sMen *mention) bool {
+		for i, qMen := range qm {
+			if !usedQ[i] && samePlace(qMen.forms.name, sMen.forms.name) {
+				usedQ[i] = true
+				out = append(out, entityChange(Kept, qMen, sMen, nil))
+				return true
+			}
+		}
+		return false
+	})
 	// A query name the source writes in a way its entities do not catch
 	// (in lower case, in capitals, inside a headline's title case) is the
 	// source's name, kept: it is no candidate for an alteration.

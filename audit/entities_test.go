@@ -324,3 +324,21 @@ func TestTokenCacheReadsAsTokenize(t *testing.T) {
 		}
 	}
 }
+
+// A country named by its adjective or its people in the other text is the
+// same name: Llama-3-70B's rewrites of l2r-news-016 ("France" → "French")
+// and l2r-news-159 ("Briton" → "British") change no name. The seed pair's
+// "Afghans" and "Afghanistan" stay two entities, each kept.
+func TestCountryAndItsAdjectiveAreOneName(t *testing.T) {
+	for _, id := range []string{"l2r-news-016", "l2r-news-159"} {
+		source, rewrite := l2rPairOf(t, id, "Llama-3-70B")
+		for _, c := range auditTexts(rewrite, source, Options{}).Entities {
+			if c.Change == Altered && c.Source != nil && samePlace(foldName(c.Source.Entity), foldName(c.Query.Entity)) {
+				t.Errorf("%s: %q → %q called altered", id, c.Source.Entity, c.Query.Entity)
+			}
+		}
+	}
+	if !samePlace("french", "france") || !samePlace("briton", "united kingdom") || samePlace("france", "germany") || samePlace("afghans", "pakistan") {
+		t.Error("placeNamed pairs the wrong names")
+	}
+}
