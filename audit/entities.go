@@ -165,6 +165,9 @@ func sameForms(fa, fb nameForms) bool {
 	if strings.Contains(a, " ") && strings.HasSuffix(b, a) {
 		return true // glued to the word before: "linkedingretchen carlson"
 	}
+	if initialled(a, b) || initialled(b, a) {
+		return true
+	}
 	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
 }
 
@@ -231,6 +234,16 @@ var placeNamed = func() map[string]string {
 	}
 	return m
 }()
+
+// initialled reports whether folded name a is b with its first name cut
+// to the initial: "w porterfield" for "william porterfield", as scorecards
+// and lists write players. Two words each, the same surname of three
+// letters or more.
+func initialled(a, b string) bool {
+	af, bf := strings.Fields(a), strings.Fields(b)
+	return len(af) == 2 && len(bf) == 2 && len(af[0]) == 1 && len(bf[0]) > 1 &&
+		bf[0][0] == af[0][0] && af[1] == bf[1] && len(af[1]) >= 3
+}
 
 // samePlace reports whether two folded names name one country in
 // different forms (placeNamed).

@@ -342,3 +342,24 @@ func TestCountryAndItsAdjectiveAreOneName(t *testing.T) {
 		t.Error("placeNamed pairs the wrong names")
 	}
 }
+
+// A scorecard writes "W Porterfield" for the "William Porterfield" of the
+// rewrite (GPT-3-Turbo's rewrite of l2r-news-094's Ireland team list): an
+// initial and the same surname are one name; another surname, or another
+// initial, is not.
+func TestInitialAndSurnameMatchTheFullName(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"w porterfield", "william porterfield", true},
+		{"william porterfield", "w porterfield", true},
+		{"b porterfield", "andrew porterfield", false},
+		{"w porterfield", "william stirling", false},
+		{"k o", "kevin o", false}, // a surname of one letter says too little
+	} {
+		if got := sameName(c.a, c.b); got != c.same {
+			t.Errorf("sameName(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}

@@ -71,7 +71,9 @@ var placeLeads = toSet(`in from via through across near into at to throughout`)
 
 // commonStarters are capitalised words that open sentences and are never
 // names on their own. Other sentence-initial single words count as a name
-// only when the text also capitalises them mid-sentence.
+// only when the text also capitalises them mid-sentence. Prepositions and
+// the imperatives that open LLM headings ("Meet Guillermo Varela", "Get
+// Ready for…", "Across Honduras, …") are dropped from the front of a name.
 var commonStarters = toSet(`the a an in on at after before while but and or it
 	he she they we i you this that these those there his her their our its
 	as for with from by to if when despite according however meanwhile also
@@ -79,7 +81,10 @@ var commonStarters = toSet(`the a an in on at after before while but and or it
 	yesterday one two three no not since during under over about although
 	though because unlike like once here each every both such other another
 	my your us them him me was is are were be has have had do does did will
-	would can could should may might must just even still only than`)
+	would can could should may might must just even still only than
+	across through throughout among amid against toward towards within
+	without upon beyond behind beside besides around inside outside near
+	meet get let`)
 
 // Entities returns the named entities in text, in order and not
 // overlapping, as facts of Kind Entity. Text is the mention as written,

@@ -23,3 +23,17 @@ func TestClockWordsAreNoNames(t *testing.T) {
 		t.Errorf("want Robertson and Judd Trump: %+v", ents)
 	}
 }
+
+// Prepositions and the imperatives that open LLM headings are no part of
+// the name after them: "Meet Guillermo Varela", "Across Honduras".
+func TestHeadingVerbsAndPrepositionsOpenNoName(t *testing.T) {
+	for text, want := range map[string]string{
+		"Meet Guillermo Varela, the defender United signed in June.": "Guillermo Varela",
+		"Across Honduras, polling stations opened at 07:00.":          "Honduras",
+	} {
+		ents := Entities(text)
+		if len(ents) == 0 || ents[0].Entity != want {
+			t.Errorf("%q: entities %+v, want %q first", text, ents, want)
+		}
+	}
+}
