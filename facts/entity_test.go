@@ -29,7 +29,7 @@ func TestClockWordsAreNoNames(t *testing.T) {
 func TestHeadingVerbsAndPrepositionsOpenNoName(t *testing.T) {
 	for text, want := range map[string]string{
 		"Meet Guillermo Varela, the defender United signed in June.": "Guillermo Varela",
-		"Across Honduras, polling stations opened at 07:00.":          "Honduras",
+		"Across Honduras, polling stations opened at 07:00.":         "Honduras",
 	} {
 		ents := Entities(text)
 		if len(ents) == 0 || ents[0].Entity != want {
