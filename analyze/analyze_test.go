@@ -230,3 +230,23 @@ func TestTokenizeMacRomanQuoteMojibake(t *testing.T) {
 		}
 	}
 }
+
+// BBC's video-player caption, glued by the scrape to the sentence after
+// it (l2r-news-063's source), is a sentence of its own; with its full
+// stop, or alone, it is one sentence as before.
+func TestPlayerCaptionEndsASentence(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Media playback is not supported on this device The Vikings have scored 230 points so this season. Wigan have conceded fewer.": {
+			"Media playback is not supported on this device", "The Vikings have scored 230 points so this season.", "Wigan have conceded fewer."},
+		"Media playback is not supported on this device.":                                   {"Media playback is not supported on this device."},
+		"He won. Media playback is unsupported on your device 4 February 2015 Last updated": {"He won.", "Media playback is unsupported on your device", "4 February 2015 Last updated"},
+	} {
+		var got []string
+		for _, sp := range SplitSentences(text) {
+			got = append(got, text[sp.Start:sp.End])
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}

@@ -15,8 +15,9 @@ import (
 // Version changes whenever the analysis changes in a way that makes stored
 // profiles incomparable with new ones (tokenisation, stemming, stop words,
 // sketch seeds); an archive built with another version is refused (package
-// index). 2: Urdu closed-class words are stop words.
-const Version = 2
+// index). 2: Urdu closed-class words are stop words. 3: BBC's video-player
+// caption ends a sentence.
+const Version = 3
 
 // Profile is the analysed article.
 type Profile struct {

@@ -70,7 +70,49 @@ func SplitSentences(text string) []Span {
 		i += size
 	}
 	emit(len(text))
-	return spans
+	return splitCaptions(text, spans)
+}
+
+// playerCaptions are the lines BBC pages show in place of a video player
+// ("Media playback is not supported on this device"). Scrapes keep them
+// with no full stop, glued to the sentence after ("… on this device The
+// Vikings have scored 230 points …", as in l2r's BBC sources), where their
+// "not" would read as the next sentence's. Each ends a sentence.
+var playerCaptions = []string{
+	"Media playback is not supported on this device",
+	"Media playback is unsupported on your device",
+}
+
+// splitCaptions splits every span that holds a player caption followed by
+// more text after the caption.
+func splitCaptions(text string, spans []Span) []Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		for {
+			at, end := -1, 0
+			for _, c := range playerCaptions {
+				if i := strings.Index(text[sp.Start:sp.End], c); i >= 0 && (at < 0 || i < at) {
+					at, end = i, i+len(c)
+				}
+			}
+			if at < 0 || !strings.ContainsFunc(text[sp.Start+end:sp.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				break
+			}
+			if s, e := trimSpan(text, sp.Start, sp.Start+end); e > s {
+				out = append(out, Span{s, e})
+			}
+			s, e := trimSpan(text, sp.Start+end, sp.End)
+			if e <= s {
+				sp = Span{}
+				break
+			}
+			sp = Span{s, e}
+		}
+		if sp.End > sp.Start {
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // paragraphBreak reports whether the newline at i is followed, after optional
