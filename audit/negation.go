@@ -49,6 +49,9 @@ var negativeStems = map[string]bool{
 	// "emergency crews are struggling to keep up" says "can't keep up"
 	// (llmfake paraphrase, politifact15399).
 	"struggl": true,
+	// "refrains from commenting" says "has not commented" (GPT-3-Turbo's
+	// rewrite of l2r-news-034).
+	"refrain": true,
 }
 
 // negativeBefore are words that negate what follows when the given word

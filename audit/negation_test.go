@@ -411,9 +411,11 @@ func TestAcronymInParenthesesEndsNoClause(t *testing.T) {
 // GPT-4o's rewrite of l2r-news-159 keeps the BBC video player's line
 // "Media playback is not supported on this device" that the source's
 // scrape glued to the next sentence: the source states that negation word
-// for word, in a segment the rewrite otherwise lacks.
+// for word, in a segment the rewrite otherwise lacks. GPT-3-Turbo's
+// rewrite of l2r-news-034 says the police "refrains from commenting" where
+// the source says it "has not commented".
 func TestRewordingsOfANegationAreNotFlagged(t *testing.T) {
-	for _, c := range []struct{ id, model string }{{"l2r-news-093", "GPT-3-Turbo"}, {"l2r-news-159", "GPT-4o"}} {
+	for _, c := range []struct{ id, model string }{{"l2r-news-093", "GPT-3-Turbo"}, {"l2r-news-159", "GPT-4o"}, {"l2r-news-034", "GPT-3-Turbo"}} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
 			t.Errorf("%s %s: %s\n  Q: %s", c.model, c.id, res.Negations[0].Note, res.Negations[0].Query.Text)
