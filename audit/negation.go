@@ -52,6 +52,9 @@ var negativeStems = map[string]bool{
 	// "refrains from commenting" says "has not commented" (GPT-3-Turbo's
 	// rewrite of l2r-news-034).
 	"refrain": true,
+	// "forgot to lock it" says "did not lock it", and "let's not forget
+	// Harri" says "remember Harri" (Llama-3-70B's rewrite of l2r-news-014).
+	"forget": true, "forgot": true, "forgotten": true,
 }
 
 // negativeBefore are words that negate what follows when the given word
