@@ -102,8 +102,8 @@ var reversatives = []string{
 // capital inside a sentence is part of a name, not negative: "Miss
 // Universe Japan", "Stop Funding Hate".
 func negative(text string, toks []analyze.Token, i int) bool {
-	if neg, _ := isNegation(toks, i); neg {
-		return true
+	if neg, contracted := isNegation(toks, i); neg {
+		return !(contracted && asking(text, toks, i))
 	}
 	t := toks[i]
 	if i > 0 {
@@ -124,6 +124,30 @@ func negative(text string, toks []analyze.Token, i int) bool {
 		return false
 	}
 	return negativeStems[t.Term] || (!t.Number && negativeAffix(t.Norm))
+}
+
+// askingPronouns open the subject of a question after a contracted
+// auxiliary: "wouldn't it be better", "isn't that", "don't you think".
+var askingPronouns = map[string]bool{
+	"it": true, "you": true, "we": true, "they": true, "he": true, "she": true,
+	"i": true, "that": true, "this": true, "there": true,
+}
+
+// asking reports whether the contracted negation toks[i] (the "t" of
+// "wouldn't") opens a question — a pronoun follows, and the sentence ends
+// in a question mark: "Plus, it's a pricey procedure - wouldn't it be
+// better to invest in services that support victims?" (Llama-3-70B's
+// rewrite of l2r-news-184) argues for what follows; it denies nothing.
+func asking(text string, toks []analyze.Token, i int) bool {
+	if i+1 >= len(toks) || !askingPronouns[toks[i+1].Norm] {
+		return false
+	}
+	if i >= 2 && (clauseOpeners[toks[i-2].Norm] || toks[i-2].Norm == "where" || toks[i-2].Norm == "when") {
+		// "Why didn't he sign?" takes it that he did not.
+		return false
+	}
+	end := strings.IndexAny(text[toks[i].End:], ".!?")
+	return end >= 0 && text[toks[i].End+end] == '?'
 }
 
 // beforeName reports whether toks[i] is followed by a capitalised word,

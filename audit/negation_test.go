@@ -460,3 +460,23 @@ func TestAssertingIdiomsNegateNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuestionDeniesNothing: Llama-3-70B's rewrite of l2r-news-184 asks
+// "wouldn't it be better to invest in services that support victims?"
+// where the source says that is what the money should go to: the question
+// argues for it. "Why didn't he sign?" still takes it that he did not.
+func TestAQuestionDeniesNothing(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-184", "Llama-3-70B")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("l2r-news-184 Llama-3-70B: %s\n  Q: %s", res.Negations[0].Note, res.Negations[0].Query.Text)
+	}
+	for text, want := range map[string]int{
+		"Wouldn't it be better to invest in services?": 0,
+		"Why didn't he sign the contract?":             1,
+		"He didn't sign the contract.":                 1,
+	} {
+		if got := negativeCount(text, analyze.Span{End: len(text)}); got != want {
+			t.Errorf("%q: %d negations, want %d", text, got, want)
+		}
+	}
+}
