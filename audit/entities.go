@@ -162,8 +162,11 @@ func sameForms(fa, fb nameForms) bool {
 	if len(a) >= 4 && strings.HasPrefix(b, a) && (len(b)-len(a) <= 3 || strings.Contains(a, " ")) {
 		return true
 	}
-	if strings.Contains(a, " ") && strings.HasSuffix(b, a) {
-		return true // glued to the word before: "linkedingretchen carlson"
+	if i := strings.IndexByte(a, ' '); i > 1 && strings.HasSuffix(b, a) {
+		// Glued to the word before: "linkedingretchen carlson". Not when
+		// the shorter name opens with an initial: "w porterfield" is no
+		// glued form of "andrew porterfield".
+		return true
 	}
 	if initialled(a, b) || initialled(b, a) {
 		return true

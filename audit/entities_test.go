@@ -355,6 +355,8 @@ func TestInitialAndSurnameMatchTheFullName(t *testing.T) {
 		{"w porterfield", "william porterfield", true},
 		{"william porterfield", "w porterfield", true},
 		{"b porterfield", "andrew porterfield", false},
+		{"w porterfield", "andrew porterfield", false}, // not glued: an initial
+		{"gretchen carlson", "linkedingretchen carlson", true},
 		{"w porterfield", "william stirling", false},
 		{"k o", "kevin o", false}, // a surname of one letter says too little
 	} {
