@@ -86,6 +86,9 @@ var playerCaptions = []string{
 // splitCaptions splits every span that holds a player caption followed by
 // more text after the caption.
 func splitCaptions(text string, spans []Span) []Span {
+	if !strings.Contains(text, "Media playback is") {
+		return spans // nearly every text: no sentence to look through
+	}
 	out := spans[:0:0]
 	for _, sp := range spans {
 		for {

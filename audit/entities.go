@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -416,16 +415,21 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 	// A country the other text names by another form ("France" /
 	// "French"), once every name written alike has found its match: the
 	// seed pair names both "Afghans" and "Afghanistan" on each side.
-	unmatched = slices.DeleteFunc(unmatched, func(sMen *mention) bool {
+	left := unmatched[:0]
+	for _, sMen := range unmatched {
+		kept := false
 		for i, qMen := range qm {
 			if !usedQ[i] && samePlace(qMen.forms.name, sMen.forms.name) {
-				usedQ[i] = true
+				usedQ[i], kept = true, true
 				out = append(out, entityChange(Kept, qMen, sMen, nil))
-				return true
+				break
 			}
 		}
-		return false
-	})
+		if !kept {
+			left = append(left, sMen)
+		}
+	}
+	unmatched = left
 	// A query name the source writes in a way its entities do not catch
 	// (in lower case, in capitals, inside a headline's title case) is the
 	// source's name, kept: it is no candidate for an alteration.

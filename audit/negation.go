@@ -499,15 +499,26 @@ func negatesOther(negated []negation, otherText string, other []analyze.Token) b
 		if negatedToo(n, otherNegated) {
 			continue
 		}
-		ok := n.before != "" && words[n.before] && len(n.after) > 0
-		for _, w := range n.after {
-			ok = ok && words[w]
-		}
-		if ok {
+		if statedAround(n, words, words) {
 			return true
 		}
 	}
 	return false
+}
+
+// statedAround reports whether the other side states the context of
+// negation n word for word: the word before it among words (folded
+// words), and every term it negates among terms.
+func statedAround(n negation, words, terms map[string]bool) bool {
+	if n.before == "" || !words[n.before] || len(n.after) == 0 {
+		return false
+	}
+	for _, w := range n.after {
+		if !terms[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // negatedToo reports whether one of the other side's negations governs
@@ -789,9 +800,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 				qw, sw, ok = oppositeWord(q.Text, qt, s.Text, st)
 			}
 			if ok {
-				qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
-				sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
-				out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query turns “" + sw + "” into “" + qw + "”"})
+				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
 				continue
 			}
 		}
@@ -804,14 +813,11 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 			continue
 		}
 		loose := p.Similarity < minPolaritySimilarity
-		whole := cq > cs && cs == 0 && p.Similarity >= minWholeScopeSimilarity && wholeScopeStated(q.Text, qt, st, s, sc)
-		if loose && (cq < cs || p.Similarity < minAddedPolaritySimilarity) && !whole {
+		if cq > cs && cs == 0 && p.Similarity >= minWholeScopeSimilarity && wholeScopeStated(q.Text, qt, st, s, sc) {
+			out = append(out, polarityChange(q, s, p, "the query negates what the source states"))
 			continue
 		}
-		if whole {
-			qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
-			sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
-			out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: "the query negates what the source states"})
+		if loose && (cq < cs || p.Similarity < minAddedPolaritySimilarity) {
 			continue
 		}
 		dropped := cq < cs
@@ -831,12 +837,18 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 		if !nearCopy && !added && !polarityFlip(negClauses, otherClauses, dropped, loose) && (dropped || !addedAuxNot(q.Text, qt, s.Text, st)) {
 			continue
 		}
-		qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
-		sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
-		out = append(out, FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note})
+		out = append(out, polarityChange(q, s, p, note))
 	}
 	out = append(out, deniedClaims(q, s, out, qc, sc)...)
 	return append(out, deniedSegments(q, s, out, qc, sc)...)
+}
+
+// polarityChange is the altered polarity of an aligned pair: its two sides
+// as the facts changed, and why.
+func polarityChange(q, s *analyze.Profile, p align.Pair, note string) FactChange {
+	qf := facts.Fact{Kind: Negation, Text: q.Text[p.Query.Start:p.Query.End], Start: p.Query.Start, End: p.Query.End}
+	sf := facts.Fact{Kind: Negation, Text: s.Text[p.Source.Start:p.Source.End], Start: p.Source.Start, End: p.Source.End}
+	return FactChange{Change: Altered, Kind: Negation, Query: &qf, Source: &sf, Note: note}
 }
 
 // sharedNegatives counts the negations and negative words of toks in
@@ -886,11 +898,7 @@ func sharedNegatives(text string, toks []analyze.Token, otherText string, other 
 		// became…", l2r-news-159's source), and the rewrite that keeps the
 		// furniture line alone shares little of the glued segment.
 		for _, neg := range negatedWordsOf(text, toks[sg.first:sg.last+1]) {
-			stated := neg.before != "" && words[neg.before] && len(neg.after) > 0
-			for _, w := range neg.after {
-				stated = stated && theirs[w]
-			}
-			if stated {
+			if statedAround(neg, words, theirs) {
 				n++
 			}
 		}

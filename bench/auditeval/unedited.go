@@ -44,7 +44,7 @@ func uneditedRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			if len(res.Negations) > 0 {
 				negation++
 			}
-			if alteredOf(res.Facts, facts.Quantity, facts.Date) || len(brokenRelations(res)) > 0 {
+			if alteredOf(res.Facts, facts.Quantity, facts.Date) || brokeRelation(res) {
 				figure++
 			}
 			if alteredOf(res.Entities) {
@@ -87,13 +87,13 @@ func alteredOf(list []audit.FactChange, kinds ...facts.Kind) bool {
 	return false
 }
 
-// brokenRelations lists the source's arithmetic relations the query broke.
-func brokenRelations(res *audit.Result) []audit.Relation {
-	var out []audit.Relation
+// brokeRelation reports whether the query broke an arithmetic relation
+// among the source's figures.
+func brokeRelation(res *audit.Result) bool {
 	for _, r := range res.Arithmetic {
 		if r.InQuery == audit.RelationBroken {
-			out = append(out, r)
+			return true
 		}
 	}
-	return out
+	return false
 }

@@ -761,10 +761,6 @@ func costRows(methods []method, results [][]outcome) []suite.Row {
 	return rows
 }
 
-// calibrationEdges bound the bins of the calibration table: the last
-// starts at the operating point, where the verdict turns derived.
-var calibrationEdges = []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, audit.DerivedThreshold, 1}
-
 // calibrationRows measure whether storytrace's stated probability that the
 // query derives from its top candidate is right as often as it says, on
 // the report half's attribution queries (the derived ones and the
@@ -820,7 +816,7 @@ func calibrationRows(qs []query, res []outcome) []suite.Row {
 		}
 		p, y = append(p, score), append(y, source)
 	}
-	c := suite.Calibrate(p, y, calibrationEdges)
+	c := suite.Calibrate(p, y, suite.ProbabilityBins(audit.DerivedThreshold))
 	rows := []suite.Row{{
 		Table: "calibration", Set: "all (report half)", Method: "storytrace (model)", N: c.N,
 		Metrics: []suite.Metric{

@@ -34,6 +34,13 @@ func (b CalibrationBin) Name() string {
 	return fmt.Sprintf("[%.2f, %.2f)", b.Low, b.High)
 }
 
+// ProbabilityBins are the edges of the reliability tables the benchmark
+// prints: fixed steps up to 0.9, then one bin up to operatingPoint (where a
+// verdict turns derived) and one above it.
+func ProbabilityBins(operatingPoint float64) []float64 {
+	return []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, operatingPoint, 1}
+}
+
 // Calibrate builds the reliability table of probabilities p against
 // outcomes y over the bins that edges delimit (ascending, from 0 to 1).
 // Items outside [edges[0], edges[last]] fall in the nearest end bin.

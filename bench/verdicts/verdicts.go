@@ -115,7 +115,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			isDerived = append(isDerived, gold != t.classes[len(t.classes)-1])
 		}
 		rw := row(t, confusion, n)
-		c := suite.Calibrate(pDerived, isDerived, []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, audit.DerivedThreshold, 1})
+		c := suite.Calibrate(pDerived, isDerived, suite.ProbabilityBins(audit.DerivedThreshold))
 		rw.Metrics = append(rw.Metrics, suite.M("ECE", c.ECE))
 		rows = append(rows, rw)
 	}
