@@ -970,3 +970,32 @@ func TestSynonymsAreNoNewContent(t *testing.T) {
 		t.Error(`"large" is stated by "landscape"`)
 	}
 }
+
+// Opposite words in a pair reworded below minPolaritySimilarity turn the
+// claim around only when they govern one thing: "voted for a budget that
+// significantly increased defense spending" against "a budget that cut
+// defense spending" (llmfake Description_Ambiguity politifact11761,
+// similarity 0.37), not "calls to end the subsidies are increasing"
+// against a headline's "time to cut them off" (the faithful paraphrase of
+// politifact14564; both in shared/data/llmfake/chatgpt_3.5_generation/
+// politifact).
+func TestOppositeWordsInARewordedPairGovernOneThing(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, source string
+		altered             bool
+	}{
+		{"politifact11761",
+			"Ted Cruz actually voted for a budget that significantly increased defense spending, contradicting Marco Rubio's claim.",
+			"The only budget Ted Cruz \"ever voted for in his time in the Senate is a budget that cut defense spending by more than Barack Obama proposes we cut it.\"Marco Rubio portrayed fellow GOP senator and presidential hopeful Ted Cruz as all talk and no action on defense in an interview on Meet the Press.",
+			true},
+		{"politifact14564",
+			"Calls to end the NFL's federal subsidies, which total over $1.1 billion, are increasing due to the perception that the league is unpatriotic.",
+			"This is causing tremendous ire and is the #1 reason many voted for Trump.Not One More Dime: NFL Stadiums Have Collected Over $1.1 Billion in Federal Subsidies – Time to Cut Them Off.",
+			false},
+	} {
+		res := auditTexts(tc.query, tc.source, Options{})
+		if got := len(res.Negations) > 0; got != tc.altered {
+			t.Errorf("%s: negations = %+v, want altered %v", tc.name, res.Negations, tc.altered)
+		}
+	}
+}

@@ -797,9 +797,14 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) [
 		if p.Similarity >= minPolaritySimilarity {
 			qw, sw, ok := affixAntonym(q.Text, qt, s.Text, st)
 			if !ok {
-				qw, sw, ok = oppositeWord(q.Text, qt, s.Text, st)
+				qw, sw, ok = oppositeWord(q.Text, qt, s.Text, st, false)
 			}
 			if ok {
+				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
+				continue
+			}
+		} else if p.Similarity >= minAddedPolaritySimilarity {
+			if qw, sw, ok := oppositeWord(q.Text, qt, s.Text, st, true); ok {
 				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
 				continue
 			}
@@ -1253,9 +1258,13 @@ var opposites = [][2][]string{
 
 // oppositeWord finds, in an aligned pair (the tokens of its two sides), a word of the query whose
 // opposite (opposites) the source states, where neither is negated
-// ("did not rise" says "fell") and neither side uses the other's word. It
+// ("did not rise" says "fell") and neither side uses the other's word.
+// With sameObject the two words must also govern one thing: the content
+// word after them is the same ("increased defense spending" / "cut
+// defense spending"), which a pair reworded past minPolaritySimilarity
+// needs before its opposite words count as one claim turned around. It
 // returns the query's word and the source's.
-func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
+func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token, sameObject bool) (string, string, bool) {
 	plain := func(text string, toks []analyze.Token) map[string]string {
 		m := map[string]string{}
 		for i, t := range toks {
@@ -1282,6 +1291,18 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 		}
 		return "", false, false
 	}
+	// objects lists the content words right after the forms in toks.
+	objects := func(toks []analyze.Token, forms []string) map[string]bool {
+		m := map[string]bool{}
+		for i, t := range toks {
+			if slices.Contains(forms, t.Norm) {
+				if j := nextWord(toks, i); j >= 0 {
+					m[toks[j].Term] = true
+				}
+			}
+		}
+		return m
+	}
 	for _, o := range opposites {
 		for side := 0; side < 2; side++ {
 			a, b := o[side], o[1-side]
@@ -1294,6 +1315,9 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 				continue
 			}
 			if _, _, ok := has(sw, a); ok {
+				continue
+			}
+			if sameObject && !sharesKey(objects(qToks, a), objects(sToks, b)) {
 				continue
 			}
 			return q, src, true
@@ -1364,6 +1388,16 @@ func negatedInSource(n negation, source *analyze.Profile, sc *tokenCache) bool {
 	for j := range source.Sentences {
 		toks := sc.sentence(j)
 		if negativeCountOf(source.Text, toks) > 0 && negatedToo(n, negatedWordsOf(source.Text, toks)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesKey reports whether a and b have a key in common.
+func sharesKey(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
 			return true
 		}
 	}
