@@ -38,6 +38,10 @@ type Options struct {
 	// dates, zero when unknown. With both, weekdays and relative dates are
 	// resolved before they are compared ("Tuesday" vs "Oct 31").
 	QueryPublished, SourcePublished time.Time
+	// QueryTokens and SourceTokens, when set, are the token caches of the
+	// query's and the source's profiles, shared with other calls on them
+	// (DiffTokens, other sources' audits).
+	QueryTokens, SourceTokens *Tokens
 }
 
 // Result is the full audit of a query against its source.
@@ -82,9 +86,9 @@ func Audit(q, s *analyze.Profile, al *align.Alignment, opt Options) *Result {
 		qFacts = facts.ExtractAt(q.Text, opt.QueryPublished)
 		sFacts = facts.ExtractAt(s.Text, opt.SourcePublished)
 	}
-	r := &Result{Facts: diffFacts(q.Text, s.Text, qFacts, sFacts, al)}
+	qc, sc := opt.QueryTokens.of(q), opt.SourceTokens.of(s)
+	r := &Result{Facts: diffFacts(qc, sc, qFacts, sFacts, al)}
 	qEnt, sEnt := facts.Entities(q.Text), facts.Entities(s.Text)
-	qc, sc := newTokenCache(q), newTokenCache(s)
 	r.Entities = diffEntities(q, s, qEnt, sEnt, al, sc)
 	qQuotes, sQuotes := facts.Quotes(q.Text), facts.Quotes(s.Text)
 	r.Quotes = diffQuotes(q, s, qQuotes, sQuotes, al)

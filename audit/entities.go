@@ -393,7 +393,7 @@ func oneEditBytes(a, b string) bool {
 }
 
 // diffEntities pairs the distinct entities of query and source.
-func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment, sc *tokenCache) []FactChange {
+func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alignment, sc *Tokens) []FactChange {
 	qm, sm := distinct(q, qEnt), distinct(s, sEnt)
 	usedQ := make([]bool, len(qm))
 	aliases := append(parentheticalAliases(q.Text, qEnt), parentheticalAliases(s.Text, sEnt)...)
@@ -895,7 +895,7 @@ func whollyNew(name string, sourceWords map[string]bool) bool {
 type sourceReading struct {
 	text  string
 	ents  []facts.Fact
-	cache *tokenCache
+	cache *Tokens
 	toks  []analyze.Token
 	// camelToks are toks with glued words split; camelRead says whether
 	// they were read.

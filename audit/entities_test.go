@@ -310,7 +310,7 @@ func TestTokenCacheReadsAsTokenize(t *testing.T) {
 		"Mr. Smith met Dr. Lee in the U.S. on Monday. They talked (briefly).",
 	} {
 		p := analyze.AnalyzeText(text)
-		c := newTokenCache(p)
+		c := NewTokens(p)
 		for i := range p.Sentences {
 			for j := i; j < len(p.Sentences); j++ {
 				span := analyze.Span{Start: p.Sentences[i].Start, End: p.Sentences[j].End}

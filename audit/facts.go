@@ -6,7 +6,6 @@ package audit
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -43,26 +42,33 @@ type FactChange struct {
 // without an equal in the source but inside an aligned passage whose source
 // side holds an unmatched fact of the same kind is an alteration of it.
 func Diff(q, s *analyze.Profile, al *align.Alignment) []FactChange {
-	return diffFacts(q.Text, s.Text, q.Facts, s.Facts, al)
+	return DiffTokens(NewTokens(q), NewTokens(s), al)
+}
+
+// DiffTokens is Diff of the profiles whose token caches q and s are, for a
+// caller that audits the same profiles more than once.
+func DiffTokens(q, s *Tokens, al *align.Alignment) []FactChange {
+	return diffFacts(q, s, q.p.Facts, s.p.Facts, al)
 }
 
 // diffFacts is Diff over explicit fact lists, so that Audit can diff facts
 // resolved against publication dates (facts.ExtractAt) the same way.
-func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Alignment) []FactChange {
-	// The source facts' neighbourhoods are tokenised once, when first
-	// needed: sameSubject looks at them for every query fact, and
+func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment) []FactChange {
+	// The facts' neighbourhoods are gathered once, when first needed:
+	// sameSubject looks at the source's for every query fact. Their tokens
+	// come from the token caches the rest of the audit reads, since
 	// tokenising (stemming) is the costly part of a diff.
 	sCache := make([]map[string]string, len(sFacts))
 	sNeighbours := func(k int) map[string]string {
 		if sCache[k] == nil {
-			sCache[k] = neighbours(sText, sFacts[k])
+			sCache[k] = neighbours(sc, sFacts[k])
 		}
 		return sCache[k]
 	}
 	qCache := make([]map[string]string, len(qFacts))
 	qNeighbours := func(i int) map[string]string {
 		if qCache[i] == nil {
-			qCache[i] = neighbours(qText, qFacts[i])
+			qCache[i] = neighbours(qc, qFacts[i])
 		}
 		return qCache[i]
 	}
@@ -166,7 +172,7 @@ func diffFacts(qText, sText string, qFacts, sFacts []facts.Fact, al *align.Align
 		if matchedQ[i] {
 			continue
 		}
-		if j, word := sameSubject(qText, qf, sFacts, usedS, sNeighbours); j >= 0 {
+		if j, word := sameSubject(qf, qNeighbours(i), sFacts, usedS, sNeighbours); j >= 0 {
 			usedS[j], matchedQ[i] = true, true
 			out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j],
 				Note: "the same “" + word + "” with another value"})
@@ -196,8 +202,7 @@ const (
 // different value, that shares most neighbouring terms with qf; it returns
 // -1 when none shares any. It returns the shared term as written in the
 // query.
-func sameSubject(qText string, qf facts.Fact, sf []facts.Fact, used []bool, sNeighbours func(j int) map[string]string) (int, string) {
-	qn := neighbours(qText, qf)
+func sameSubject(qf facts.Fact, qn map[string]string, sf []facts.Fact, used []bool, sNeighbours func(j int) map[string]string) (int, string) {
 	best, bestShared, word := -1, 0, ""
 	for j, f := range sf {
 		if used[j] || f.Kind != qf.Kind || (f.Kind == facts.Quantity && f.Unit != qf.Unit) || match(qf, f) != facts.Different {
@@ -217,50 +222,40 @@ func sameSubject(qText string, qf facts.Fact, sf []facts.Fact, used []bool, sNei
 }
 
 // neighbours returns the content terms (not numbers) just before and after
-// f, each with its first spelling, within f's sentence: a sentence end or a
-// line break stops the search.
-func neighbours(text string, f facts.Fact) map[string]string {
+// f, each with its first spelling, within 80 bytes and f's sentence: a
+// sentence end or a line break stops the search. c holds the tokens of
+// f's text.
+func neighbours(c *Tokens, f facts.Fact) map[string]string {
+	text := c.p.Text
 	lo, hi := max(0, f.Start-80), min(len(text), f.End+80)
-	for lo < f.Start && !utf8.RuneStart(text[lo]) {
-		lo++
-	}
-	for hi > f.End && hi < len(text) && !utf8.RuneStart(text[hi]) {
-		hi--
-	}
 	out := map[string]string{}
-	var before []analyze.Token
-	for _, t := range analyze.Tokenize(text, analyze.Span{Start: lo, End: f.Start}) {
+	add := func(t analyze.Token) {
+		if _, ok := out[t.Term]; !ok {
+			out[t.Term] = text[t.Start:t.End]
+		}
+	}
+	before, after := c.within(lo, f.Start), c.within(f.End, hi)
+	n := 0
+	for i := len(before) - 1; i >= 0 && n < neighboursBefore; i-- {
+		t := before[i]
 		if strings.ContainsAny(text[t.End:f.Start], ".!?\n") {
-			continue
-		}
-		before = append(before, t)
-	}
-	add := func(toks []analyze.Token, limit int) {
-		n := 0
-		for _, t := range toks {
-			if t.Term == "" || t.Number {
-				continue
-			}
-			if _, ok := out[t.Term]; !ok {
-				out[t.Term] = text[t.Start:t.End]
-			}
-			if n++; n == limit {
-				return
-			}
-		}
-	}
-	for i, j := 0, len(before)-1; i < j; i, j = i+1, j-1 {
-		before[i], before[j] = before[j], before[i]
-	}
-	add(before, neighboursBefore)
-	var after []analyze.Token
-	for _, t := range analyze.Tokenize(text, analyze.Span{Start: f.End, End: hi}) {
-		if strings.ContainsAny(text[f.End:t.Start], ".!?\n") {
 			break
 		}
-		after = append(after, t)
+		if t.Term != "" && !t.Number {
+			add(t)
+			n++
+		}
 	}
-	add(after, neighboursAfter)
+	n = 0
+	for _, t := range after {
+		if n == neighboursAfter || strings.ContainsAny(text[f.End:t.Start], ".!?\n") {
+			break
+		}
+		if t.Term != "" && !t.Number {
+			add(t)
+			n++
+		}
+	}
 	return out
 }
 

@@ -790,7 +790,7 @@ const minAddedPolaritySimilarity = 0.35
 // inability to recall"), and no list of negative words is complete. On
 // the 600 unedited l2r rewrites the looser test flagged about three times
 // as many dropped negations as added ones, nearly all of them rewording.
-func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *tokenCache) []FactChange {
+func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []FactChange {
 	var out []FactChange
 	for _, p := range al.Pairs {
 		qt, st := qc.tokens(p.Query), sc.tokens(p.Source)
@@ -965,7 +965,7 @@ const minDeniedSimilarity = 0.8
 // unpaired. The clause without the negation must hold no negative word
 // at all, and state the word negated. Query sentences already flagged
 // are left out.
-func deniedClaims(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCache) []FactChange {
+func deniedClaims(q, s *analyze.Profile, found []FactChange, qc, sc *Tokens) []FactChange {
 	// Clauses are costly (tokens, stems); they are read only for sentence
 	// pairs that could hold a denial: one of the two has a negation word
 	// and they share at least three terms, as two clauses of four terms or
@@ -1362,7 +1362,7 @@ const minWholeScopeSimilarity = 0.25
 // sentence the aligner did not pair ("my plan will cover everyone" paired,
 // "Senator Obama's plan does not cover everyone" not), is not turned
 // around.
-func wholeScopeStated(text string, toks, other []analyze.Token, source *analyze.Profile, sc *tokenCache) bool {
+func wholeScopeStated(text string, toks, other []analyze.Token, source *analyze.Profile, sc *Tokens) bool {
 	words := map[string]bool{}
 	for _, t := range other {
 		words[spelled(t)] = true
@@ -1384,7 +1384,7 @@ func wholeScopeStated(text string, toks, other []analyze.Token, source *analyze.
 
 // negatedInSource reports whether a sentence of the source negates the
 // word n negates.
-func negatedInSource(n negation, source *analyze.Profile, sc *tokenCache) bool {
+func negatedInSource(n negation, source *analyze.Profile, sc *Tokens) bool {
 	for j := range source.Sentences {
 		toks := sc.sentence(j)
 		if negativeCountOf(source.Text, toks) > 0 && negatedToo(n, negatedWordsOf(source.Text, toks)) {

@@ -383,7 +383,7 @@ next:
 // three models one negation flag more (45 → 46: Llama-3-70B's "crossing
 // the border irregularly is not a guarantee of residency" against a
 // source that calls "residency is guaranteed" a myth to dispel).
-func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCache) []FactChange {
+func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *Tokens) []FactChange {
 	sSegs := make([][]segment, len(s.Sentences))
 	var out []FactChange
 	for qi, sent := range q.Sentences {
@@ -436,7 +436,7 @@ func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *tokenCach
 // term w anywhere: a source that states a claim and, elsewhere, its
 // denial ("At first, the man was armed … Hours later, police said the man
 // was not armed") supports a rewrite that states either.
-func sourceNegates(s *analyze.Profile, sc *tokenCache, w string) bool {
+func sourceNegates(s *analyze.Profile, sc *Tokens, w string) bool {
 	for j := range s.Sentences {
 		for _, n := range negatedWordsOf(s.Text, sc.sentence(j)) {
 			if slices.Contains(n.scope, w) {

@@ -1,26 +1,44 @@
 package audit
 
 import (
+	"sort"
+
 	"github.com/storytrace/storytrace/analyze"
 )
 
-// tokenCache holds the tokens of a profile's sentences, each read once
-// per audit and only when asked for. Sentences are separated by white
-// space only (analyze.SplitSentences trims nothing else), and no token
-// crosses white space, so the tokens of a run of whole sentences are
-// those of its sentences one after the other.
-type tokenCache struct {
+// Tokens holds the tokens of a profile's sentences, each read once and
+// only when asked for: tokenising (stemming) is the costly part of an
+// audit, and a trace audits one query against several sources, in Diff
+// and again in Audit. Share one Tokens per profile between the calls on
+// it; it is not safe for concurrent use. Sentences are separated by
+// white space only (analyze.SplitSentences trims nothing else), and no
+// token crosses white space, so the tokens of a run of whole sentences
+// are those of its sentences one after the other.
+type Tokens struct {
 	p    *analyze.Profile
 	sent [][]analyze.Token
 	read []bool
 }
 
-func newTokenCache(p *analyze.Profile) *tokenCache {
-	return &tokenCache{p: p, sent: make([][]analyze.Token, len(p.Sentences)), read: make([]bool, len(p.Sentences))}
+// NewTokens returns an empty token cache for profile p.
+func NewTokens(p *analyze.Profile) *Tokens {
+	return &Tokens{p: p, sent: make([][]analyze.Token, len(p.Sentences)), read: make([]bool, len(p.Sentences))}
+}
+
+// Profile returns the profile whose tokens t holds.
+func (t *Tokens) Profile() *analyze.Profile { return t.p }
+
+// of returns t when it holds profile p's tokens, a new cache for p
+// otherwise: a caller's cache is used only for the profile it was made for.
+func (t *Tokens) of(p *analyze.Profile) *Tokens {
+	if t != nil && t.p == p {
+		return t
+	}
+	return NewTokens(p)
 }
 
 // sentence returns the tokens of sentence j.
-func (c *tokenCache) sentence(j int) []analyze.Token {
+func (c *Tokens) sentence(j int) []analyze.Token {
 	if !c.read[j] {
 		c.sent[j], c.read[j] = analyze.Tokenize(c.p.Text, c.p.Sentences[j].Span), true
 	}
@@ -29,7 +47,7 @@ func (c *tokenCache) sentence(j int) []analyze.Token {
 
 // tokens returns the tokens of text[span]: from the sentences when span
 // runs from the start of one to the end of another, read afresh otherwise.
-func (c *tokenCache) tokens(span analyze.Span) []analyze.Token {
+func (c *Tokens) tokens(span analyze.Span) []analyze.Token {
 	first := -1
 	for j, s := range c.p.Sentences {
 		if s.Start == span.Start {
@@ -53,10 +71,26 @@ func (c *tokenCache) tokens(span analyze.Span) []analyze.Token {
 }
 
 // all returns the tokens of the whole text.
-func (c *tokenCache) all() []analyze.Token {
+func (c *Tokens) all() []analyze.Token {
 	if len(c.p.Sentences) == 0 {
 		return analyze.Tokenize(c.p.Text, analyze.Span{Start: 0, End: len(c.p.Text)})
 	}
 	n := len(c.p.Sentences)
 	return c.tokens(analyze.Span{Start: c.p.Sentences[0].Start, End: c.p.Sentences[n-1].End})
+}
+
+// within returns the tokens lying wholly inside text[lo:hi], read from the
+// sentences that overlap it (text between sentences is white space only).
+func (c *Tokens) within(lo, hi int) []analyze.Token {
+	sents := c.p.Sentences
+	first := sort.Search(len(sents), func(j int) bool { return sents[j].End > lo })
+	var out []analyze.Token
+	for j := first; j < len(sents) && sents[j].Start < hi; j++ {
+		for _, t := range c.sentence(j) {
+			if t.Start >= lo && t.End <= hi {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }

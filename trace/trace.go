@@ -58,11 +58,12 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Query:   info(q, qp),
 		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(verified)},
 	}
+	qt := audit.NewTokens(qp) // the query's tokens, read once for every source reported
 	for i, v := range verified {
 		if i == opt.Top {
 			break
 		}
-		src := v.report(q, qp, opt.Own)
+		src := v.report(q, qp, qt, opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
@@ -77,7 +78,7 @@ func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
 	setMargins([]*Candidate{v})
-	src := v.report(q, qp, false)
+	src := v.report(q, qp, audit.NewTokens(qp), false)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -196,9 +197,10 @@ func setMargins(vs []*Candidate) {
 // audit for sources the query relates to. own (the query is the user's own
 // story) asks the reverse question even when the forward one says derived:
 // text alone often reads a rewrite as made either way, and the user has
-// said which came first.
-func (v *Candidate) report(q extract.Article, qp *analyze.Profile, own bool) report.Source {
-	diff := audit.Diff(qp, v.Profile, v.Alignment)
+// said which came first. qt is the token cache of qp.
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, own bool) report.Source {
+	st := audit.NewTokens(v.Profile)
+	diff := audit.DiffTokens(qt, st, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
 		ev.Margin = v.Margin
@@ -209,13 +211,16 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile, own bool) rep
 	decision := decide(diff)
 	var res *audit.Result
 	if decision.Verdict != audit.Unrelated {
-		res = audit.Audit(qp, v.Profile, v.Alignment, audit.Options{QueryPublished: day(q.Published), SourcePublished: day(v.Article.Published)})
+		res = audit.Audit(qp, v.Profile, v.Alignment, audit.Options{
+			QueryPublished: day(q.Published), SourcePublished: day(v.Article.Published),
+			QueryTokens: qt, SourceTokens: st,
+		})
 		diff = res.Facts
 		decision = decide(diff)
 	}
 	var rev *audit.Decision
 	if !decision.Verdict.Derived() || own {
-		rev = v.reverse(qp)
+		rev = v.reverse(qt, st)
 	}
 	out := report.Source{
 		Reverse:    rev,
@@ -256,13 +261,15 @@ const minReverseCoverage = 0.5
 // independent report of the same event does not. Nil unless the reverse
 // verdict is derived. It is asked only when the forward verdict is not
 // derived: a rewrite would otherwise read as made both ways, and which of
-// two derived texts came first is the origin chain's question.
-func (v *Candidate) reverse(qp *analyze.Profile) *audit.Decision {
+// two derived texts came first is the origin chain's question. qt and st
+// are the token caches of the query and the candidate.
+func (v *Candidate) reverse(qt, st *audit.Tokens) *audit.Decision {
 	if v.Alignment.SourceCoverage < minReverseCoverage {
 		return nil
 	}
+	qp := qt.Profile()
 	al := align.Align(v.Profile, qp, align.Options{})
-	ev := audit.Collect(al, audit.Diff(v.Profile, qp, al), v.Jaccard)
+	ev := audit.Collect(al, audit.DiffTokens(st, qt, al), v.Jaccard)
 	ev.Margin = round(al.Support - v.Alignment.Support)
 	ev.QueryTerms, ev.SourceTerms = v.Profile.Length, qp.Length
 	ev.VerbatimTerms = audit.VerbatimTerms(v.Profile, al)
