@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -213,10 +214,43 @@ func TestDocRecordRoundTripAndRejectsDamage(t *testing.T) {
 	}
 }
 
+// Archives written before record version 3 keep the paragraphs in the
+// JSON head; they are read as they are.
+func TestDocRecordVersion2IsRead(t *testing.T) {
+	e := entry("seed", floods, budget)
+	p := *e.Profile
+	p.Text, p.Sentences, p.Sketch = "", nil, nil
+	head, err := json.Marshal(Doc{Article: e.Article, Profile: &p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := binary.AppendUvarint([]byte{docRecordVersionV2}, uint64(len(head)))
+	v = append(v, head...)
+	v = binary.AppendUvarint(v, uint64(len(e.Profile.Sentences)))
+	for _, st := range e.Profile.Sentences {
+		v = binary.AppendUvarint(v, uint64(st.Start))
+		v = binary.AppendUvarint(v, uint64(st.End-st.Start))
+		v = binary.AppendUvarint(v, uint64(len(st.Terms)))
+		for _, term := range st.Terms {
+			v = binary.AppendUvarint(v, uint64(len(term)))
+			v = append(v, term...)
+		}
+	}
+	v = binary.AppendUvarint(v, 0) // no sketch
+	d, err := decodeDoc(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Profile.Text != e.Profile.Text || len(d.Article.Paragraphs) != 2 || len(d.Profile.Sentences) != len(e.Profile.Sentences) {
+		t.Fatalf("decoded %d paragraphs, %d sentences, text %q", len(d.Article.Paragraphs), len(d.Profile.Sentences), d.Profile.Text)
+	}
+}
+
 func FuzzDecodeDoc(f *testing.F) {
 	v, _ := encodeDoc(entry("x", floods))
 	f.Add(v)
 	f.Add([]byte{2, 0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add([]byte{3, 2, '{', '}', 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, _ = decodeDoc(b) // must not panic or allocate without bound
 	})

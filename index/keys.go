@@ -19,10 +19,13 @@
 //	                      (RoaringBitmap portable serialisation)
 //	"i" id                the live doc number of article id:
 //	                      4 bytes doc number, then uvarint term count
-//	"d" docnum(4)         the doc record: byte 2 (record version), uvarint n,
-//	                      n bytes of JSON {"article":extract.Article,
-//	                      "profile":analyze.Profile without its text (the
-//	                      article's paragraphs joined), sentences and sketch};
+//	"d" docnum(4)         the doc record: byte 3 (record version), uvarint n,
+//	                      n bytes of JSON {"article":extract.Article without
+//	                      its paragraphs, "profile":analyze.Profile without
+//	                      its text (the article's paragraphs joined),
+//	                      sentences and sketch}; then the paragraphs: uvarint
+//	                      count, each uvarint length + bytes (version 2, still
+//	                      read, kept them in the JSON and has no such block);
 //	                      then the sentences: uvarint count, each uvarint
 //	                      start, uvarint length, uvarint term count, each term
 //	                      uvarint length + bytes; then the sketch: uvarint
