@@ -26,6 +26,35 @@ type Token struct {
 // digits. Apostrophes and hyphens separate words ("ministry's" → ministry, s),
 // which keeps possessives from becoming distinct terms.
 func Tokenize(text string, span Span) []Token {
+	return (*Stems)(nil).Tokenize(text, span)
+}
+
+// Stems remembers the term of every word it has been asked for: stemming
+// is most of tokenising, and a trace reads the same words in its query
+// and in each source it audits. Not safe for concurrent use; a nil *Stems
+// remembers nothing.
+type Stems struct {
+	terms map[string]string
+}
+
+// NewStems returns an empty memo.
+func NewStems() *Stems { return &Stems{terms: map[string]string{}} }
+
+// Term is Term, remembered.
+func (m *Stems) Term(norm string) string {
+	if m == nil {
+		return Term(norm)
+	}
+	t, ok := m.terms[norm]
+	if !ok {
+		t = Term(norm)
+		m.terms[norm] = t
+	}
+	return t
+}
+
+// Tokenize is Tokenize with the terms of words taken from the memo.
+func (m *Stems) Tokenize(text string, span Span) []Token {
 	var toks []Token
 	i := span.Start
 	for i < span.End {
@@ -39,7 +68,7 @@ func Tokenize(text string, span Span) []Token {
 			i = end
 		case unicode.IsLetter(r):
 			end := scanWord(text, i, span.End)
-			toks = append(toks, wordToken(text, i, end))
+			toks = append(toks, m.wordToken(text, i, end))
 			i = end
 		default:
 			i += size
@@ -113,9 +142,9 @@ func digitValue(r rune) int {
 	return int(r % 10)
 }
 
-func wordToken(text string, start, end int) Token {
+func (m *Stems) wordToken(text string, start, end int) Token {
 	norm := Normalize(text[start:end])
-	return Token{Span: Span{start, end}, Norm: norm, Term: Term(norm)}
+	return Token{Span: Span{start, end}, Norm: norm, Term: m.Term(norm)}
 }
 
 // Term returns the retrieval term of a normalised word: "" for an English

@@ -86,7 +86,8 @@ func Audit(q, s *analyze.Profile, al *align.Alignment, opt Options) *Result {
 		qFacts = facts.ExtractAt(q.Text, opt.QueryPublished)
 		sFacts = facts.ExtractAt(s.Text, opt.SourcePublished)
 	}
-	qc, sc := opt.QueryTokens.of(q), opt.SourceTokens.of(s)
+	stems := analyze.NewStems()
+	qc, sc := opt.QueryTokens.of(q, stems), opt.SourceTokens.of(s, stems)
 	r := &Result{Facts: diffFacts(qc, sc, qFacts, sFacts, al)}
 	qEnt, sEnt := facts.Entities(q.Text), facts.Entities(s.Text)
 	r.Entities = diffEntities(q, s, qEnt, sEnt, al, sc)

@@ -242,9 +242,40 @@ var placeNamed = func() map[string]string {
 // and lists write players. Two words each, the same surname of three
 // letters or more.
 func initialled(a, b string) bool {
-	af, bf := strings.Fields(a), strings.Fields(b)
-	return len(af) == 2 && len(bf) == 2 && len(af[0]) == 1 && len(bf[0]) > 1 &&
-		bf[0][0] == af[0][0] && af[1] == bf[1] && len(af[1]) >= 3
+	a0, a1, ok := twoWords(a)
+	if !ok || len(a0) != 1 || len(a1) < 3 {
+		return false
+	}
+	b0, b1, ok := twoWords(b)
+	return ok && len(b0) > 1 && b0[0] == a0[0] && a1 == b1
+}
+
+// twoWords returns the two white-space-separated words of s, ok false
+// when it holds another number of words. It is strings.Fields without
+// the allocation: sameForms compares every pair of names of two texts.
+func twoWords(s string) (first, second string, ok bool) {
+	var w [2]string
+	n, start := 0, -1
+	for i, r := range s {
+		switch {
+		case !unicode.IsSpace(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0:
+			if n == 2 {
+				return "", "", false
+			}
+			w[n], n, start = s[start:i], n+1, -1
+		}
+	}
+	if start >= 0 {
+		if n == 2 {
+			return "", "", false
+		}
+		w[n], n = s[start:], n+1
+	}
+	return w[0], w[1], n == 2
 }
 
 // samePlace reports whether two folded names name one country in

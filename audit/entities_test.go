@@ -2,6 +2,7 @@ package audit
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/align"
@@ -310,7 +311,7 @@ func TestTokenCacheReadsAsTokenize(t *testing.T) {
 		"Mr. Smith met Dr. Lee in the U.S. on Monday. They talked (briefly).",
 	} {
 		p := analyze.AnalyzeText(text)
-		c := NewTokens(p)
+		c := NewTokens(p, nil)
 		for i := range p.Sentences {
 			for j := i; j < len(p.Sentences); j++ {
 				span := analyze.Span{Start: p.Sentences[i].Start, End: p.Sentences[j].End}
@@ -362,6 +363,16 @@ func TestInitialAndSurnameMatchTheFullName(t *testing.T) {
 	} {
 		if got := sameName(c.a, c.b); got != c.same {
 			t.Errorf("sameName(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
+
+func TestTwoWordsIsFieldsOfTwo(t *testing.T) {
+	for _, s := range []string{"", " ", "w porterfield", "  w   porterfield ", "a b c", "one", "x\ty", "ab cd\n"} {
+		f := strings.Fields(s)
+		a, b, ok := twoWords(s)
+		if ok != (len(f) == 2) || (ok && (a != f[0] || b != f[1])) {
+			t.Errorf("twoWords(%q) = %q, %q, %v; Fields gives %q", s, a, b, ok, f)
 		}
 	}
 }

@@ -42,7 +42,8 @@ type FactChange struct {
 // without an equal in the source but inside an aligned passage whose source
 // side holds an unmatched fact of the same kind is an alteration of it.
 func Diff(q, s *analyze.Profile, al *align.Alignment) []FactChange {
-	return DiffTokens(NewTokens(q), NewTokens(s), al)
+	stems := analyze.NewStems()
+	return DiffTokens(NewTokens(q, stems), NewTokens(s, stems), al)
 }
 
 // DiffTokens is Diff of the profiles whose token caches q and s are, for a

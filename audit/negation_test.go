@@ -126,7 +126,7 @@ func TestNegationDeniesNoQuestion(t *testing.T) {
 		"China is North Korea's closest ally. \"The parents have total control,\" he said.":     1,
 	} {
 		q, s := analyze.AnalyzeText(query), analyze.AnalyzeText(source)
-		if got := deniedSegments(q, s, nil, NewTokens(q), NewTokens(s)); len(got) != want {
+		if got := deniedSegments(q, s, nil, NewTokens(q, nil), NewTokens(s, nil)); len(got) != want {
 			t.Errorf("against %q: %d denials, want %d", source, len(got), want)
 		}
 	}

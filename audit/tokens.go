@@ -15,14 +15,17 @@ import (
 // token crosses white space, so the tokens of a run of whole sentences
 // are those of its sentences one after the other.
 type Tokens struct {
-	p    *analyze.Profile
-	sent [][]analyze.Token
-	read []bool
+	p     *analyze.Profile
+	stems *analyze.Stems
+	sent  [][]analyze.Token
+	read  []bool
 }
 
-// NewTokens returns an empty token cache for profile p.
-func NewTokens(p *analyze.Profile) *Tokens {
-	return &Tokens{p: p, sent: make([][]analyze.Token, len(p.Sentences)), read: make([]bool, len(p.Sentences))}
+// NewTokens returns an empty token cache for profile p. Caches of the
+// texts one caller compares may share stems, the memo of the words'
+// terms; nil remembers none.
+func NewTokens(p *analyze.Profile, stems *analyze.Stems) *Tokens {
+	return &Tokens{p: p, stems: stems, sent: make([][]analyze.Token, len(p.Sentences)), read: make([]bool, len(p.Sentences))}
 }
 
 // Profile returns the profile whose tokens t holds.
@@ -30,17 +33,17 @@ func (t *Tokens) Profile() *analyze.Profile { return t.p }
 
 // of returns t when it holds profile p's tokens, a new cache for p
 // otherwise: a caller's cache is used only for the profile it was made for.
-func (t *Tokens) of(p *analyze.Profile) *Tokens {
+func (t *Tokens) of(p *analyze.Profile, stems *analyze.Stems) *Tokens {
 	if t != nil && t.p == p {
 		return t
 	}
-	return NewTokens(p)
+	return NewTokens(p, stems)
 }
 
 // sentence returns the tokens of sentence j.
 func (c *Tokens) sentence(j int) []analyze.Token {
 	if !c.read[j] {
-		c.sent[j], c.read[j] = analyze.Tokenize(c.p.Text, c.p.Sentences[j].Span), true
+		c.sent[j], c.read[j] = c.stems.Tokenize(c.p.Text, c.p.Sentences[j].Span), true
 	}
 	return c.sent[j]
 }
@@ -57,7 +60,11 @@ func (c *Tokens) tokens(span analyze.Span) []analyze.Token {
 			if first == j {
 				return c.sentence(j)
 			}
-			var out []analyze.Token
+			n := 0
+			for k := first; k <= j; k++ {
+				n += len(c.sentence(k))
+			}
+			out := make([]analyze.Token, 0, n)
 			for k := first; k <= j; k++ {
 				out = append(out, c.sentence(k)...)
 			}
@@ -67,13 +74,13 @@ func (c *Tokens) tokens(span analyze.Span) []analyze.Token {
 			break
 		}
 	}
-	return analyze.Tokenize(c.p.Text, span)
+	return c.stems.Tokenize(c.p.Text, span)
 }
 
 // all returns the tokens of the whole text.
 func (c *Tokens) all() []analyze.Token {
 	if len(c.p.Sentences) == 0 {
-		return analyze.Tokenize(c.p.Text, analyze.Span{Start: 0, End: len(c.p.Text)})
+		return c.stems.Tokenize(c.p.Text, analyze.Span{Start: 0, End: len(c.p.Text)})
 	}
 	n := len(c.p.Sentences)
 	return c.tokens(analyze.Span{Start: c.p.Sentences[0].Start, End: c.p.Sentences[n-1].End})

@@ -58,12 +58,15 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Query:   info(q, qp),
 		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(verified)},
 	}
-	qt := audit.NewTokens(qp) // the query's tokens, read once for every source reported
+	// The query's tokens, read once for every source reported, and the
+	// terms of the words read, shared by the query and the sources.
+	stems := analyze.NewStems()
+	qt := audit.NewTokens(qp, stems)
 	for i, v := range verified {
 		if i == opt.Top {
 			break
 		}
-		src := v.report(q, qp, qt, opt.Own)
+		src := v.report(q, qp, qt, stems, opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
@@ -78,7 +81,8 @@ func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
 	setMargins([]*Candidate{v})
-	src := v.report(q, qp, audit.NewTokens(qp), false)
+	stems := analyze.NewStems()
+	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, false)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -197,9 +201,10 @@ func setMargins(vs []*Candidate) {
 // audit for sources the query relates to. own (the query is the user's own
 // story) asks the reverse question even when the forward one says derived:
 // text alone often reads a rewrite as made either way, and the user has
-// said which came first. qt is the token cache of qp.
-func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, own bool) report.Source {
-	st := audit.NewTokens(v.Profile)
+// said which came first. qt is the token cache of qp, stems the memo of
+// word terms the caller's caches share.
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, stems *analyze.Stems, own bool) report.Source {
+	st := audit.NewTokens(v.Profile, stems)
 	diff := audit.DiffTokens(qt, st, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
