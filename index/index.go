@@ -78,7 +78,7 @@ func Open(ctx context.Context, st store.Store) (*Index, error) {
 		// Its terms and profiles were made by another analysis: queries
 		// analysed now would be matched against stale ones, and results
 		// would quietly differ from a fresh archive's.
-		return nil, fmt.Errorf("%w: the archive's articles were analysed with version %d of the text analysis, this storytrace uses version %d; ingest them again into a new archive", ErrStaleAnalysis, m.Analysis, analyze.Version)
+		return nil, fmt.Errorf("%w: the archive's articles were analysed with version %d of the text analysis, this storytrace uses version %d; they must be analysed again", ErrStaleAnalysis, m.Analysis, analyze.Version)
 	}
 	return ix, nil
 }
@@ -292,6 +292,32 @@ func (ix *Index) Load(ctx context.Context, num uint32) (*Doc, error) {
 // IDs calls fn with every live article id, in id order.
 func (ix *Index) IDs(ctx context.Context, fn func(id string) error) error {
 	return ix.st.Scan(ctx, []byte("i"), func(k, _ []byte) error { return fn(string(k[1:])) })
+}
+
+// Stored calls fn with every live article of the archive kept in st, in
+// id order, whatever version of the text analysis made its terms: the
+// articles as ingested are all that re-analysing them needs, so an archive
+// Open refuses as stale can be ingested again from itself. An error from
+// fn stops the scan and is returned.
+func Stored(ctx context.Context, st store.Store, fn func(extract.Article) error) error {
+	ix := &Index{st: st}
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		return err
+	}
+	if m.Format != 0 && m.Format != formatVersion {
+		return fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	}
+	return st.Scan(ctx, []byte("i"), func(k, v []byte) error {
+		if len(v) < 4 {
+			return fmt.Errorf("article %q: malformed id entry", k[1:])
+		}
+		d, err := ix.Load(ctx, binary.BigEndian.Uint32(v))
+		if err != nil {
+			return fmt.Errorf("article %q: %w", k[1:], err)
+		}
+		return fn(d.Article)
+	})
 }
 
 // encodeDoc writes a doc record (format in keys.go): the article and the

@@ -13,6 +13,7 @@ import (
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/store"
 )
 
 // Options tune Run. The zero value uses the defaults.
@@ -57,6 +58,15 @@ func Articles(ctx context.Context, ix *index.Index, articles []extract.Article, 
 			}
 		}
 		return nil
+	})
+}
+
+// Stored ingests into ix every article of the archive kept in from,
+// analysed afresh (index.Stored): how an archive built by another version
+// of the text analysis is brought up to date.
+func Stored(ctx context.Context, ix *index.Index, from store.Store, opt Options) (Summary, error) {
+	return run(ctx, ix, opt, func(ctx context.Context, emit func(extract.Article) error, _ func(error)) error {
+		return index.Stored(ctx, from, emit)
 	})
 }
 

@@ -23,7 +23,7 @@ func openArchive(ctx context.Context, g *globals) (*archive, error) {
 	ix, err := index.Open(ctx, db)
 	if errors.Is(err, index.ErrStaleAnalysis) {
 		_ = db.Close()
-		return nil, fmt.Errorf("archive %s: %w (remove the directory, or pass another --data, and run storytrace ingest)", g.dataDir, err)
+		return nil, fmt.Errorf("archive %s: %w (run storytrace reindex to analyse its articles again)", g.dataDir, err)
 	}
 	if err != nil {
 		_ = db.Close()

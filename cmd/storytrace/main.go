@@ -82,6 +82,6 @@ optionally gzipped; "-" reads standard input.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see %s --help)", err, c.CommandPath())
 	})
-	root.AddCommand(newIngest(g), newDelete(g), newTrace(g), newCompare(g), newExtract(g), newStats(g), newBench(g))
+	root.AddCommand(newIngest(g), newDelete(g), newReindex(g), newTrace(g), newCompare(g), newExtract(g), newStats(g), newBench(g))
 	return root
 }

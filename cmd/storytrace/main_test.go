@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -9,6 +10,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/storytrace/storytrace/analyze"
+	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/store"
+	"github.com/storytrace/storytrace/store/pebble"
 )
 
 var binary string
@@ -189,5 +195,66 @@ func TestHelpExplains(t *testing.T) {
 	r := run(t, "", "ingest", "--help")
 	if r.code != 0 || !strings.Contains(r.stdout, "atomic") || !strings.Contains(r.stdout, "--data") {
 		t.Fatalf("ingest --help: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// An archive analysed by another version of the text analysis is refused
+// by trace with a hint to reindex, and reindex brings it up to date from
+// the articles it stores: trace then finds the example rewrite's source.
+func TestReindexBringsAStaleArchiveUpToDate(t *testing.T) {
+	data := t.TempDir()
+	if r := run(t, "", "--data", data, "ingest", examples+"/archive"); r.code != 0 {
+		t.Fatalf("ingest: exit %d, stderr %s", r.code, r.stderr)
+	}
+	markStale(t, data)
+	r := run(t, "", "--data", data, "trace", examples+"/rewrite.txt")
+	if r.code == 0 || !strings.Contains(r.stderr, "storytrace reindex") {
+		t.Fatalf("trace on a stale archive: exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = run(t, "", "--data", data, "reindex")
+	if r.code != 0 || !strings.Contains(r.stderr, "301 articles analysed again") {
+		t.Fatalf("reindex: exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = run(t, "", "--data", data, "trace", examples+"/rewrite.txt")
+	if r.code != 0 || !strings.Contains(r.stdout, "1. source-original") || !strings.Contains(r.stdout, "verdict  rewrite") {
+		t.Fatalf("trace after reindex: exit %d, stderr %s\n%s", r.code, r.stderr, r.stdout)
+	}
+	for _, left := range []string{data + ".reindex", data + ".old"} {
+		if _, err := os.Stat(left); err == nil {
+			t.Errorf("reindex left %s behind", left)
+		}
+	}
+	if r := run(t, "", "--data", filepath.Join(data, "missing"), "reindex"); r.code == 0 || !strings.Contains(r.stderr, "no archive at") {
+		t.Errorf("reindex of a missing archive: exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// markStale records in the archive at dir that another version of the
+// text analysis made it, as an archive from an older storytrace would.
+func markStale(t *testing.T, dir string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := pebble.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ix, err := index.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ix.Meta(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Analysis = analyze.Version - 1
+	v, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b store.Batch
+	b.Set([]byte("m"), v)
+	if err := db.Write(ctx, &b); err != nil {
+		t.Fatal(err)
 	}
 }
