@@ -12,13 +12,15 @@ import (
 )
 
 // Formats lists the renderings Write accepts.
-var Formats = []string{"text", "json", "md", "html"}
+var Formats = []string{"text", "json", "jsonl", "md", "html"}
 
 // Write renders r in the named format.
 func Write(w io.Writer, r *Report, format string) error {
 	switch format {
 	case "json":
 		return WriteJSON(w, r)
+	case "jsonl":
+		return WriteJSONLine(w, r)
 	case "text", "":
 		return WriteText(w, r)
 	case "md":
@@ -35,6 +37,12 @@ func WriteJSON(w io.Writer, r *Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// WriteJSONLine writes r as JSON on one line: a batch of traces is a JSON
+// Lines file, one report per document.
+func WriteJSONLine(w io.Writer, r *Report) error {
+	return json.NewEncoder(w).Encode(r)
 }
 
 // WriteText writes r for a person at a terminal. Article text is other

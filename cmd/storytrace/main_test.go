@@ -258,3 +258,36 @@ func markStale(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 }
+
+// Several documents are traced one after the other, one JSON report per
+// line with --format jsonl; an input that cannot be read is named on
+// stderr, the rest goes on, and the exit status says some input failed.
+func TestTraceBatchGoesOnPastABadInput(t *testing.T) {
+	data := t.TempDir()
+	if r := run(t, "", "--data", data, "ingest", examples+"/archive"); r.code != 0 {
+		t.Fatalf("ingest: exit %d, stderr %s", r.code, r.stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	if err := os.WriteFile(bad, []byte("binary\x00\x01\x02"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "", "--data", data, "trace", "--format", "jsonl", examples+"/rewrite.txt", bad, examples+"/rewrite.txt")
+	if r.code != 2 || !strings.Contains(r.stderr, "bad.txt") || !strings.Contains(r.stderr, "2 documents, 2 with a derived source, 1 inputs failed") {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d report lines, want 2:\n%s", len(lines), r.stdout)
+	}
+	for _, l := range lines {
+		var rep struct {
+			Sources []struct{ Article struct{ ID string } }
+		}
+		if err := json.Unmarshal([]byte(l), &rep); err != nil || len(rep.Sources) == 0 || rep.Sources[0].Article.ID != "source-original" {
+			t.Errorf("report line %.80q: %v", l, err)
+		}
+	}
+	if r := run(t, "", "--data", data, "trace", "--format", "html", examples+"/rewrite.txt", examples+"/rewrite.txt"); r.code != 2 || !strings.Contains(r.stderr, "one document") {
+		t.Errorf("html batch: exit %d, stderr %s", r.code, r.stderr)
+	}
+}

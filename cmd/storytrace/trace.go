@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/index"
 	"github.com/storytrace/storytrace/ingest"
 	"github.com/storytrace/storytrace/report"
 	"github.com/storytrace/storytrace/trace"
@@ -21,7 +25,7 @@ func newTrace(g *globals) *cobra.Command {
 		seedDir string
 	)
 	cmd := &cobra.Command{
-		Use:   "trace FILE|-",
+		Use:   "trace FILE|-...",
 		Short: "Find the archive articles a document derives from",
 		Long: `Rank the archive articles the document derives from and, for the top ones,
 show the verdict (copy, rewrite, partial reuse, summary, same event,
@@ -31,19 +35,25 @@ copy, cut, summary or rewrite of it: what you find tracing your own story)
 gets a "reverse" verdict, and the origin line says which came first; with
 --own, the document is taken as the original where nothing else orders them.
 
+Several documents (files, folders, globs, a JSON Lines or WARC file) are
+traced one after the other as they are read, each with its own report;
+--format jsonl writes one JSON report per line. An input that cannot be read
+is reported on stderr with its name and the rest goes on.
+
 With --archive PATH, PATH is ingested first if the archive is empty, so one
 command can build a first archive and trace against it.
 
-Exit status 1 when no source is found derived either way.`,
-		Args: cobra.ExactArgs(1),
+Exit status 2 when an input could not be read, else 1 when no source is
+found derived either way for any document.`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(format); err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			queries, err := readDocuments(ctx, g, args[0])
-			if err != nil {
-				return err
+			inputs, errs := extract.Expand(args)
+			if len(inputs) == 0 {
+				return &exitError{code: 2, err: errors.Join(errs...)}
 			}
 			a, err := openArchive(ctx, g)
 			if err != nil {
@@ -55,31 +65,111 @@ Exit status 1 when no source is found derived either way.`,
 					return err
 				}
 			}
-			found := false
-			for _, q := range queries {
-				r, err := trace.Trace(ctx, a.Index, q, opt)
+			b := &traceBatch{ctx: ctx, g: g, ix: a.Index, opt: opt, format: format}
+			for _, e := range errs {
+				b.fail(e)
+			}
+			for _, in := range inputs {
+				r, err := in.Open()
 				if err != nil {
-					return err
+					b.fail(err)
+					continue
 				}
-				if err := report.Write(os.Stdout, r, format); err != nil {
-					return err
+				err = extract.Read(ctx, in, r, extract.Options{MaxBytes: g.maxBytes}, b.trace, b.fail)
+				r.Close()
+				if b.stop != nil {
+					return b.stop
 				}
-				for _, s := range r.Sources {
-					found = found || s.Decision.Verdict.Derived() || s.Reverse != nil
+				if err != nil {
+					if ctx.Err() != nil {
+						return err
+					}
+					b.fail(err)
 				}
 			}
-			if !found {
-				return &exitError{code: 1, err: errors.New("no derived source found")}
-			}
-			return nil
+			return b.finish(args)
 		},
 	}
 	cmd.Flags().IntVar(&opt.Top, "top", 3, "how many sources to report")
 	cmd.Flags().IntVar(&opt.Candidates, "candidates", 20, "how many BM25 candidates to verify by alignment")
 	cmd.Flags().BoolVar(&opt.Own, "own", false, "the document is your own story: where dates and text cannot order it against a source, take it as the original")
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, md or html")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, jsonl (one report per line), md or html")
 	cmd.Flags().StringVar(&seedDir, "archive", "", "ingest this path first if the archive is empty")
 	return cmd
+}
+
+// traceBatch traces documents as they are read and keeps the tally.
+type traceBatch struct {
+	ctx    context.Context
+	g      *globals
+	ix     *index.Index
+	opt    trace.Options
+	format string
+	bar    *progressbar.ProgressBar
+	// traced counts the documents traced, derived those with a source
+	// derived either way, failed the inputs that could not be read.
+	traced, derived, failed int
+	// stop is what ends the batch early: the store failing, or a second
+	// document for a format that holds one.
+	stop error
+}
+
+func (b *traceBatch) fail(err error) {
+	b.failed++
+	fmt.Fprintln(os.Stderr, "storytrace: trace:", err)
+}
+
+// trace traces one document and writes its report.
+func (b *traceBatch) trace(q extract.Article) error {
+	if b.traced == 1 {
+		if b.format == "html" {
+			b.stop = usageError("--format html renders one document; use --format jsonl, json, md or text for several")
+			return b.stop
+		}
+		// A batch: show its progress when the reports go to a file.
+		if !term.IsTerminal(int(os.Stdout.Fd())) {
+			b.bar = newProgress(b.g, "tracing")
+		}
+	}
+	r, err := trace.Trace(b.ctx, b.ix, q, b.opt)
+	if err == nil {
+		err = report.Write(os.Stdout, r, b.format)
+	}
+	if err != nil {
+		b.stop = err
+		return err
+	}
+	b.traced++
+	for _, s := range r.Sources {
+		if s.Decision.Verdict.Derived() || s.Reverse != nil {
+			b.derived++
+			break
+		}
+	}
+	if b.bar != nil {
+		_ = b.bar.Set(b.traced)
+	}
+	return nil
+}
+
+// finish reports a batch's tally and picks the exit status.
+func (b *traceBatch) finish(args []string) error {
+	if b.bar != nil {
+		_ = b.bar.Finish()
+		fmt.Fprintln(os.Stderr)
+	}
+	if b.traced > 1 && !b.g.quiet {
+		fmt.Fprintf(os.Stderr, "trace: %d documents, %d with a derived source, %d inputs failed\n", b.traced, b.derived, b.failed)
+	}
+	switch {
+	case b.failed > 0:
+		return &exitError{code: 2, err: fmt.Errorf("%d inputs failed", b.failed)}
+	case b.traced == 0:
+		return usageError("%s: no article found", strings.Join(args, " "))
+	case b.derived == 0:
+		return &exitError{code: 1, err: errors.New("no derived source found")}
+	}
+	return nil
 }
 
 // seedArchive ingests path when the archive is empty.
@@ -129,7 +219,7 @@ input) for one of the two.`,
 			return report.Write(os.Stdout, trace.Compare(q, s), format)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, md or html")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, jsonl (one report per line), md or html")
 	return cmd
 }
 
@@ -139,7 +229,7 @@ func checkFormat(f string) error {
 			return nil
 		}
 	}
-	return usageError("unknown --format %q (want text, json, md or html)", f)
+	return usageError("unknown --format %q (want text, json, jsonl, md or html)", f)
 }
 
 // readDocuments extracts every article of one input (a JSON Lines file may
