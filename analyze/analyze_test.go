@@ -2,8 +2,10 @@ package analyze
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -248,6 +250,24 @@ func TestPlayerCaptionEndsASentence(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%q:\n got %q\nwant %q", text, got, want)
+		}
+	}
+}
+
+// A memo of stems changes no profile: the terms it remembers are Term's,
+// also once it has been cleared for being full.
+func TestStemsMemoMakesTheSameProfile(t *testing.T) {
+	m := NewStems()
+	for i := range maxStems + 10 {
+		m.Term(fmt.Sprintf("word%dx", i))
+	}
+	for _, text := range []string{readShared(t, "seeds/source-original.txt"), readShared(t, "seeds/rewrite.txt"), "Governments announced 541,210 new homes; the ministry said prices are rising.", ""} {
+		want, got := AnalyzeText(text), m.AnalyzeText(text)
+		if !reflect.DeepEqual(want, got) {
+			t.Errorf("profile with the memo differs for %.40q", text)
+		}
+		if again := m.AnalyzeText(text); !reflect.DeepEqual(want, again) {
+			t.Errorf("profile read from the memo differs for %.40q", text)
 		}
 	}
 }

@@ -44,10 +44,21 @@ func Analyze(a extract.Article) *Profile {
 
 // AnalyzeText builds the profile of a body text.
 func AnalyzeText(text string) *Profile {
+	return (*Stems)(nil).AnalyzeText(text)
+}
+
+// Analyze is Analyze with the terms of words taken from the memo: an
+// ingest worker keeps one for every article it analyses.
+func (m *Stems) Analyze(a extract.Article) *Profile {
+	return m.AnalyzeText(a.Text())
+}
+
+// AnalyzeText is AnalyzeText with the terms of words taken from the memo.
+func (m *Stems) AnalyzeText(text string) *Profile {
 	p := &Profile{Version: Version, Text: text}
 	var all []Token
 	for _, span := range SplitSentences(text) {
-		toks := Tokenize(text, span)
+		toks := m.Tokenize(text, span)
 		all = append(all, toks...)
 		s := Sentence{Span: span}
 		for _, t := range toks {

@@ -40,6 +40,11 @@ type Stems struct {
 // NewStems returns an empty memo.
 func NewStems() *Stems { return &Stems{terms: map[string]string{}} }
 
+// maxStems bounds a memo: an ingest worker's meets every word of a large
+// archive, and a news vocabulary's frequent words come back long before
+// this many distinct ones (a few tens of MB) are read.
+const maxStems = 1 << 18
+
 // Term is Term, remembered.
 func (m *Stems) Term(norm string) string {
 	if m == nil {
@@ -48,6 +53,9 @@ func (m *Stems) Term(norm string) string {
 	t, ok := m.terms[norm]
 	if !ok {
 		t = Term(norm)
+		if len(m.terms) >= maxStems {
+			clear(m.terms)
+		}
 		m.terms[norm] = t
 	}
 	return t

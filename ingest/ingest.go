@@ -112,8 +112,9 @@ func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			stems := analyze.NewStems() // this worker's: a memo is not shared between goroutines
 			for a := range articles {
-				p := analyze.Analyze(a)
+				p := stems.Analyze(a)
 				if p.Length == 0 {
 					fail(&extract.InputError{Input: a.Input, Err: errors.New("no words to index")})
 					continue

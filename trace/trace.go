@@ -43,7 +43,10 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 	if opt.Top <= 0 {
 		opt.Top = 3
 	}
-	qp := analyze.Analyze(q)
+	// The terms of the words read, shared by the query's analysis and
+	// the audits of the sources reported.
+	stems := analyze.NewStems()
+	qp := stems.Analyze(q)
 	verified, err := Verify(ctx, ix, qp, opt)
 	if err != nil {
 		return nil, fmt.Errorf("trace %s: %w", q.ID, err)
@@ -58,10 +61,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Query:   info(q, qp),
 		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(verified)},
 	}
-	// The query's tokens, read once for every source reported, and the
-	// terms of the words read, shared by the query and the sources.
-	stems := analyze.NewStems()
-	qt := audit.NewTokens(qp, stems)
+	qt := audit.NewTokens(qp, stems) // the query's tokens, read once for every source reported
 	for i, v := range verified {
 		if i == opt.Top {
 			break
