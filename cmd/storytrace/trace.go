@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -36,8 +38,8 @@ gets a "reverse" verdict, and the origin line says which came first; with
 --own, the document is taken as the original where nothing else orders them.
 
 Several documents (files, folders, globs, a JSON Lines or WARC file) are
-traced one after the other as they are read, each with its own report;
---format jsonl writes one JSON report per line. An input that cannot be read
+traced as they are read, on every core, each with its own report, written in
+reading order; --format jsonl writes one JSON report per line. An input that cannot be read
 is reported on stderr with its name and the rest goes on.
 
 With --archive PATH, PATH is ingested first if the archive is empty, so one
@@ -65,27 +67,12 @@ found derived either way for any document.`,
 					return err
 				}
 			}
-			b := &traceBatch{ctx: ctx, g: g, ix: a.Index, opt: opt, format: format}
+			b := &traceBatch{g: g, ix: a.Index, opt: opt, format: format}
 			for _, e := range errs {
 				b.fail(e)
 			}
-			for _, in := range inputs {
-				r, err := in.Open()
-				if err != nil {
-					b.fail(err)
-					continue
-				}
-				err = extract.Read(ctx, in, r, extract.Options{MaxBytes: g.maxBytes}, b.trace, b.fail)
-				r.Close()
-				if b.stop != nil {
-					return b.stop
-				}
-				if err != nil {
-					if ctx.Err() != nil {
-						return err
-					}
-					b.fail(err)
-				}
+			if err := b.run(ctx, inputs); err != nil {
+				return err
 			}
 			return b.finish(args)
 		},
@@ -98,9 +85,9 @@ found derived either way for any document.`,
 	return cmd
 }
 
-// traceBatch traces documents as they are read and keeps the tally.
+// traceBatch traces documents as they are read, on every core, and
+// writes their reports in reading order; it keeps the tally.
 type traceBatch struct {
-	ctx    context.Context
 	g      *globals
 	ix     *index.Index
 	opt    trace.Options
@@ -109,34 +96,118 @@ type traceBatch struct {
 	// traced counts the documents traced, derived those with a source
 	// derived either way, failed the inputs that could not be read.
 	traced, derived, failed int
-	// stop is what ends the batch early: the store failing, or a second
-	// document for a format that holds one.
-	stop error
+	mu                      sync.Mutex // guards failed: inputs are read beside the writing
 }
 
 func (b *traceBatch) fail(err error) {
+	b.mu.Lock()
 	b.failed++
+	b.mu.Unlock()
 	fmt.Fprintln(os.Stderr, "storytrace: trace:", err)
 }
 
-// trace traces one document and writes its report.
-func (b *traceBatch) trace(q extract.Article) error {
-	if b.traced == 1 {
-		if b.format == "html" {
-			b.stop = usageError("--format html renders one document; use --format jsonl, json, md or text for several")
-			return b.stop
-		}
-		// A batch: show its progress when the reports go to a file.
-		if !term.IsTerminal(int(os.Stdout.Fd())) {
-			b.bar = newProgress(b.g, "tracing")
-		}
+// traced is one document's trace, numbered in reading order.
+type traced struct {
+	n   int
+	r   *report.Report
+	err error
+}
+
+// run reads the inputs one document at a time, traces them on
+// GOMAXPROCS workers and writes the reports in reading order. The error
+// it returns ends the batch: the store failing, the output failing, or a
+// second document for a format that holds one.
+func (b *traceBatch) run(ctx context.Context, inputs []extract.Input) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		n int
+		q extract.Article
 	}
-	r, err := trace.Trace(b.ctx, b.ix, q, b.opt)
-	if err == nil {
-		err = report.Write(os.Stdout, r, b.format)
+	jobs, results := make(chan job), make(chan traced)
+	var stop error // set by the reader before it closes jobs
+	go func() {
+		defer close(jobs)
+		n := 0
+		emit := func(q extract.Article) error {
+			if n == 1 && b.format == "html" {
+				stop = usageError("--format html renders one document; use --format jsonl, json, md or text for several")
+				return stop
+			}
+			select {
+			case jobs <- job{n, q}:
+				n++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		for _, in := range inputs {
+			r, err := in.Open()
+			if err != nil {
+				b.fail(err)
+				continue
+			}
+			err = extract.Read(ctx, in, r, extract.Options{MaxBytes: b.g.maxBytes}, emit, b.fail)
+			r.Close()
+			if stop != nil || ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				b.fail(err)
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r, err := trace.Trace(ctx, b.ix, j.q, b.opt)
+				results <- traced{j.n, r, err}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var err error
+	pending := map[int]traced{}
+	next := 0
+	for t := range results {
+		pending[t.n] = t
+		for ; err == nil; next++ {
+			t, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if err = t.err; err == nil {
+				err = b.write(t.r)
+			}
+			if err != nil {
+				cancel() // the workers finish what they hold; results is drained
+			}
+		}
 	}
 	if err != nil {
-		b.stop = err
+		return err
+	}
+	if stop != nil {
+		return stop
+	}
+	return ctx.Err()
+}
+
+// write writes one report and counts it.
+func (b *traceBatch) write(r *report.Report) error {
+	if b.traced == 1 && b.bar == nil && !term.IsTerminal(int(os.Stdout.Fd())) {
+		// A batch: show its progress when the reports go to a file.
+		b.bar = newProgress(b.g, "tracing")
+	}
+	if err := report.Write(os.Stdout, r, b.format); err != nil {
 		return err
 	}
 	b.traced++
