@@ -291,3 +291,36 @@ func TestTraceBatchGoesOnPastABadInput(t *testing.T) {
 		t.Errorf("html batch: exit %d, stderr %s", r.code, r.stderr)
 	}
 }
+
+// A batch is traced on several workers, but its reports come out in the
+// order the documents were read.
+func TestTraceBatchKeepsReadingOrder(t *testing.T) {
+	data := t.TempDir()
+	sample := examples + "/archive/bbc-news-sample.jsonl"
+	r := run(t, "", "--data", data, "trace", "--archive", examples+"/archive", "--format", "jsonl", sample)
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	raw, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, l := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		var a struct{ ID string }
+		if err := json.Unmarshal([]byte(l), &a); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, a.ID)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var rep struct{ Query struct{ ID string } }
+		if err := json.Unmarshal([]byte(l), &rep); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, rep.Query.ID)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("reports in another order than the input's %d documents: %v…", len(want), got[:min(len(got), 5)])
+	}
+}
