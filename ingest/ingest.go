@@ -92,11 +92,22 @@ func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc)
 		mu.Unlock()
 	}
 
-	articles := make(chan extract.Article, 4*opt.Workers)
-	entries := make(chan index.Entry, 4*opt.Workers)
+	// Articles are numbered as read and written in that order, whichever
+	// worker finishes first: an archive built twice from the same inputs
+	// is the same archive (doc numbers break ties between candidates), and
+	// of two articles with one id the later input is the one kept.
+	type numbered struct {
+		n     int
+		a     extract.Article
+		entry *index.Entry // nil when the article has no words to index
+	}
+	articles := make(chan numbered, 4*opt.Workers)
+	entries := make(chan numbered, 4*opt.Workers)
+	read := 0 // touched by the reading goroutine only
 	emit := func(a extract.Article) error {
 		select {
-		case articles <- a:
+		case articles <- numbered{n: read, a: a}:
+			read++
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -113,14 +124,14 @@ func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc)
 		go func() {
 			defer wg.Done()
 			stems := analyze.NewStems() // this worker's: a memo is not shared between goroutines
-			for a := range articles {
-				p := stems.Analyze(a)
-				if p.Length == 0 {
-					fail(&extract.InputError{Input: a.Input, Err: errors.New("no words to index")})
-					continue
+			for it := range articles {
+				if p := stems.Analyze(it.a); p.Length > 0 {
+					it.entry = &index.Entry{Article: it.a, Profile: p}
+				} else {
+					fail(&extract.InputError{Input: it.a.Input, Err: errors.New("no words to index")})
 				}
 				select {
-				case entries <- index.Entry{Article: a, Profile: p}:
+				case entries <- it:
 				case <-ctx.Done():
 					return
 				}
@@ -154,13 +165,26 @@ func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc)
 		}
 		return nil
 	}
-	for e := range entries {
-		batch = append(batch, e)
-		if len(batch) >= opt.BatchSize {
-			if err := flush(); err != nil {
-				cancel()
-				drain(entries)
-				return sum, fmt.Errorf("ingest: %w", err)
+	pending := map[int]numbered{}
+	next := 0
+	for it := range entries {
+		pending[it.n] = it
+		for ; ; next++ {
+			it, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			if it.entry == nil {
+				continue
+			}
+			batch = append(batch, *it.entry)
+			if len(batch) >= opt.BatchSize {
+				if err := flush(); err != nil {
+					cancel()
+					drain(entries)
+					return sum, fmt.Errorf("ingest: %w", err)
+				}
 			}
 		}
 	}
