@@ -40,20 +40,9 @@ cannot be read are reported, the rest goes on, and the exit status is 2.`,
 			}
 			defer a.Close()
 			start := time.Now()
-			bar := newProgress(g, "ingesting")
-			sum, err := ingest.Run(ctx, a.Index, inputs, ingest.Options{
-				Extract:   extract.Options{MaxBytes: g.maxBytes},
-				BatchSize: batch,
-				Progress: func(s ingest.Summary) {
-					if bar != nil {
-						_ = bar.Set(s.Added + s.Replaced)
-					}
-				},
-			})
-			if bar != nil {
-				_ = bar.Finish()
-				fmt.Fprintln(os.Stderr)
-			}
+			opt, done := ingestOptions(g, batch, "ingesting")
+			sum, err := ingest.Run(ctx, a.Index, inputs, opt)
+			done()
 			sum.Failed = append(errs, sum.Failed...)
 			for _, e := range sum.Failed {
 				fmt.Fprintln(os.Stderr, "storytrace: ingest:", e)
@@ -75,6 +64,27 @@ cannot be read are reported, the rest goes on, and the exit status is 2.`,
 	}
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per atomic write")
 	return cmd
+}
+
+// ingestOptions returns ingest's options for a command: the size limit,
+// the batch size, and a progress counter labelled what, which done closes.
+func ingestOptions(g *globals, batch int, what string) (opt ingest.Options, done func()) {
+	bar := newProgress(g, what)
+	opt = ingest.Options{
+		Extract:   extract.Options{MaxBytes: g.maxBytes},
+		BatchSize: batch,
+		Progress: func(s ingest.Summary) {
+			if bar != nil {
+				_ = bar.Set(s.Added + s.Replaced)
+			}
+		},
+	}
+	return opt, func() {
+		if bar != nil {
+			_ = bar.Finish()
+			fmt.Fprintln(os.Stderr)
+		}
+	}
 }
 
 // newProgress returns a progress counter on stderr when stderr is a terminal

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/storytrace/storytrace/analyze"
-	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
 	"github.com/storytrace/storytrace/ingest"
 	"github.com/storytrace/storytrace/store/pebble"
@@ -77,20 +76,9 @@ func rebuild(cmd *cobra.Command, g *globals, dir, tmp string, batch int) (int, e
 		return 0, fmt.Errorf("reindex: %w", err)
 	}
 	start := time.Now()
-	bar := newProgress(g, "reindexing")
-	sum, err := ingest.Stored(ctx, ix, old, ingest.Options{
-		Extract:   extract.Options{MaxBytes: g.maxBytes},
-		BatchSize: batch,
-		Progress: func(s ingest.Summary) {
-			if bar != nil {
-				_ = bar.Set(s.Added + s.Replaced)
-			}
-		},
-	})
-	if bar != nil {
-		_ = bar.Finish()
-		fmt.Fprintln(os.Stderr)
-	}
+	opt, done := ingestOptions(g, batch, "reindexing")
+	sum, err := ingest.Stored(ctx, ix, old, opt)
+	done()
 	if err == nil && len(sum.Failed) > 0 {
 		err = errors.Join(sum.Failed...)
 	}
