@@ -51,28 +51,27 @@ func (c *Tokens) sentence(j int) []analyze.Token {
 // tokens returns the tokens of text[span]: from the sentences when span
 // runs from the start of one to the end of another, read afresh otherwise.
 func (c *Tokens) tokens(span analyze.Span) []analyze.Token {
-	first := -1
-	for j, s := range c.p.Sentences {
-		if s.Start == span.Start {
-			first = j
+	sents := c.p.Sentences
+	first := sort.Search(len(sents), func(j int) bool { return sents[j].Start >= span.Start })
+	if first == len(sents) || sents[first].Start != span.Start {
+		return c.stems.Tokenize(c.p.Text, span)
+	}
+	for j := first; j < len(sents) && sents[j].Start < span.End; j++ {
+		if sents[j].End != span.End {
+			continue
 		}
-		if first >= 0 && s.End == span.End {
-			if first == j {
-				return c.sentence(j)
-			}
-			n := 0
-			for k := first; k <= j; k++ {
-				n += len(c.sentence(k))
-			}
-			out := make([]analyze.Token, 0, n)
-			for k := first; k <= j; k++ {
-				out = append(out, c.sentence(k)...)
-			}
-			return out
+		if first == j {
+			return c.sentence(j)
 		}
-		if s.Start >= span.End {
-			break
+		n := 0
+		for k := first; k <= j; k++ {
+			n += len(c.sentence(k))
 		}
+		out := make([]analyze.Token, 0, n)
+		for k := first; k <= j; k++ {
+			out = append(out, c.sentence(k)...)
+		}
+		return out
 	}
 	return c.stems.Tokenize(c.p.Text, span)
 }

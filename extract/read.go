@@ -62,6 +62,43 @@ func Read(ctx context.Context, in Input, r io.Reader, opts Options, emit func(Ar
 	return read(ctx, in, r, opts, emit, badLine)
 }
 
+// ReadAll reads every input in order (Read on each), passing each article
+// to emit. A problem with one input, or one bad line or record in it, goes
+// to onErr and the next input is read; an error from emit, or ctx
+// cancelled, ends the read and is returned.
+func ReadAll(ctx context.Context, inputs []Input, opts Options, emit func(Article) error, onErr func(error)) error {
+	var stop error
+	guarded := func(a Article) error {
+		stop = emit(a)
+		return stop
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := readInput(ctx, in, opts, guarded, onErr)
+		if stop != nil {
+			return stop
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			onErr(err)
+		}
+	}
+	return nil
+}
+
+func readInput(ctx context.Context, in Input, opts Options, emit func(Article) error, onErr func(error)) error {
+	r, err := in.Open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return Read(ctx, in, r, opts, emit, onErr)
+}
+
 // Parse extracts the articles of one document held in memory, by the rules
 // of Read. For JSON Lines with bad lines, or a WARC file with bad records,
 // it returns the good articles together with an error joining one

@@ -71,8 +71,8 @@ func Open(ctx context.Context, st store.Store) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.Format != 0 && m.Format != formatVersion {
-		return nil, fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	if err := m.checkFormat(); err != nil {
+		return nil, err
 	}
 	if m.Docs > 0 && m.Analysis != analyze.Version {
 		// Its terms and profiles were made by another analysis: queries
@@ -81,6 +81,15 @@ func Open(ctx context.Context, st store.Store) (*Index, error) {
 		return nil, fmt.Errorf("%w: the archive's articles were analysed with version %d of the text analysis, this storytrace uses version %d; they must be analysed again", ErrStaleAnalysis, m.Analysis, analyze.Version)
 	}
 	return ix, nil
+}
+
+// checkFormat reports an archive whose byte layout this storytrace cannot
+// read.
+func (m Meta) checkFormat() error {
+	if m.Format != 0 && m.Format != formatVersion {
+		return fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	}
+	return nil
 }
 
 // Meta returns the archive's summary record (zero for an empty archive).
@@ -127,14 +136,23 @@ func (ix *Index) lookupID(ctx context.Context, id string) (idEntry, bool, error)
 	if err != nil {
 		return idEntry{}, false, fmt.Errorf("look up id %q: %w", id, err)
 	}
+	e, err := decodeIDEntry(v)
+	if err != nil {
+		return idEntry{}, false, fmt.Errorf("look up id %q: %w", id, err)
+	}
+	return e, true, nil
+}
+
+// decodeIDEntry reads an "i" record's value (format in keys.go).
+func decodeIDEntry(v []byte) (idEntry, error) {
 	if len(v) < 5 {
-		return idEntry{}, false, fmt.Errorf("look up id %q: malformed entry", id)
+		return idEntry{}, errors.New("malformed entry")
 	}
 	n, k := binary.Uvarint(v[4:])
 	if k <= 0 {
-		return idEntry{}, false, fmt.Errorf("look up id %q: malformed entry", id)
+		return idEntry{}, errors.New("malformed entry")
 	}
-	return idEntry{doc: binary.BigEndian.Uint32(v), length: int(n)}, true, nil
+	return idEntry{doc: binary.BigEndian.Uint32(v), length: int(n)}, nil
 }
 
 // Add stores entries in one atomic write: after it returns nil all of them are
@@ -305,14 +323,15 @@ func Stored(ctx context.Context, st store.Store, fn func(extract.Article) error)
 	if err != nil {
 		return err
 	}
-	if m.Format != 0 && m.Format != formatVersion {
-		return fmt.Errorf("archive format %d, this storytrace reads format %d", m.Format, formatVersion)
+	if err := m.checkFormat(); err != nil {
+		return err
 	}
 	return st.Scan(ctx, []byte("i"), func(k, v []byte) error {
-		if len(v) < 4 {
-			return fmt.Errorf("article %q: malformed id entry", k[1:])
+		e, err := decodeIDEntry(v)
+		if err != nil {
+			return fmt.Errorf("article %q: %w", k[1:], err)
 		}
-		d, err := ix.Load(ctx, binary.BigEndian.Uint32(v))
+		d, err := ix.Load(ctx, e.doc)
 		if err != nil {
 			return fmt.Errorf("article %q: %w", k[1:], err)
 		}

@@ -44,7 +44,7 @@ type Summary struct {
 // failure stay written.
 func Run(ctx context.Context, ix *index.Index, inputs []extract.Input, opt Options) (Summary, error) {
 	return run(ctx, ix, opt, func(ctx context.Context, emit func(extract.Article) error, fail func(error)) error {
-		return readAll(ctx, inputs, opt.Extract, emit, fail)
+		return extract.ReadAll(ctx, inputs, opt.Extract, emit, fail)
 	})
 }
 
@@ -200,29 +200,4 @@ func run(ctx context.Context, ix *index.Index, opt Options, produce produceFunc)
 func drain[T any](c <-chan T) {
 	for range c {
 	}
-}
-
-// readAll extracts every input in order, passing each article to emit.
-func readAll(ctx context.Context, inputs []extract.Input, opt extract.Options, emit func(extract.Article) error, fail func(error)) error {
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := readOne(ctx, in, opt, emit, fail); err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			fail(err)
-		}
-	}
-	return nil
-}
-
-func readOne(ctx context.Context, in extract.Input, opt extract.Options, emit func(extract.Article) error, fail func(error)) error {
-	r, err := in.Open()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	return extract.Read(ctx, in, r, opt, emit, fail)
 }

@@ -125,14 +125,13 @@ func (b *traceBatch) run(ctx context.Context, inputs []extract.Input) error {
 		q extract.Article
 	}
 	jobs, results := make(chan job), make(chan traced)
-	var stop error // set by the reader before it closes jobs
+	var readErr error // set by the reader before it closes jobs
 	go func() {
 		defer close(jobs)
 		n := 0
 		emit := func(q extract.Article) error {
 			if n == 1 && b.format == "html" {
-				stop = usageError("--format html renders one document; use --format jsonl, json, md or text for several")
-				return stop
+				return usageError("--format html renders one document; use --format jsonl, json, md or text for several")
 			}
 			select {
 			case jobs <- job{n, q}:
@@ -142,21 +141,7 @@ func (b *traceBatch) run(ctx context.Context, inputs []extract.Input) error {
 				return ctx.Err()
 			}
 		}
-		for _, in := range inputs {
-			r, err := in.Open()
-			if err != nil {
-				b.fail(err)
-				continue
-			}
-			err = extract.Read(ctx, in, r, extract.Options{MaxBytes: b.g.maxBytes}, emit, b.fail)
-			r.Close()
-			if stop != nil || ctx.Err() != nil {
-				return
-			}
-			if err != nil {
-				b.fail(err)
-			}
-		}
+		readErr = extract.ReadAll(ctx, inputs, extract.Options{MaxBytes: b.g.maxBytes}, emit, b.fail)
 	}()
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -195,10 +180,7 @@ func (b *traceBatch) run(ctx context.Context, inputs []extract.Input) error {
 	if err != nil {
 		return err
 	}
-	if stop != nil {
-		return stop
-	}
-	return ctx.Err()
+	return readErr
 }
 
 // write writes one report and counts it.
@@ -312,18 +294,11 @@ func readDocuments(ctx context.Context, g *globals, arg string) ([]extract.Artic
 	}
 	var out []extract.Article
 	var bad []error
-	for _, in := range inputs {
-		r, err := in.Open()
-		if err != nil {
-			return nil, &exitError{code: 2, err: err}
-		}
-		err = extract.Read(ctx, in, r, extract.Options{MaxBytes: g.maxBytes},
-			func(a extract.Article) error { out = append(out, a); return nil },
-			func(e error) { bad = append(bad, e) })
-		r.Close()
-		if err != nil {
-			bad = append(bad, err)
-		}
+	err := extract.ReadAll(ctx, inputs, extract.Options{MaxBytes: g.maxBytes},
+		func(a extract.Article) error { out = append(out, a); return nil },
+		func(e error) { bad = append(bad, e) })
+	if err != nil {
+		bad = append(bad, err)
 	}
 	if len(bad) > 0 {
 		return nil, &exitError{code: 2, err: errors.Join(bad...)}
