@@ -999,3 +999,27 @@ func TestOppositeWordsInARewordedPairGovernOneThing(t *testing.T) {
 		}
 	}
 }
+
+// TestNotBeforeAWordTheSourceStatesAfterAnAdverb: the source's "were
+// particularly concerned" states what "were not concerning" denies; an
+// adverb in -ly between the auxiliary and the word changes nothing, a
+// negative one ("hardly") does (l2r GPT-4o rewrite of a BBC health story,
+// "not" inserted).
+func TestNotBeforeAWordTheSourceStatesAfterAnAdverb(t *testing.T) {
+	query := "Many doctors are unsure how to check the growth of children, a survey suggests. The results were not concerning: only half of the paediatricians interviewed would use Body Mass Index to assess whether older children were underweight. The survey was carried out last year."
+	for _, tc := range []struct {
+		adverb string
+		want   bool
+	}{{"particularly", true}, {"hardly", false}} {
+		source := "Many doctors do not know how to check the growth of children, a survey suggests. The researchers were " + tc.adverb + " concerned that only 13% knew a specific danger sign to look for in tests. The survey was carried out last year."
+		res := auditTexts(query, source, Options{})
+		if got := flaggedAt(res, query, "The results"); got != tc.want {
+			t.Errorf("source %q: flagged %v, want %v (negations %+v)", tc.adverb, got, tc.want, res.Negations)
+		}
+	}
+	for w, want := range map[string]bool{"particularly": true, "widely": true, "hardly": false, "only": false, "family": false, "ly": false} {
+		if mannerAdverb(w) != want {
+			t.Errorf("mannerAdverb(%q) = %v, want %v", w, !want, want)
+		}
+	}
+}

@@ -262,18 +262,43 @@ func statesAuxOf(ss segment, toks []analyze.Token, i int) bool {
 // room" denies, however little else of the two segments is shared (the
 // query's opens with who said it: "Chief Consultant Dr. Zekayi Kutlubay
 // clarified that", l2r GPT-4o rewrite of a BBC story, "not" inserted).
+// Adverbs in -ly may stand between the two ("The researchers were
+// particularly concerned" against "The results were not concerning"):
+// read off the fresh draws' misses (eleventh session), "negation, stated"
+// there 0.954 → 0.956 and held-out "negation" 0.887 → 0.889, with no
+// untouched fact, faithful paraphrase or unedited rewrite flagged more.
 func auxThenHead(toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) bool {
 	head := nextWord(qToks, i)
 	if head < 0 {
 		return false
 	}
 	want := spelled(qToks[head])
+	forms := auxForms(aux)
 	for k := ss.first; k < ss.last; k++ {
-		if toks[k+1].Term != "" && spelled(toks[k+1]) == want && slices.Contains(auxForms(aux), toks[k].Norm) {
+		if !slices.Contains(forms, toks[k].Norm) {
+			continue
+		}
+		w := k + 1
+		for w < ss.last && mannerAdverb(toks[w].Norm) {
+			w++
+		}
+		if toks[w].Term != "" && spelled(toks[w]) == want {
 			return true
 		}
 	}
 	return false
+}
+
+// mannerAdverb reports whether a folded word is an adverb in -ly that may
+// stand between an auxiliary and the word it carries ("were particularly
+// concerned") without turning the claim around. Negative adverbs
+// ("hardly", "barely", "scarcely", "rarely") do turn it, and are left out.
+func mannerAdverb(w string) bool {
+	switch w {
+	case "hardly", "barely", "scarcely", "rarely", "seldom", "only", "early", "likely", "unlikely", "fully", "family", "reply", "ally", "rally", "july", "italy", "supply", "apply", "fly", "holy", "daily", "weekly", "monthly", "yearly", "lonely", "lovely", "friendly", "ugly", "silly", "jolly", "belly", "bully", "jelly", "hilly", "sly", "wily":
+		return false
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // subjectWords is how many words before the auxiliary, the last of them
