@@ -152,8 +152,8 @@ func TestPostingSegmentsRoundTrip(t *testing.T) {
 	a := []posting{{1, 2, 30}, {5, 1, 12}, {400000, 7, 900}}
 	b := []posting{{400001, 1, 1}}
 	v := appendSegment(appendSegment(nil, a), b)
-	var got []posting
-	if !decodePostings(v, func(p posting) { got = append(got, p) }) {
+	got, ok := appendPostings(nil, v)
+	if !ok {
 		t.Fatal("decode failed")
 	}
 	want := append(a, b...)
@@ -165,8 +165,11 @@ func TestPostingSegmentsRoundTrip(t *testing.T) {
 			t.Fatalf("entry %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if decodePostings(v[:len(v)-1], func(posting) {}) {
+	if _, ok := appendPostings(nil, v[:len(v)-1]); ok {
 		t.Fatal("truncated list decoded without error")
+	}
+	if _, ok := appendPostings(nil, []byte{0xff, 0xff, 0xff, 0xff, 0x0f}); ok {
+		t.Fatal("a segment claiming more entries than bytes decoded without error")
 	}
 }
 

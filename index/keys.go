@@ -120,29 +120,37 @@ func appendSegment(dst []byte, ps []posting) []byte {
 	return dst
 }
 
-// decodePostings decodes every segment of a posting-list value and calls fn
-// for each entry. It reports false if the value is malformed.
-func decodePostings(v []byte, fn func(posting)) bool {
+// appendPostings decodes every segment of a posting-list value onto dst.
+// It reports false if the value is malformed. Posting lists are the bulk
+// of what a query reads, and most of their numbers (gaps between nearby
+// doc numbers, term frequencies) fit in one byte, so that case is read
+// without a call.
+func appendPostings(dst []posting, v []byte) ([]posting, bool) {
 	for len(v) > 0 {
 		n, k := binary.Uvarint(v)
-		if k <= 0 {
-			return false
+		if k <= 0 || n > uint64(len(v)) {
+			return dst, false // each entry takes at least 3 bytes
 		}
 		v = v[k:]
 		prev := uint64(0)
 		for i := uint64(0); i < n; i++ {
 			var vals [3]uint64
 			for j := range vals {
+				if len(v) > 0 && v[0] < 0x80 {
+					vals[j] = uint64(v[0])
+					v = v[1:]
+					continue
+				}
 				x, k := binary.Uvarint(v)
 				if k <= 0 {
-					return false
+					return dst, false
 				}
 				vals[j] = x
 				v = v[k:]
 			}
 			prev += vals[0]
-			fn(posting{doc: uint32(prev), tf: uint32(vals[1]), length: uint32(vals[2])})
+			dst = append(dst, posting{doc: uint32(prev), tf: uint32(vals[1]), length: uint32(vals[2])})
 		}
 	}
-	return true
+	return dst, true
 }

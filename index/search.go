@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/zeebo/xxh3"
@@ -79,7 +80,11 @@ func (ix *Index) Candidates(ctx context.Context, q *analyze.Profile, opt Options
 	if err != nil {
 		return nil, err
 	}
-	scores, short, err := ix.bm25(ctx, q, m, del.Contains)
+	deleted := del.Contains
+	if del.IsEmpty() {
+		deleted = nil // nothing to filter: skip a call per posting
+	}
+	scores, short, err := ix.bm25(ctx, q, m, deleted)
 	if err != nil {
 		return nil, err
 	}
@@ -87,18 +92,9 @@ func (ix *Index) Candidates(ctx context.Context, q *analyze.Profile, opt Options
 	if err != nil {
 		return nil, err
 	}
-	cands := make([]Candidate, 0, len(scores))
-	for d, s := range scores {
-		cands = append(cands, Candidate{Doc: d, BM25: s, Bands: bands[d]})
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].BM25 != cands[j].BM25 {
-			return cands[i].BM25 > cands[j].BM25
-		}
-		return cands[i].Doc < cands[j].Doc
-	})
-	if len(cands) > opt.K {
-		cands = cands[:opt.K]
+	cands := scores.top(opt.K)
+	for i := range cands {
+		cands[i].Bands = bands[cands[i].Doc]
 	}
 	have := make(map[uint32]bool, len(cands))
 	for _, c := range cands {
@@ -108,7 +104,7 @@ func (ix *Index) Candidates(ctx context.Context, q *analyze.Profile, opt Options
 	var extra []Candidate
 	for d, n := range bands {
 		if !have[d] {
-			extra = append(extra, Candidate{Doc: d, BM25: scores[d], Bands: n})
+			extra = append(extra, Candidate{Doc: d, BM25: scores.get(d), Bands: n})
 		}
 	}
 	sort.Slice(extra, func(i, j int) bool {
@@ -136,16 +132,18 @@ func (ix *Index) Candidates(ctx context.Context, q *analyze.Profile, opt Options
 // "year" or "government". Candidates are verified by alignment afterwards,
 // which is where such words still count.
 //
+// deleted, when not nil, reports the doc numbers to leave out.
+//
 // It also returns, for every short article (at most ShortTerms terms), the
 // share of its term occurrences that are query terms (see
 // shortCandidates).
-func (ix *Index) bm25(ctx context.Context, q *analyze.Profile, m Meta, deleted func(uint32) bool) (scores, short map[uint32]float64, err error) {
+func (ix *Index) bm25(ctx context.Context, q *analyze.Profile, m Meta, deleted func(uint32) bool) (sc *scores, short map[uint32]float64, err error) {
 	n := float64(m.Docs)
 	avgdl := float64(m.Length) / n
 	if avgdl <= 0 {
 		avgdl = 1
 	}
-	scores, short = map[uint32]float64{}, map[uint32]float64{}
+	sc, short = newScores(m.Next), map[uint32]float64{}
 	var list []posting
 	for term, qtf := range q.Terms() {
 		if m.Docs >= 1000 {
@@ -167,14 +165,12 @@ func (ix *Index) bm25(ctx context.Context, q *analyze.Profile, m Meta, deleted f
 		if err != nil {
 			return nil, nil, fmt.Errorf("read postings of %q: %w", term, err)
 		}
-		list = list[:0]
-		ok := decodePostings(v, func(p posting) {
-			if !deleted(p.doc) {
-				list = append(list, p)
-			}
-		})
-		if !ok {
+		var ok bool
+		if list, ok = appendPostings(list[:0], v); !ok {
 			return nil, nil, fmt.Errorf("read postings of %q: malformed list", term)
+		}
+		if deleted != nil {
+			list = slices.DeleteFunc(list, func(p posting) bool { return deleted(p.doc) })
 		}
 		df := float64(len(list))
 		if df == 0 {
@@ -185,13 +181,13 @@ func (ix *Index) bm25(ctx context.Context, q *analyze.Profile, m Meta, deleted f
 		for _, p := range list {
 			tf := float64(p.tf)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(p.length)/avgdl)
-			scores[p.doc] += w * tf * (bm25K1 + 1) / (tf + norm)
+			sc.add(p.doc, w*tf*(bm25K1+1)/(tf+norm))
 			if p.length <= ShortTerms {
 				short[p.doc] += tf / float64(p.length)
 			}
 		}
 	}
-	return scores, short, nil
+	return sc, short, nil
 }
 
 // ShortTerms is the most terms an article may have to be a short one (a
@@ -211,11 +207,11 @@ const (
 // the long articles sharing many of the rewrite's other terms outrank it:
 // 49 of the Llama-2/Vicuna rewrites of CoAID claims had their source
 // outside the candidates.
-func shortCandidates(short, scores map[uint32]float64, have map[uint32]bool) []Candidate {
+func shortCandidates(short map[uint32]float64, scores *scores, have map[uint32]bool) []Candidate {
 	var out []Candidate
 	for d, c := range short {
 		if c >= minShortCover && !have[d] {
-			out = append(out, Candidate{Doc: d, BM25: scores[d]})
+			out = append(out, Candidate{Doc: d, BM25: scores.get(d)})
 		}
 	}
 	// A long query holds every term of many one-line claims on its
