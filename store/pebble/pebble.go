@@ -37,6 +37,14 @@ func Open(dir string) (*DB, error) {
 		Merger: pebble.DefaultMerger,
 		Logger: quietLogger{},
 		Cache:  cache,
+		// Memtables of 32 MB, not 4: every ingest batch appends a
+		// segment to the posting list of each of its terms, and each
+		// flush of a small memtable starts those lists' operands on their
+		// way down the levels again. With larger memtables more appends
+		// meet in memory and compactions rewrite the lists fewer times
+		// (60,000 synthetic articles: 43 → 30 s).
+		MemTableSize:                32 << 20,
+		MemTableStopWritesThreshold: 4,
 	}
 	db, err := pebble.Open(dir, opts)
 	if err != nil {
