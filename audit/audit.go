@@ -86,7 +86,10 @@ func Audit(q, s *analyze.Profile, al *align.Alignment, opt Options) *Result {
 		qFacts = facts.ExtractAt(q.Text, opt.QueryPublished)
 		sFacts = facts.ExtractAt(s.Text, opt.SourcePublished)
 	}
-	stems := analyze.NewStems()
+	var stems *analyze.Stems // shared by the caches made here, if any
+	if !opt.QueryTokens.holds(q) || !opt.SourceTokens.holds(s) {
+		stems = analyze.NewStems()
+	}
 	qc, sc := opt.QueryTokens.of(q, stems), opt.SourceTokens.of(s, stems)
 	r := &Result{Facts: diffFacts(qc, sc, qFacts, sFacts, al)}
 	qEnt, sEnt := facts.Entities(q.Text), facts.Entities(s.Text)

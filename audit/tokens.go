@@ -34,11 +34,14 @@ func (t *Tokens) Profile() *analyze.Profile { return t.p }
 // of returns t when it holds profile p's tokens, a new cache for p
 // otherwise: a caller's cache is used only for the profile it was made for.
 func (t *Tokens) of(p *analyze.Profile, stems *analyze.Stems) *Tokens {
-	if t != nil && t.p == p {
+	if t.holds(p) {
 		return t
 	}
 	return NewTokens(p, stems)
 }
+
+// holds reports whether t is the token cache of p.
+func (t *Tokens) holds(p *analyze.Profile) bool { return t != nil && t.p == p }
 
 // sentence returns the tokens of sentence j.
 func (c *Tokens) sentence(j int) []analyze.Token {
