@@ -14,6 +14,7 @@ import (
 
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/facts"
 	"github.com/storytrace/storytrace/store"
 )
 
@@ -41,6 +42,18 @@ type Doc struct {
 	Num     uint32           `json:"-"`
 	Article extract.Article  `json:"article"`
 	Profile *analyze.Profile `json:"profile"`
+	// facts is the profile's facts as stored, until DecodeFacts reads them.
+	facts json.RawMessage
+}
+
+// docHead is what a doc record's JSON head decodes into: the profile's
+// facts are kept as JSON, for Doc.DecodeFacts.
+type docHead struct {
+	Article extract.Article `json:"article"`
+	Profile *struct {
+		analyze.Profile
+		Facts json.RawMessage `json:"facts"`
+	} `json:"profile"`
 }
 
 // Entry is what Add takes: an article and its profile.
@@ -295,6 +308,21 @@ func (ix *Index) Get(ctx context.Context, id string) (*Doc, error) {
 
 // Load returns the doc record with the given number.
 func (ix *Index) Load(ctx context.Context, num uint32) (*Doc, error) {
+	d, err := ix.LoadWithoutFacts(ctx, num)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.DecodeFacts(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// LoadWithoutFacts returns the doc record with the given number, its
+// profile's facts left undecoded until DecodeFacts. A trace aligns twenty
+// candidates and compares the facts of the three it reports: decoding
+// every candidate's facts was a tenth of a trace.
+func (ix *Index) LoadWithoutFacts(ctx context.Context, num uint32) (*Doc, error) {
 	v, err := ix.st.Get(ctx, docKey(num))
 	if err != nil {
 		return nil, fmt.Errorf("load doc %d: %w", num, err)
@@ -305,6 +333,21 @@ func (ix *Index) Load(ctx context.Context, num uint32) (*Doc, error) {
 	}
 	d.Num = num
 	return d, nil
+}
+
+// DecodeFacts fills the profile's facts of a doc from LoadWithoutFacts;
+// it does nothing when they are decoded already, or for a nil doc (a
+// text compared without an archive).
+func (d *Doc) DecodeFacts() error {
+	if d == nil || d.facts == nil {
+		return nil
+	}
+	var fs []facts.Fact
+	if err := json.Unmarshal(d.facts, &fs); err != nil {
+		return fmt.Errorf("load doc %d: facts: %w", d.Num, err)
+	}
+	d.Profile.Facts, d.facts = fs, nil
+	return nil
 }
 
 // IDs calls fn with every live article id, in id order.
@@ -400,15 +443,19 @@ func decodeDoc(v []byte) (*Doc, error) {
 	}
 	r := recordReader{b: v[1:]}
 	head := r.bytes()
-	var d Doc
 	if r.err != nil {
 		return nil, r.err
 	}
-	if err := json.Unmarshal(head, &d); err != nil {
+	var h docHead
+	if err := json.Unmarshal(head, &h); err != nil {
 		return nil, err
 	}
-	if d.Profile == nil {
+	if h.Profile == nil {
 		return nil, errors.New("record has no profile")
+	}
+	d := Doc{Article: h.Article, Profile: &h.Profile.Profile, facts: h.Profile.Facts}
+	if string(d.facts) == "null" {
+		d.facts = nil
 	}
 	if v[0] == docRecordVersion {
 		n := r.uvarint()

@@ -193,6 +193,20 @@ func TestDocRecordRoundTripAndRejectsDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(d.Profile.Facts) != 0 || len(e.Profile.Facts) == 0 {
+		t.Fatalf("facts decoded before DecodeFacts (%d), or none to decode", len(d.Profile.Facts))
+	}
+	if err := d.DecodeFacts(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Profile.Facts) != len(e.Profile.Facts) {
+		t.Fatalf("decoded %d facts, want %d", len(d.Profile.Facts), len(e.Profile.Facts))
+	}
+	for i, f := range e.Profile.Facts {
+		if g := d.Profile.Facts[i]; g.Text != f.Text || g.Start != f.Start || g.Kind != f.Kind {
+			t.Fatalf("fact %d = %+v, want %+v", i, g, f)
+		}
+	}
 	if d.Article.Title != "Floods" || d.Profile.Text != e.Profile.Text || d.Profile.Length != e.Profile.Length {
 		t.Fatalf("decoded %+v", d)
 	}
@@ -255,7 +269,10 @@ func FuzzDecodeDoc(f *testing.F) {
 	f.Add([]byte{2, 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Add([]byte{3, 2, '{', '}', 0xff, 0xff, 0xff, 0xff, 0x0f})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, _ = decodeDoc(b) // must not panic or allocate without bound
+		// must not panic or allocate without bound
+		if d, err := decodeDoc(b); err == nil {
+			_ = d.DecodeFacts()
+		}
 	})
 }
 

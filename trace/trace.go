@@ -36,9 +36,9 @@ type Options struct {
 
 // Trace finds the sources of query q in ix.
 //
-// Every candidate is aligned and its figures compared, which is what ranks
-// them; the full audit (names, quotations, unsupported sentences,
-// arithmetic) runs only for the sources reported.
+// Every candidate is aligned, which is what ranks them; the facts are
+// compared, and the full audit (names, quotations, unsupported sentences,
+// arithmetic) runs, only for the sources reported.
 func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options) (*report.Report, error) {
 	if opt.Top <= 0 {
 		opt.Top = 3
@@ -47,7 +47,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 	// the audits of the sources reported.
 	stems := analyze.NewStems()
 	qp := stems.Analyze(q)
-	verified, err := Verify(ctx, ix, qp, opt)
+	verified, err := verifyAll(ctx, ix, qp, opt, false)
 	if err != nil {
 		return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 	}
@@ -65,6 +65,9 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 	for i, v := range verified {
 		if i == opt.Top {
 			break
+		}
+		if err := v.doc.DecodeFacts(); err != nil {
+			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 		}
 		src := v.report(q, qp, qt, stems, opt.Own)
 		src.Rank = i + 1
@@ -144,12 +147,21 @@ type Candidate struct {
 	// BM25 is the index's score; Bands the LSH bands shared with the query.
 	BM25  float64
 	Bands int
+	// doc is the archive record, whose facts may wait to be decoded.
+	doc *index.Doc
 }
 
 // Verify takes the index's candidates for the analysed query qp, aligns
 // each with it, and returns them ranked, margins set. Trace reports the
 // first few; the benchmark reads them all.
 func Verify(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Options) ([]*Candidate, error) {
+	return verifyAll(ctx, ix, qp, opt, true)
+}
+
+// verifyAll is Verify; without facts, the candidates' profiles come
+// without their facts (index.LoadWithoutFacts), which only the sources
+// reported need.
+func verifyAll(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Options, facts bool) ([]*Candidate, error) {
 	cands, err := ix.Candidates(ctx, qp, index.Options{K: opt.Candidates})
 	if err != nil {
 		return nil, err
@@ -159,12 +171,15 @@ func Verify(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Optio
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		doc, err := ix.Load(ctx, c.Doc)
+		doc, err := ix.LoadWithoutFacts(ctx, c.Doc)
+		if err == nil && facts {
+			err = doc.DecodeFacts()
+		}
 		if err != nil {
 			return nil, err
 		}
 		v := verify(qp, doc.Article, doc.Profile)
-		v.BM25, v.Bands = round(c.BM25), c.Bands
+		v.BM25, v.Bands, v.doc = round(c.BM25), c.Bands, doc
 		verified = append(verified, v)
 	}
 	rank(verified)
