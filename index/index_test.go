@@ -312,3 +312,32 @@ func TestArchiveFromAnotherAnalysisIsRefused(t *testing.T) {
 	_, empty := openIndex(t, t.TempDir())
 	empty.Close()
 }
+
+// FuzzAppendPostings: a posting-list value, damaged in the store or cut
+// short, is an error, never a panic nor an allocation beyond its size;
+// what decodes re-encodes to the same segment when it is one segment.
+func FuzzAppendPostings(f *testing.F) {
+	f.Add(appendSegment(nil, []posting{{1, 2, 30}, {5, 1, 12}, {400000, 7, 900}}))
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Add([]byte{1, 0x80})
+	f.Fuzz(func(t *testing.T, v []byte) {
+		ps, ok := appendPostings(nil, v)
+		if len(ps) > len(v) {
+			t.Fatalf("%d postings from %d bytes", len(ps), len(v))
+		}
+		if !ok {
+			return
+		}
+		if n, k := binary.Uvarint(v); k > 0 && int(n) == len(ps) {
+			again, ok := appendPostings(nil, appendSegment(nil, ps))
+			if !ok || len(again) != len(ps) {
+				t.Fatalf("re-encoded list decodes to %d postings (ok %v), want %d", len(again), ok, len(ps))
+			}
+			for i := range ps {
+				if again[i] != ps[i] {
+					t.Fatalf("posting %d = %+v after a round trip, want %+v", i, again[i], ps[i])
+				}
+			}
+		}
+	})
+}
