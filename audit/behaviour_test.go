@@ -1023,3 +1023,33 @@ func TestNotBeforeAWordTheSourceStatesAfterAnAdverb(t *testing.T) {
 		}
 	}
 }
+
+// TestAClaimAddedToAKeptSentence: llmfake's manipulations of one PolitiFact
+// article (politifact13130) keep its sentence about six decades of Chicago
+// homicides and put a claim after it; each is unsupported, while the
+// sentence kept as it is, or cut short, is not.
+func TestAClaimAddedToAKeptSentence(t *testing.T) {
+	lead := "The spike in violent crime that has plagued Chicago since 2016 has even more gravity when viewed in comparison with six decades of homicides in Chicago. "
+	kept := "Since 1957, the city has had homicide totals of 700 or more nearly half the time, 27 of 60 years, and has been lower than 500 a third of the time"
+	source := lead + kept + ",..."
+	for _, tc := range []struct {
+		tail string
+		want bool
+	}{
+		{", which clearly proves that Chicago has always been a crime-ridden city.", true},                 // Incomplete_Fact
+		{", making Chicago one of the safest cities in the United States.", true},                          // Description_Ambiguity
+		{", showing a consistent and alarming pattern of increasing violence throughout the years.", true}, // Outdated_Information
+		{",...", false}, // the paraphrase: a copy
+		{".", false},
+	} {
+		query := lead + kept + tc.tail
+		res := auditTexts(query, source, Options{})
+		got := false
+		for _, c := range res.Unsupported {
+			got = got || strings.HasPrefix(c.Text, "Since 1957")
+		}
+		if got != tc.want {
+			t.Errorf("%q: unsupported %v, want %v (%+v)", tc.tail, got, tc.want, res.Unsupported)
+		}
+	}
+}

@@ -93,6 +93,8 @@ func unsupported(q, s *analyze.Profile, al *align.Alignment, r *Result) []Claim 
 			c.Reason = fmt.Sprintf("%.0f%% of its terms are not in the source", 100*share)
 		case len(pairs) > 0 && notLocal(s, al, i, sent.Terms, sTerms) != "":
 			c.Reason = notLocal(s, al, i, sent.Terms, sTerms)
+		case appendedClaim(s, sent, pairs, sTerms) != "":
+			c.Reason = appendedClaim(s, sent, pairs, sTerms)
 		default:
 			continue
 		}
@@ -322,4 +324,81 @@ func headingLike(text string) bool {
 		}
 	}
 	return caps*2 >= len(ws)
+}
+
+// Thresholds for a claim added to a kept sentence: the query sentence is
+// aligned at similarity minAppendSimilarity or more with source sentences
+// of which it keeps at least minKeptShare of the terms, and brings at
+// least minAppendedNew terms those sentences lack, minAppendedUnstated of
+// them stated nowhere in the source. That is the source's sentence with a
+// claim put after it ("… lower than 500 a third of the time, which clearly
+// proves that Chicago has always been a crime-ridden city", llmfake
+// Incomplete_Fact politifact13130; "… the smartest, most comprehensive look
+// at what matters most to you, excluding any news related to technology
+// and science"), which a rewording, keeping less of its source sentence,
+// is not, and which the sentence rules miss: most of such a sentence is
+// the source's. Set before measuring (eleventh session) and not tuned:
+// llmfake manipulations flagged Incomplete_Fact 0.704 → 0.741,
+// Description_Ambiguity 0.735 → 0.742, Total_Fabrication 0.829 → 0.836,
+// Unsubstantiated_Content 0.752 → 0.759, the others unchanged; ROC-AUC up
+// in five types (Incomplete_Fact 0.730 → 0.750), flat in one; faithful
+// paraphrases flagged 0.391 → 0.396 (one of 235; "altered" unchanged).
+// Neighbouring values read within a point (similarity 0.5–0.7, new terms
+// 3–5, unstated 1–3); keeping 70% of the sentence flags 2.6 points more
+// paraphrases.
+const (
+	minAppendSimilarity = 0.6
+	minKeptShare        = 0.8
+	minAppendedNew      = 4
+	minAppendedUnstated = 2
+)
+
+// appendedClaim returns why query sentence sent, a source sentence with
+// something added, adds a claim, or "".
+func appendedClaim(s *analyze.Profile, sent analyze.Sentence, pairs []align.Pair, sTerms map[string]bool) string {
+	for _, p := range pairs {
+		if p.Similarity < minAppendSimilarity {
+			continue
+		}
+		src := map[string]bool{}
+		srcN := 0
+		for j := p.SourceFirst; j <= p.SourceLast; j++ {
+			for _, t := range s.Sentences[j].Terms {
+				if !src[t] {
+					srcN++
+				}
+				src[t] = true
+			}
+		}
+		qTerms := map[string]bool{}
+		for _, t := range sent.Terms {
+			qTerms[t] = true
+		}
+		kept := 0
+		for t := range src {
+			if qTerms[t] {
+				kept++
+			}
+		}
+		if srcN == 0 || float64(kept) < minKeptShare*float64(srcN) {
+			continue
+		}
+		var added []string
+		unstated := 0
+		seen := map[string]bool{}
+		for _, t := range sent.Terms {
+			if seen[t] || stated(t, src) {
+				continue
+			}
+			seen[t] = true
+			added = append(added, t)
+			if !stated(t, sTerms) {
+				unstated++
+			}
+		}
+		if len(added) >= minAppendedNew && unstated >= minAppendedUnstated {
+			return fmt.Sprintf("keeps the source's sentence and adds to it (%d terms the sentence lacks, %d of them nowhere in the source)", len(added), unstated)
+		}
+	}
+	return ""
 }
