@@ -128,7 +128,7 @@ func appendSegment(dst []byte, ps []posting) []byte {
 func appendPostings(dst []posting, v []byte) ([]posting, bool) {
 	for len(v) > 0 {
 		n, k := binary.Uvarint(v)
-		if k <= 0 || n > uint64(len(v)) {
+		if k <= 0 || n > uint64(len(v)-k)/3 {
 			return dst, false // each entry takes at least 3 bytes
 		}
 		v = v[k:]
