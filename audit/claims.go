@@ -356,23 +356,19 @@ const (
 // appendedClaim returns why query sentence sent, a source sentence with
 // something added, adds a claim, or "".
 func appendedClaim(s *analyze.Profile, sent analyze.Sentence, pairs []align.Pair, sTerms map[string]bool) string {
+	qTerms := map[string]bool{}
+	for _, t := range sent.Terms {
+		qTerms[t] = true
+	}
 	for _, p := range pairs {
 		if p.Similarity < minAppendSimilarity {
 			continue
 		}
 		src := map[string]bool{}
-		srcN := 0
 		for j := p.SourceFirst; j <= p.SourceLast; j++ {
 			for _, t := range s.Sentences[j].Terms {
-				if !src[t] {
-					srcN++
-				}
 				src[t] = true
 			}
-		}
-		qTerms := map[string]bool{}
-		for _, t := range sent.Terms {
-			qTerms[t] = true
 		}
 		kept := 0
 		for t := range src {
@@ -380,24 +376,21 @@ func appendedClaim(s *analyze.Profile, sent analyze.Sentence, pairs []align.Pair
 				kept++
 			}
 		}
-		if srcN == 0 || float64(kept) < minKeptShare*float64(srcN) {
+		if len(src) == 0 || float64(kept) < minKeptShare*float64(len(src)) {
 			continue
 		}
-		var added []string
-		unstated := 0
-		seen := map[string]bool{}
-		for _, t := range sent.Terms {
-			if seen[t] || stated(t, src) {
+		added, unstated := 0, 0
+		for t := range qTerms {
+			if stated(t, src) {
 				continue
 			}
-			seen[t] = true
-			added = append(added, t)
+			added++
 			if !stated(t, sTerms) {
 				unstated++
 			}
 		}
-		if len(added) >= minAppendedNew && unstated >= minAppendedUnstated {
-			return fmt.Sprintf("keeps the source's sentence and adds to it (%d terms the sentence lacks, %d of them nowhere in the source)", len(added), unstated)
+		if added >= minAppendedNew && unstated >= minAppendedUnstated {
+			return fmt.Sprintf("keeps the source's sentence and adds to it (%d terms the sentence lacks, %d of them nowhere in the source)", added, unstated)
 		}
 	}
 	return ""

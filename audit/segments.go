@@ -294,11 +294,17 @@ func auxThenHead(toks []analyze.Token, ss segment, aux string, qToks []analyze.T
 // concerned") without turning the claim around. Negative adverbs
 // ("hardly", "barely", "scarcely", "rarely") do turn it, and are left out.
 func mannerAdverb(w string) bool {
+	if len(w) <= 4 || !strings.HasSuffix(w, "ly") {
+		return false // "only", "ugly", "July": no adverb of manner
+	}
 	switch w {
-	case "hardly", "barely", "scarcely", "rarely", "seldom", "only", "early", "likely", "unlikely", "fully", "family", "reply", "ally", "rally", "july", "italy", "supply", "apply", "fly", "holy", "daily", "weekly", "monthly", "yearly", "lonely", "lovely", "friendly", "ugly", "silly", "jolly", "belly", "bully", "jelly", "hilly", "sly", "wily":
+	case "hardly", "barely", "scarcely", "rarely", // negative
+		"early", "likely", "unlikely", "daily", "weekly", "monthly", "yearly", // time and chance
+		"family", "rally", "italy", "supply", "apply", "reply", "belly", "bully", "jelly", // not adverbs
+		"lonely", "lovely", "friendly", "silly", "jolly", "hilly": // adjectives
 		return false
 	}
-	return len(w) > 4 && strings.HasSuffix(w, "ly")
+	return true
 }
 
 // subjectWords is how many words before the auxiliary, the last of them

@@ -374,7 +374,7 @@ func Stored(ctx context.Context, st store.Store, fn func(extract.Article) error)
 		if err != nil {
 			return fmt.Errorf("article %q: %w", k[1:], err)
 		}
-		d, err := ix.Load(ctx, e.doc)
+		d, err := ix.LoadWithoutFacts(ctx, e.doc) // the article is all re-analysing needs
 		if err != nil {
 			return fmt.Errorf("article %q: %w", k[1:], err)
 		}
