@@ -83,6 +83,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 func Compare(q, s extract.Article) *report.Report {
 	qp, sp := analyze.Analyze(q), analyze.Analyze(s)
 	v := verify(qp, s, sp)
+	v.alone = true
 	setMargins([]*Candidate{v})
 	stems := analyze.NewStems()
 	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, false)
@@ -149,6 +150,10 @@ type Candidate struct {
 	Bands int
 	// doc is the archive record, whose facts may wait to be decoded.
 	doc *index.Doc
+	// alone is set for a source compared with the query without an archive
+	// (Compare): no other candidate stands beside it, and the pair model
+	// decides (audit.DecidePair).
+	alone bool
 }
 
 // Verify takes the index's candidates for the analysed query qp, aligns
@@ -226,6 +231,9 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tok
 		ev.Margin = v.Margin
 		ev.QueryTerms, ev.SourceTerms = qp.Length, v.Profile.Length
 		ev.VerbatimTerms = audit.VerbatimTerms(qp, v.Alignment)
+		if v.alone {
+			return audit.DecidePair(ev)
+		}
 		return audit.Decide(ev)
 	}
 	decision := decide(diff)

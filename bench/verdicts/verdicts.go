@@ -128,6 +128,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		return rows, err
 	}
 	rows = append(rows, kinds...)
+	alone, err := pairModelRows(ctx, env)
+	if err != nil {
+		return rows, err
+	}
+	rows = append(rows, alone...)
 	reverse, err := reverseRows(ctx, env, pairs)
 	if err != nil {
 		return rows, err

@@ -1,0 +1,240 @@
+package verdicts
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"sort"
+
+	"github.com/storytrace/storytrace/audit"
+	"github.com/storytrace/storytrace/bench/corpus"
+	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/trace"
+)
+
+// pairMax is how many pairs of each group the pair model sees.
+const pairMax = 400
+
+// pairGroup is a group of labelled pairs compared alone, and whether its
+// queries derive from their sources.
+type pairGroup struct {
+	name    string
+	derived bool
+}
+
+// pairGroups are the groups the pair model is fitted and reported on: the
+// kind groups (KindPairs), human-ai's rephrasings, COUNTER's three
+// classes, sheepdog's rewrites and LLMFake's usable paraphrases and
+// rewrites. COUNTER's partly derived texts count as derived (partial
+// reuse); its non-derived ones, the same-event generations and the
+// unrelated articles are the negatives.
+var pairGroups = []pairGroup{
+	{"bbc/summary", true}, {"l2r/rewrite", true}, {"copies", true},
+	{"human-ai/rewrite", true}, {"sheepdog/rewrite", true},
+	{"llmfake/paraphrase", true}, {"llmfake/rewrite", true},
+	{"counter/wholly-derived", true}, {"counter/partly-derived", true},
+	{"counter/non-derived", false}, {"human-ai/same-event", false},
+	{"llmfake/open-ended", false}, {"bbc/other article", false},
+}
+
+// comparedPair is one pair's evidence and decision when compared alone.
+type comparedPair struct {
+	group    string
+	derived  bool // the label
+	fit      bool // in the fit half
+	decision audit.Decision
+}
+
+// pairModelRows measures how the decision on a pair compared alone (the
+// compare command) fares with the pair model it ships (audit.PairModel),
+// with the trace model it used before (audit.DefaultModel, whose margin is
+// the support itself here), and with a pair model refitted now. The pairs
+// are split by the SHA-256 of the source text (first byte even: fit half),
+// so every pair of one source falls on one side; the refit is fitted on
+// the fit half (logistic, FitLogistic, without margin and verbatim share),
+// its threshold set where 1% of the fit half's negatives reach it, and
+// every figure is read on the report half.
+func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
+	pairs, err := labelledPairs(env.Shared)
+	if err != nil {
+		return nil, err
+	}
+	var all []comparedPair
+	for _, g := range pairGroups {
+		ps := pairs[g.name]
+		if env.Quick && len(ps) > 20 {
+			ps = ps[:20]
+		}
+		for _, p := range ps {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			h := sha256.Sum256([]byte(p[1]))
+			d := trace.Compare(article("query", p[0]), article("source", p[1])).Sources[0].Decision
+			all = append(all, comparedPair{group: g.name, derived: g.derived, fit: h[0]%2 == 0, decision: d})
+		}
+	}
+	refit, threshold := fitPairModel(all)
+	methods := []struct {
+		name   string
+		decide func(e audit.Evidence) audit.Decision
+	}{
+		{"storytrace (pair model)", audit.DecidePair},
+		{"storytrace (trace model, before)", audit.Decide},
+		{"storytrace (pair model refitted)", func(e audit.Evidence) audit.Decision {
+			return audit.DecideWith(e, refit, threshold, true)
+		}},
+	}
+	var rows []suite.Row
+	for _, m := range methods {
+		var p []float64
+		var y []bool
+		for _, g := range pairGroups {
+			n, derived := 0, 0
+			for _, c := range all {
+				if c.fit || c.group != g.name {
+					continue
+				}
+				d := m.decide(c.decision.Evidence)
+				n++
+				if d.Verdict.Derived() {
+					derived++
+				}
+				p = append(p, derivedProbability(d))
+				y = append(y, c.derived)
+			}
+			want := "derived"
+			if !g.derived {
+				want = "not derived"
+			}
+			rows = append(rows, suite.Row{
+				Table: "verdicts: a pair compared alone", Set: g.name + " (" + want + ")", Method: m.name, N: n,
+				Metrics: []suite.Metric{suite.M("called derived", share(derived, n))},
+			})
+		}
+		c := suite.Calibrate(p, y, suite.ProbabilityBins(audit.PairThreshold))
+		row := suite.Row{
+			Table: "verdicts: a pair compared alone", Set: "all (report half)", Method: m.name, N: len(p),
+			Metrics: []suite.Metric{suite.M("ECE", c.ECE)},
+		}
+		if m.name == "storytrace (pair model refitted)" {
+			row.Note = fmt.Sprintf("fitted on %d fit-half pairs: bias %.3f, weights %.3f (support, query coverage, source coverage, Jaccard, log1p rare facts, margin, verbatim), threshold %.3f (1%% of the fit half's negatives)",
+				countFit(all), refit.Bias, refit.Weights, threshold)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+// fitPairModel fits the pair model on the fit half and returns it with the
+// threshold at which 1% of the fit half's negatives are called derived.
+func fitPairModel(all []comparedPair) (audit.Model, float64) {
+	var x [][]float64
+	var y []bool
+	for _, c := range all {
+		if c.fit {
+			x = append(x, pairFeatures(c.decision.Evidence))
+			y = append(y, c.derived)
+		}
+	}
+	m := audit.FitLogistic(x, y, 50)
+	var neg []float64
+	for _, c := range all {
+		if c.fit && !c.derived {
+			neg = append(neg, m.Probability(c.decision.Evidence))
+		}
+	}
+	if len(neg) == 0 {
+		return m, 1
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(neg)))
+	k := len(neg) / 100 // negatives allowed above the threshold
+	return m, neg[k] + 1e-9
+}
+
+// pairFeatures are the model's features with margin and verbatim share
+// zeroed: compared alone, the margin is the support again, and the
+// verbatim share is the verbatim-reuse rule's to judge.
+func pairFeatures(e audit.Evidence) []float64 {
+	f := e.Features()
+	f[5], f[6] = 0, 0
+	return f
+}
+
+func countFit(all []comparedPair) int {
+	n := 0
+	for _, c := range all {
+		if c.fit {
+			n++
+		}
+	}
+	return n
+}
+
+func share(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+// labelledPairs returns the kind groups (KindPairs) and the labelled pairs
+// of human-ai's rephrasings, COUNTER, sheepdog's rewrites and LLMFake's
+// usable paraphrases and rewrites, up to pairMax a group, spread over each
+// set.
+func labelledPairs(shared string) (map[string][][2]string, error) {
+	out, err := KindPairs(shared, pairMax)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"human-ai", "counter", "sheepdog", "llmfake"} {
+		set, err := corpus.Load(shared, name)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		docs := set.DocIndex()
+		found := map[string][][2]string{}
+		for _, q := range set.Queries {
+			i, ok := docs[q.Source]
+			if !ok {
+				continue
+			}
+			if usable, _ := q.Usable(); !usable {
+				continue
+			}
+			var g string
+			switch {
+			case name == "human-ai" && q.Label != corpus.LabelSameEvent:
+				g = "human-ai/rewrite"
+			case name == "counter":
+				g = "counter/" + q.Label
+			case name == "sheepdog":
+				g = "sheepdog/rewrite"
+			case name == "llmfake" && q.Label == corpus.LabelParaphrase:
+				g = "llmfake/paraphrase"
+			case name == "llmfake" && q.Label == corpus.LabelRewrite:
+				g = "llmfake/rewrite"
+			default:
+				continue
+			}
+			found[g] = append(found[g], [2]string{q.Text, set.Docs[i].Text})
+		}
+		for g, ps := range found {
+			out[g] = spread(ps, pairMax)
+		}
+	}
+	return out, nil
+}
+
+// spread returns up to n of ps, evenly spaced.
+func spread(ps [][2]string, n int) [][2]string {
+	if len(ps) <= n {
+		return ps
+	}
+	step := float64(len(ps)) / float64(n)
+	out := make([][2]string, 0, n)
+	for k := 0; k < n; k++ {
+		out = append(out, ps[int(float64(k)*step)])
+	}
+	return out
+}
