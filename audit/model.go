@@ -14,17 +14,43 @@ func (e Evidence) Features() []float64 {
 	}
 }
 
+// PairFeatureNames names the inputs of a model for a pair compared alone
+// (Model.Pair), in order. The margin is not among them (with no other
+// candidate it is the support again), nor the verbatim share (the
+// verbatim-reuse rule judges copying); the length ratio is: an essay
+// written around a story runs longer than the story, a rewrite about as
+// long and a summary shorter.
+var PairFeatureNames = []string{"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "log_length_ratio"}
+
+// PairFeatures returns the evidence as a pair model's inputs, in the order
+// of PairFeatureNames. The length ratio is log((query terms + 1) / (source
+// terms + 1)), 0 when the lengths are unknown.
+func (e Evidence) PairFeatures() []float64 {
+	return []float64{
+		e.Support, e.QueryCoverage, e.SourceCoverage, e.Jaccard,
+		math.Log1p(float64(e.RareFactsKept)),
+		math.Log(float64(e.QueryTerms+1) / float64(e.SourceTerms+1)),
+	}
+}
+
 // Model is a logistic model of "the query derives from this source".
 type Model struct {
 	Bias    float64   `json:"bias"`
-	Weights []float64 `json:"weights"` // one per FeatureNames entry
+	Weights []float64 `json:"weights"` // one per FeatureNames (or PairFeatureNames) entry
+	// Pair is set for a model of pairs compared alone, which reads
+	// PairFeatures instead of Features.
+	Pair bool `json:"pair,omitempty"`
 }
 
 // Probability is the model's probability that the query derives from the
 // source the evidence describes.
 func (m Model) Probability(e Evidence) float64 {
 	z := m.Bias
-	for i, x := range e.Features() {
+	x := e.Features()
+	if m.Pair {
+		x = e.PairFeatures()
+	}
+	for i, x := range x {
 		if i < len(m.Weights) {
 			z += m.Weights[i] * x
 		}

@@ -52,3 +52,20 @@ func TestFitLogisticRecoversTheModel(t *testing.T) {
 		t.Fatalf("fitted bias %.2f weights %.2f, want %.1f %.1f", m.Bias, m.Weights, bias, w)
 	}
 }
+
+// A pair model reads PairFeatures: the length ratio moves its probability,
+// which the trace model, reading Features, ignores.
+func TestPairModelReadsTheLengthRatio(t *testing.T) {
+	e := Evidence{Support: 0.45, QueryCoverage: 0.8, SourceCoverage: 0.4, Jaccard: 0.03, Margin: 0.45, QueryTerms: 300, SourceTerms: 300}
+	long := e
+	long.QueryTerms = 1200
+	if got, want := len(e.PairFeatures()), len(PairFeatureNames); got != want {
+		t.Fatalf("%d pair features, %d names", got, want)
+	}
+	if PairModel.Probability(long) >= PairModel.Probability(e) {
+		t.Errorf("a query four times its source's length reads %.3f, one as long %.3f: want lower", PairModel.Probability(long), PairModel.Probability(e))
+	}
+	if DefaultModel.Probability(long) != DefaultModel.Probability(e) {
+		t.Errorf("the trace model reads lengths: %.3f against %.3f", DefaultModel.Probability(long), DefaultModel.Probability(e))
+	}
+}

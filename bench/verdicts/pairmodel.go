@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
@@ -51,7 +52,7 @@ type comparedPair struct {
 // the support itself here), and with a pair model refitted now. The pairs
 // are split by the SHA-256 of the source text (first byte even: fit half),
 // so every pair of one source falls on one side; the refit is fitted on
-// the fit half (logistic, FitLogistic, without margin and verbatim share),
+// the fit half (logistic, FitLogistic, on audit.PairFeatures),
 // its threshold set where 1% of the fit half's negatives reach it, and
 // every figure is read on the report half.
 func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
@@ -118,8 +119,8 @@ func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			Metrics: []suite.Metric{suite.M("ECE", c.ECE)},
 		}
 		if m.name == "storytrace (pair model refitted)" {
-			row.Note = fmt.Sprintf("fitted on %d fit-half pairs: bias %.3f, weights %.3f (support, query coverage, source coverage, Jaccard, log1p rare facts, margin, verbatim), threshold %.3f (1%% of the fit half's negatives)",
-				countFit(all), refit.Bias, refit.Weights, threshold)
+			row.Note = fmt.Sprintf("fitted on %d fit-half pairs: bias %.3f, weights %.3f (%s), threshold %.3f (1%% of the fit half's negatives)",
+				countFit(all), refit.Bias, refit.Weights, strings.Join(audit.PairFeatureNames, ", "), threshold)
 		}
 		rows = append(rows, row)
 	}
@@ -133,11 +134,12 @@ func fitPairModel(all []comparedPair) (audit.Model, float64) {
 	var y []bool
 	for _, c := range all {
 		if c.fit {
-			x = append(x, pairFeatures(c.decision.Evidence))
+			x = append(x, c.decision.Evidence.PairFeatures())
 			y = append(y, c.derived)
 		}
 	}
 	m := audit.FitLogistic(x, y, 50)
+	m.Pair = true
 	var neg []float64
 	for _, c := range all {
 		if c.fit && !c.derived {
@@ -150,15 +152,6 @@ func fitPairModel(all []comparedPair) (audit.Model, float64) {
 	sort.Sort(sort.Reverse(sort.Float64Slice(neg)))
 	k := len(neg) / 100 // negatives allowed above the threshold
 	return m, neg[k] + 1e-9
-}
-
-// pairFeatures are the model's features with margin and verbatim share
-// zeroed: compared alone, the margin is the support again, and the
-// verbatim share is the verbatim-reuse rule's to judge.
-func pairFeatures(e audit.Evidence) []float64 {
-	f := e.Features()
-	f[5], f[6] = 0, 0
-	return f
 }
 
 func countFit(all []comparedPair) int {
