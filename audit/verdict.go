@@ -198,7 +198,10 @@ const DerivedThreshold = 0.979
 // one-sentence source counts as wholly aligned once one pair aligns, even
 // at similarity 0.3 ("Tony Evers is pushing firearm confiscation orders"
 // for a rewrite of another Evers claim). A similarity-weighted source
-// coverage would tell those apart; it is not in the Evidence yet.
+// coverage does not tell those apart (twelfth session): of the rule's
+// claims, the report half's five false ones have 0.31–0.69 of the source
+// supported, its true ones from 0.32 up; at 0.4 it would drop three false
+// claims and 19 true ones over both halves.
 const (
 	shortSourceTerms    = 50
 	shortSourceCoverage = 0.8
