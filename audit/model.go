@@ -46,11 +46,11 @@ type Model struct {
 // source the evidence describes.
 func (m Model) Probability(e Evidence) float64 {
 	z := m.Bias
-	x := e.Features()
+	in := e.Features()
 	if m.Pair {
-		x = e.PairFeatures()
+		in = e.PairFeatures()
 	}
-	for i, x := range x {
+	for i, x := range in {
 		if i < len(m.Weights) {
 			z += m.Weights[i] * x
 		}

@@ -99,7 +99,7 @@ func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		}},
 	}
 	var rows []suite.Row
-	groups := pairGroups
+	groups := append([]pairGroup(nil), pairGroups...)
 	for _, g := range pairGroups {
 		if !g.derived {
 			groups = append(groups, pairGroup{g.name + ", swapped", false})
