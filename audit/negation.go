@@ -55,6 +55,9 @@ var negativeStems = map[string]bool{
 	// "forgot to lock it" says "did not lock it", and "let's not forget
 	// Harri" says "remember Harri" (Llama-3-70B's rewrite of l2r-news-014).
 	"forget": true, "forgot": true, "forgotten": true,
+	// "was ill with a virus" says "was not feeling well" (Llama-3-70B's
+	// rewrite of an l2r BBC article).
+	"ill": true,
 }
 
 // negativeBefore are words that negate what follows when the given word
@@ -178,13 +181,14 @@ var assertingNegations = map[string]string{"no": "doubt"}
 
 // assertingIdioms are a negation word and the words after it that make an
 // idiom asserting what follows ("nothing short of surreal" is very
-// surreal; "none other than the minister" is the minister). The negation
-// word negates nothing there.
+// surreal; "none other than the minister" is the minister; "this is not
+// the first time he has been arrested" says he has been arrested before).
+// The negation word negates nothing there.
 var assertingIdioms = map[string][][]string{
 	"nothing": {{"short", "of"}},
 	"no":      {{"stranger", "to"}, {"less", "than"}},
 	"none":    {{"other", "than"}},
-	"not":     {{"to", "mention"}, {"least"}},
+	"not":     {{"to", "mention"}, {"least"}, {"the", "first", "time"}},
 }
 
 // assertingIdiom reports whether toks[i] opens one of assertingIdioms.
@@ -803,6 +807,12 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
 				continue
 			}
+			if qf, qn := firstTime(qt); qf {
+				if sf, sn := firstTime(st); sf && qn != sn {
+					out = append(out, polarityChange(q, s, p, "the query turns “"+firstTimeWords(sn)+"” into “"+firstTimeWords(qn)+"”"))
+					continue
+				}
+			}
 		} else if p.Similarity >= minAddedPolaritySimilarity {
 			if qw, sw, ok := oppositeWord(q.Text, qt, s.Text, st, true); ok {
 				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
@@ -1402,4 +1412,24 @@ func sharesKey(a, b map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// firstTime reports whether toks hold "the first time" and whether a "not"
+// comes just before it. "Not the first time" asserts (assertingIdioms), so
+// it counts as no negation; set against "the first time" it says the
+// opposite, and only this test sees that.
+func firstTime(toks []analyze.Token) (found, negated bool) {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Norm == "the" && toks[i+1].Norm == "first" && toks[i+2].Norm == "time" {
+			return true, i > 0 && toks[i-1].Norm == "not"
+		}
+	}
+	return false, false
+}
+
+func firstTimeWords(negated bool) string {
+	if negated {
+		return "not the first time"
+	}
+	return "the first time"
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -478,5 +479,29 @@ func TestAQuestionDeniesNothing(t *testing.T) {
 		if got := negativeCount(text, analyze.Span{End: len(text)}); got != want {
 			t.Errorf("%q: %d negations, want %d", text, got, want)
 		}
+	}
+}
+
+// TestNotTheFirstTimeSaysItHappenedBefore: "This is not the first time
+// Besigye has been arrested" restates "It follows a series of arrests"
+// (Llama-3-70B's rewrites of l2r-news-039 and, for Anderson's injuries,
+// l2r-news-148), and "Fu was not feeling well" restates "Fu was ill"
+// (l2r-news-160): none turns a claim around. Against "the first time", the
+// same words do.
+func TestNotTheFirstTimeSaysItHappenedBefore(t *testing.T) {
+	for _, id := range []string{"l2r-news-039", "l2r-news-148", "l2r-news-160"} {
+		source, rewrite := l2rPairOf(t, id, "Llama-3-70B")
+		if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+			t.Errorf("%s Llama-3-70B: %s\n  Q: %s\n  S: %s", id, res.Negations[0].Note, res.Negations[0].Query.Text, res.Negations[0].Source.Text)
+		}
+	}
+	source := "It is the first time Besigye has been arrested during the election campaign. He was released on Friday."
+	query := "It is not the first time Besigye has been arrested during the election campaign. He was released on Friday."
+	res := auditTexts(query, source, Options{})
+	if len(res.Negations) != 1 || !strings.Contains(res.Negations[0].Note, "not the first time") {
+		t.Errorf("“the first time” → “not the first time”: negations %+v, want one turning it around", res.Negations)
+	}
+	if res := auditTexts(source, query, Options{}); len(res.Negations) != 1 {
+		t.Errorf("“not the first time” → “the first time”: %d negations, want 1", len(res.Negations))
 	}
 }
