@@ -507,3 +507,31 @@ func TestNotTheFirstTimeSaysItHappenedBefore(t *testing.T) {
 		t.Errorf("“not the first time” → “the first time”: %d negations, want 1", len(res.Negations))
 	}
 }
+
+// TestNotAfterToBeDeniesTheSourcesPredicate: GPT-4o's rewrite of
+// l2r-news-079 says "Investing in cottage hospitals and community care is
+// vital" where the source says "her party wanted to invest in cottage
+// hospitals and community care", and its rewrite of l2r-news-083 that
+// "temporary mobile antennas were deployed". A "not" after "is" or "were"
+// turns each claim around though the source never says "vital" (the
+// fresh swap draws missed both before copulaNegation); the unedited
+// rewrites are not flagged.
+func TestNotAfterToBeDeniesTheSourcesPredicate(t *testing.T) {
+	for _, c := range []struct{ id, sentence string }{
+		{"l2r-news-079", "Investing in cottage hospitals and community care is vital."},
+		{"l2r-news-083", "Prime Minister Antonio Costa stated that fires damaged the network's cables and towers, but temporary mobile antennas were deployed."},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, "GPT-4o")
+		if !strings.Contains(rewrite, c.sentence) {
+			t.Fatalf("%s: the rewrite no longer holds %q", c.id, c.sentence)
+		}
+		if res := auditTexts(rewrite, source, Options{}); flaggedAt(res, rewrite, c.sentence) {
+			t.Errorf("%s unedited: %q flagged", c.id, c.sentence)
+		}
+		negated := strings.Replace(strings.Replace(c.sentence, " is ", " is not ", 1), " were ", " were not ", 1)
+		query := strings.Replace(rewrite, c.sentence, negated, 1)
+		if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, negated) {
+			t.Errorf("%s: %q not flagged altered", c.id, negated)
+		}
+	}
+}
