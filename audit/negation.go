@@ -73,7 +73,13 @@ var negativeBefore = map[string]string{"instead": "of", "rather": "than", "yet":
 // are not negative: the prefix or suffix is not one. "Unless" sets a
 // condition; it negates no claim of its clause ("will oppose the
 // triggering of Article 50 unless there is a guarantee").
-var notNegative = map[string]bool{"nonetheless": true, "regardless": true, "nevertheless": true, "unless": true}
+var notNegative = map[string]bool{
+	"nonetheless": true, "regardless": true, "nevertheless": true, "unless": true,
+	// Intensifiers: "is undeniably beneficial" asserts that it is (a GPT-4o
+	// rewrite of an l2r BBC article, "has to be positive" in the source).
+	"undoubtedly": true, "undeniably": true, "unquestionably": true,
+	"unmistakably": true, "unequivocally": true, "unreservedly": true,
+}
 
 // negativeAffix reports whether a folded word is negative by its form:
 // "unbeaten", "nonfunctional", "pointless". Words starting "under",
@@ -124,6 +130,11 @@ func negative(text string, toks []analyze.Token, i int) bool {
 		return i+1 < len(toks) && toks[i+1].Norm == next
 	}
 	if i > 0 && assertingNegations[toks[i-1].Norm] == t.Norm {
+		return false
+	}
+	if t.Norm == "stop" && i > 0 && toks[i-1].Norm == "full" {
+		// "a fascinating destination, full stop" ends a claim; it stops
+		// nothing (an l2r BBC source on Singapore).
 		return false
 	}
 	if t.Norm == "outside" && beforeName(text, toks, i) {

@@ -535,3 +535,30 @@ func TestNotAfterToBeDeniesTheSourcesPredicate(t *testing.T) {
 		}
 	}
 }
+
+// TestIntensifiersAndFullStopsAreNoNegations: GPT-4o's rewrite of
+// l2r-news-099 says "Anything that promotes dialogue … is undeniably
+// beneficial" ("has to be positive" in the source), and its source for
+// l2r-news-130 calls Singapore "a fascinating destination full stop".
+// Neither "undeniably" nor "full stop" negates anything, so a "not"
+// inserted after "is" in either rewrite is found, and the unedited
+// rewrites are not flagged.
+func TestIntensifiersAndFullStopsAreNoNegations(t *testing.T) {
+	for _, c := range []struct{ id, sentence string }{
+		{"l2r-news-099", "Anything that promotes dialogue, conversation, and greater understanding is undeniably beneficial."},
+		{"l2r-news-130", "Singapore itself is a captivating place"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, "GPT-4o")
+		if !strings.Contains(rewrite, c.sentence) {
+			t.Fatalf("%s: the rewrite no longer holds %q", c.id, c.sentence)
+		}
+		if res := auditTexts(rewrite, source, Options{}); flaggedAt(res, rewrite, c.sentence) {
+			t.Errorf("%s unedited: %q flagged", c.id, c.sentence)
+		}
+		negated := strings.Replace(c.sentence, " is ", " is not ", 1)
+		query := strings.Replace(rewrite, c.sentence, negated, 1)
+		if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, negated) {
+			t.Errorf("%s: %q not flagged altered", c.id, negated)
+		}
+	}
+}
