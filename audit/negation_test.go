@@ -517,23 +517,8 @@ func TestNotTheFirstTimeSaysItHappenedBefore(t *testing.T) {
 // fresh swap draws missed both before copulaNegation); the unedited
 // rewrites are not flagged.
 func TestNotAfterToBeDeniesTheSourcesPredicate(t *testing.T) {
-	for _, c := range []struct{ id, sentence string }{
-		{"l2r-news-079", "Investing in cottage hospitals and community care is vital."},
-		{"l2r-news-083", "Prime Minister Antonio Costa stated that fires damaged the network's cables and towers, but temporary mobile antennas were deployed."},
-	} {
-		source, rewrite := l2rPairOf(t, c.id, "GPT-4o")
-		if !strings.Contains(rewrite, c.sentence) {
-			t.Fatalf("%s: the rewrite no longer holds %q", c.id, c.sentence)
-		}
-		if res := auditTexts(rewrite, source, Options{}); flaggedAt(res, rewrite, c.sentence) {
-			t.Errorf("%s unedited: %q flagged", c.id, c.sentence)
-		}
-		negated := strings.Replace(strings.Replace(c.sentence, " is ", " is not ", 1), " were ", " were not ", 1)
-		query := strings.Replace(rewrite, c.sentence, negated, 1)
-		if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, negated) {
-			t.Errorf("%s: %q not flagged altered", c.id, negated)
-		}
-	}
+	checkInsertedNot(t, "l2r-news-079", "community care is vital", "community care is not vital")
+	checkInsertedNot(t, "l2r-news-083", "temporary mobile antennas were deployed", "temporary mobile antennas were not deployed")
 }
 
 // TestIntensifiersAndFullStopsAreNoNegations: GPT-4o's rewrite of
@@ -544,21 +529,6 @@ func TestNotAfterToBeDeniesTheSourcesPredicate(t *testing.T) {
 // inserted after "is" in either rewrite is found, and the unedited
 // rewrites are not flagged.
 func TestIntensifiersAndFullStopsAreNoNegations(t *testing.T) {
-	for _, c := range []struct{ id, sentence string }{
-		{"l2r-news-099", "Anything that promotes dialogue, conversation, and greater understanding is undeniably beneficial."},
-		{"l2r-news-130", "Singapore itself is a captivating place"},
-	} {
-		source, rewrite := l2rPairOf(t, c.id, "GPT-4o")
-		if !strings.Contains(rewrite, c.sentence) {
-			t.Fatalf("%s: the rewrite no longer holds %q", c.id, c.sentence)
-		}
-		if res := auditTexts(rewrite, source, Options{}); flaggedAt(res, rewrite, c.sentence) {
-			t.Errorf("%s unedited: %q flagged", c.id, c.sentence)
-		}
-		negated := strings.Replace(c.sentence, " is ", " is not ", 1)
-		query := strings.Replace(rewrite, c.sentence, negated, 1)
-		if res := auditTexts(query, source, Options{}); !flaggedAt(res, query, negated) {
-			t.Errorf("%s: %q not flagged altered", c.id, negated)
-		}
-	}
+	checkInsertedNot(t, "l2r-news-099", "understanding is undeniably beneficial", "understanding is not undeniably beneficial")
+	checkInsertedNot(t, "l2r-news-130", "Singapore itself is a captivating place", "Singapore itself is not a captivating place")
 }
