@@ -837,7 +837,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 		}
 		rq, rs := reworded(q.Text, qt, st), reworded(s.Text, st, qt)
 		cq, cs := negativeCountOf(q.Text, qt)-rq, negativeCountOf(s.Text, st)-rs
-		cs0 := cs
+		sourceNegatives := cs // before the shared-segment count below narrows it
 		if cq == cs && cq > 0 {
 			cq, cs = sharedNegatives(q.Text, qt, s.Text, st)-rq, sharedNegatives(s.Text, st, q.Text, qt)-rs
 		}
@@ -869,7 +869,7 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 		// A "not" after a form of "to be" in a pair whose source side holds
 		// no negation nor negative word at all denies the predicate the
 		// source sentence asserts, in whatever words (copulaNegation).
-		added = added || !dropped && cs0 == 0 && cq == 1 && p.Similarity >= minCopulaNegationSimilarity && copulaNegation(qt)
+		added = added || !dropped && sourceNegatives == 0 && cq == 1 && p.Similarity >= minCopulaNegationSimilarity && copulaNegation(qt)
 		if !nearCopy && !added && !polarityFlip(negClauses, otherClauses, dropped, loose) && (dropped || !addedAuxNot(q.Text, qt, s.Text, st)) {
 			continue
 		}
@@ -1469,11 +1469,10 @@ const minCopulaNegationSimilarity = 0.5
 
 // copulaNegation reports whether toks hold "not" (or "n't") straight
 // after "is", "are", "was" or "were": "Investing in cottage hospitals is
-// not vital", "This is not crucial for the shipping and aviation
-// sectors". Such a "not" negates the sentence's predicate, which a
-// rewrite words freely ("especially important" / "crucial"), so the
-// clause test (polarityFlip), which looks for the negated word on the
-// other side, misses it. "No" ("is no ordinary individual") is left out:
+// not vital", "temporary mobile antennas were not deployed". Such a "not"
+// negates the sentence's predicate, which a rewrite words freely ("is
+// vital" for "wanted to invest in"), so the clause test (polarityFlip),
+// which looks for the negated word on the other side, misses it. "No" ("is no ordinary individual") is left out:
 // it makes idioms that assert; so is a "not" in a relative clause.
 func copulaNegation(toks []analyze.Token) bool {
 	for i := range toks {
