@@ -87,7 +87,7 @@ func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			}
 		}
 	}
-	refit, threshold := fitPairModel(all)
+	refit, threshold, fitted := fitPairModel(all)
 	methods := []struct {
 		name   string
 		decide func(e audit.Evidence) audit.Decision
@@ -140,16 +140,17 @@ func pairModelRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 		}
 		if m.name == "storytrace (pair model refitted)" {
 			row.Note = fmt.Sprintf("fitted on %d fit-half pairs: bias %.3f, weights %.3f (%s), threshold %.3f (1%% of the fit half's negatives)",
-				countFit(all), refit.Bias, refit.Weights, strings.Join(audit.PairFeatureNames, ", "), threshold)
+				fitted, refit.Bias, refit.Weights, strings.Join(audit.PairFeatureNames, ", "), threshold)
 		}
 		rows = append(rows, row)
 	}
 	return rows, nil
 }
 
-// fitPairModel fits the pair model on the fit half and returns it with the
-// threshold at which 1% of the fit half's negatives are called derived.
-func fitPairModel(all []comparedPair) (audit.Model, float64) {
+// fitPairModel fits the pair model on the fit half and returns it, the
+// threshold at which 1% of the fit half's negatives are called derived,
+// and the number of pairs it was fitted on.
+func fitPairModel(all []comparedPair) (audit.Model, float64, int) {
 	var x [][]float64
 	var y []bool
 	for _, c := range all {
@@ -167,21 +168,11 @@ func fitPairModel(all []comparedPair) (audit.Model, float64) {
 		}
 	}
 	if len(neg) == 0 {
-		return m, 1
+		return m, 1, len(x)
 	}
 	sort.Sort(sort.Reverse(sort.Float64Slice(neg)))
 	k := len(neg) / 100 // negatives allowed above the threshold
-	return m, neg[k] + 1e-9
-}
-
-func countFit(all []comparedPair) int {
-	n := 0
-	for _, c := range all {
-		if c.fit && !c.swapped {
-			n++
-		}
-	}
-	return n
+	return m, neg[k] + 1e-9, len(x)
 }
 
 func share(n, d int) float64 {

@@ -306,14 +306,7 @@ func KindPairs(shared string, maxPairs int) (map[string][][2]string, error) {
 		}
 	}
 	for g, ps := range out {
-		if len(ps) > maxPairs {
-			step := float64(len(ps)) / float64(maxPairs)
-			var s [][2]string
-			for k := 0; k < maxPairs; k++ {
-				s = append(s, ps[int(float64(k)*step)])
-			}
-			out[g] = s
-		}
+		out[g] = spread(ps, maxPairs)
 	}
 	return out, nil
 }
