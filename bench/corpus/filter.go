@@ -24,6 +24,42 @@ func (q Query) Usable() (bool, string) {
 	return true, ""
 }
 
+// extraExpanded is the Extra key where the llmfake loader marks a paraphrase
+// or rewrite that expands a one-line claim into an article (expandsClaim).
+const extraExpanded = "expanded"
+
+// ExpandedClaim reports whether the query is an llmfake paraphrase or
+// rewrite of a one-line claim that the model expanded into an article of
+// its own (expandsClaim). It is a usable target, but not a restatement: the
+// benchmark reports such outputs in their own row, beside open-ended
+// generations, not among the paraphrases and rewrites the issue's targets
+// are set on.
+func (q Query) ExpandedClaim() bool { return q.Extra[extraExpanded] != "" }
+
+// Expansions of a one-line claim: a source of at most maxClaimWords words and
+// an output, outside sentences about the task, at least expansionFactor
+// times as long. ChatGPT's paraphrases and rewrites of one-line claims are a
+// median 1.6 times as long as the claim (90th percentile 2.9); Llama-2's a
+// median 8.7 times and Vicuna's 3.1 (90th percentiles 24.7 and 15.9): "Election
+// years in the United States coincide with major disease outbreaks." comes
+// back as a 150-word essay on the 1918 flu, H1N1 and enterovirus D68.
+// maxClaimWords is the length of a one-line claim the trace gives its own
+// candidates (index.ShortTerms, counted in terms there).
+const (
+	maxClaimWords   = 30
+	expansionFactor = 4
+)
+
+// expandsClaim reports whether a paraphrase or rewrite is an expansion of a
+// one-line claim.
+func expandsClaim(label, source, output string) bool {
+	if label != LabelParaphrase && label != LabelRewrite {
+		return false
+	}
+	sw := len(strings.Fields(source))
+	return sw > 0 && sw <= maxClaimWords && len(strings.Fields(dropTaskSentences(output))) >= expansionFactor*sw
+}
+
 // Reasons Usable gives for llmfake outputs that are not what their file
 // says they are.
 const (

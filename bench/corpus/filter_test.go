@@ -73,17 +73,18 @@ func TestLLMFakeFilterCounts(t *testing.T) {
 		var parts []string
 		for _, why := range sortedKeys(c) {
 			total += c[why]
-			if why != "kept" {
+			if !strings.HasPrefix(why, "kept") {
 				parts = append(parts, fmt.Sprintf("%s %d", why, c[why]))
 			}
 		}
-		t.Logf("%-24s %4d rows, kept %4d (%3.0f%%); removed: %s", g, total, c["kept"],
-			100*float64(c["kept"])/float64(total), strings.Join(parts, ", "))
+		kept := c["kept"] + c["kept, expanded claim"]
+		t.Logf("%-24s %4d rows, kept %4d (%3.0f%%, %d expanded claims); removed: %s", g, total, kept,
+			100*float64(kept)/float64(total), c["kept, expanded claim"], strings.Join(parts, ", "))
 	}
 	// ChatGPT loses the rows whose source is no article (the same sources
 	// for every kind) and little else.
 	for _, g := range []string{"chatgpt/paraphrase", "chatgpt/rewrite"} {
-		if kept := counts[g]["kept"] + counts[g]["not-an-article"]; kept < 550 {
+		if kept := counts[g]["kept"] + counts[g]["kept, expanded claim"] + counts[g]["not-an-article"]; kept < 550 {
 			t.Errorf("%s: kept %d of 587 besides not-an-article sources; the rule should cost ChatGPT little", g, kept)
 		}
 	}
@@ -95,8 +96,83 @@ func TestLLMFakeFilterCounts(t *testing.T) {
 		for _, n := range c {
 			total += n
 		}
-		if c["kept"]*10 > total*6 {
+		if (c["kept"]+c["kept, expanded claim"])*10 > total*6 {
 			t.Errorf("%s: %v; expected the rule to remove about half", g, c)
 		}
+	}
+}
+
+// TestCoAIDQuotesAreRepaired checks that no CoAID text keeps the Mac Roman
+// quotes read as Latin-1 (coaidQuotes), and that a claim wrapped in them
+// now opens with a quotation mark, not with a letter glued to its first
+// word.
+func TestCoAIDQuotesAreRepaired(t *testing.T) {
+	s := allSets(t)["llmfake"]
+	claims := 0
+	for _, d := range s.Docs {
+		if d.Extra["dataset"] != "coaid" {
+			continue
+		}
+		if strings.ContainsAny(d.Text, "ÒÓÔÕ") {
+			t.Errorf("%s still holds a misread quote: %.80q", d.ID, d.Text)
+		}
+		if strings.HasPrefix(d.Text, "“") {
+			claims++
+		}
+	}
+	for _, q := range s.Queries {
+		if q.Extra["dataset"] == "coaid" && strings.ContainsAny(q.Text, "ÒÓÔÕ") {
+			t.Errorf("%s still holds a misread quote: %.80q", q.ID, q.Text)
+		}
+	}
+	if claims < 10 {
+		t.Errorf("%d CoAID claims open with “; the data quotes 14", claims)
+	}
+}
+
+// TestExpandedClaimsAreLlamaAndVicunaEssays checks the expansion rule on
+// the data: Llama-2 and Vicuna expand one-line claims into essays often,
+// ChatGPT seldom, and no output of a source longer than a claim is an
+// expansion.
+func TestExpandedClaimsAreLlamaAndVicunaEssays(t *testing.T) {
+	s := allSets(t)["llmfake"]
+	words := map[string]int{}
+	for _, d := range s.Docs {
+		words[d.ID] = len(strings.Fields(d.Text))
+	}
+	expanded, kept := map[string]int{}, map[string]int{}
+	for _, q := range s.Queries {
+		if ok, _ := q.Usable(); !ok || q.Source == "" {
+			continue
+		}
+		if q.ExpandedClaim() {
+			if q.Label != LabelParaphrase && q.Label != LabelRewrite {
+				t.Errorf("%s: a %s marked as an expanded claim", q.ID, q.Label)
+			}
+			if n := words[q.Source]; n > maxClaimWords {
+				t.Errorf("%s: source of %d words marked as a one-line claim", q.ID, n)
+			}
+			if len(strings.Fields(q.Text)) < expansionFactor*words[q.Source] {
+				t.Errorf("%s: %d words for a claim of %d marked as an expansion", q.ID, len(strings.Fields(q.Text)), words[q.Source])
+			}
+		}
+		if q.Label != LabelRewrite {
+			continue
+		}
+		g := "others"
+		if q.Extra["generator"] == "chatgpt" {
+			g = "chatgpt"
+		}
+		kept[g]++
+		if q.ExpandedClaim() {
+			expanded[g]++
+		}
+	}
+	t.Logf("rewrites that expand a claim: ChatGPT %d of %d, Llama-2/Vicuna %d of %d", expanded["chatgpt"], kept["chatgpt"], expanded["others"], kept["others"])
+	if expanded["chatgpt"]*50 > kept["chatgpt"] {
+		t.Errorf("ChatGPT: %d of %d rewrites called expansions; its rewrites restate", expanded["chatgpt"], kept["chatgpt"])
+	}
+	if expanded["others"]*5 < kept["others"] {
+		t.Errorf("Llama-2/Vicuna: only %d of %d rewrites called expansions", expanded["others"], kept["others"])
 	}
 }

@@ -98,6 +98,8 @@ func loadLLMFake(shared string) (*Set, error) {
 		}
 		if ok, why := llmfakeUsable(q.Label, docText[q.Source], q.Text); !ok {
 			q.Extra[extraUnusable] = why
+		} else if expandsClaim(q.Label, docText[q.Source], q.Text) {
+			q.Extra[extraExpanded] = "true"
 		}
 	}
 	return s, nil
@@ -181,6 +183,7 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 		key := newsID
 		if f.dataset == "coaid" { // CoAID ids are bare integers
 			key = "coaid-" + newsID
+			news, synth = coaidQuotes.Replace(news), coaidQuotes.Replace(synth)
 		}
 		if !hasLetter(news) {
 			s.skip("llmfake: news_text without a letter (no Doc, no Query)")
@@ -215,6 +218,15 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 	}
 }
 
+// coaidQuotes undoes a wrong decoding in llmfake's CoAID rows: the claims
+// were stored in Mac Roman and read as Latin-1, so “ ” ‘ ’ and … show as
+// Ò Ó Ô Õ and É ("ÒMan visited Albany, N.Y., days before dying from
+// coronavirus.Ó", "is É on"). A tokeniser takes Ò and Ó for letters, so
+// "ÒMan" was one word that matched nothing in a paraphrase of the claim.
+// Only CoAID is mapped, and only these five: its text holds no other
+// character of that range, and none of the five as a letter.
+var coaidQuotes = strings.NewReplacer("Ò", "“", "Ó", "”", "Ô", "‘", "Õ", "’", "É", "…")
+
 // addNoSourceQuery adds a row of a file without news_text (hallucination,
 // arbitrary generation): a text with no source anywhere.
 func addNoSourceQuery(s *Set, f llmfakeFile, group string, row int, rec []string, col map[string]int) error {
@@ -243,7 +255,8 @@ func hasLetter(s string) bool {
 // LLMFakeFilterCounts counts the llmfake queries that have a source, per
 // "<generator>/<kind>": those Usable rejects under the reason's short name
 // ("non-latin", "prompt-echo", "no-reuse", "continuation") and the rest under
-// "kept".
+// "kept", or "kept, expanded claim" for a one-line claim expanded into an
+// article (ExpandedClaim).
 func LLMFakeFilterCounts(s *Set) map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for _, q := range s.Queries {
@@ -255,7 +268,10 @@ func LLMFakeFilterCounts(s *Set) map[string]map[string]int {
 			out[g] = map[string]int{}
 		}
 		ok, why := q.Usable()
-		if ok {
+		switch {
+		case ok && q.ExpandedClaim():
+			why = "kept, expanded claim"
+		case ok:
 			why = "kept"
 		}
 		why, _, _ = strings.Cut(why, ":")

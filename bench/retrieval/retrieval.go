@@ -547,8 +547,14 @@ func recallRows(name string, qs []query, res []outcome) []suite.Row {
 		add(q.Group, res[i])
 		if q.Set == "llmfake" && (q.Label == corpus.LabelParaphrase || q.Label == corpus.LabelRewrite) {
 			// The targets are per task, over every generator
-			// the filter keeps, not per generator.
-			add("llmfake/all generators/"+q.Label, res[i])
+			// the filter keeps, not per generator. A one-line claim
+			// expanded into an article restates little of it: those
+			// are pooled in their own row (corpus.Query.ExpandedClaim).
+			if q.ExpandedClaim() {
+				add("llmfake/all generators/expanded claim", res[i])
+			} else {
+				add("llmfake/all generators/"+q.Label, res[i])
+			}
 		}
 		if ranked(q.Label) {
 			add("all derived", res[i])
