@@ -221,7 +221,29 @@ func assertingIdiom(toks []analyze.Token, i int) bool {
 			return true
 		}
 	}
-	return false
+	return toks[i].Norm == "not" && notFirst(toks, i)
+}
+
+// notFirst reports whether the "not" toks[i] opens "not <whose> first",
+// which asserts that it happened before, as "not the first time" does:
+// "This is not McGregor's first offence" (Llama-3-70B's rewrite of an
+// l2r BBC article that states his earlier ban).
+func notFirst(toks []analyze.Token, i int) bool {
+	j := i + 1
+	switch {
+	case j+1 < len(toks) && possessives[toks[j].Norm]:
+		j++
+	case j+2 < len(toks) && toks[j].Term != "" && toks[j+1].Norm == "s": // "McGregor's"
+		j += 2
+	}
+	return j > i+1 && j < len(toks) && toks[j].Norm == "first"
+}
+
+// possessives may stand between "not" and "first" in notFirst. "The" may
+// not: "was not the first choice" denies, and "not the first time" is an
+// idiom of its own (assertingIdioms).
+var possessives = map[string]bool{
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
 }
 
 // scopeEnds are conjunctions that start another clause, ending what a
@@ -829,14 +851,23 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 					continue
 				}
 			}
+			if turned, byQuery := firstTurned(qt, st); turned {
+				note := "the query says it was not the first where the source says it was"
+				if !byQuery {
+					note = "the query says it was the first where the source says it was not"
+				}
+				out = append(out, polarityChange(q, s, p, note))
+				continue
+			}
 		} else if p.Similarity >= minAddedPolaritySimilarity {
 			if qw, sw, ok := oppositeWord(q.Text, qt, s.Text, st, true); ok {
 				out = append(out, polarityChange(q, s, p, "the query turns “"+sw+"” into “"+qw+"”"))
 				continue
 			}
 		}
+		nq, ns := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
 		rq, rs := reworded(q.Text, qt, st), reworded(s.Text, st, qt)
-		cq, cs := negativeCountOf(q.Text, qt)-rq, negativeCountOf(s.Text, st)-rs
+		cq, cs := nq-rq, ns-rs
 		sourceNegatives := cs // before the shared-segment count below narrows it
 		if cq == cs && cq > 0 {
 			cq, cs = sharedNegatives(q.Text, qt, s.Text, st)-rq, sharedNegatives(s.Text, st, q.Text, qt)-rs
@@ -869,7 +900,15 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 		// A "not" after a form of "to be" in a pair whose source side holds
 		// no negation nor negative word at all denies the predicate the
 		// source sentence asserts, in whatever words (copulaNegation).
-		added = added || !dropped && sourceNegatives == 0 && cq == 1 && p.Similarity >= minCopulaNegationSimilarity && copulaNegation(qt)
+		// The source side may hold negations and negative words the query
+		// side states too, word for word ("Talent cannot be controlled" on
+		// both sides, "failed" for "failing"): matchedNegatives leaves
+		// them out of both counts. The counts are taken before reworded
+		// subtracts: a negative word of the source restated by a synonym
+		// ("doubt" for "uncertainty") must not be left out twice.
+		m := matchedNegatives(q.Text, qt, s.Text, st)
+		copula := sourceNegatives == 0 && cq == 1 || ns-m == 0 && nq-m == 1
+		added = added || !dropped && copula && p.Similarity >= minCopulaNegationSimilarity && copulaNegation(qt)
 		if !nearCopy && !added && !polarityFlip(negClauses, otherClauses, dropped, loose) && (dropped || !addedAuxNot(q.Text, qt, s.Text, st)) {
 			continue
 		}
@@ -937,6 +976,26 @@ func sharedNegatives(text string, toks []analyze.Token, otherText string, other 
 			if statedAround(neg, words, theirs) {
 				n++
 			}
+		}
+	}
+	return n
+}
+
+// matchedNegatives counts the negations and negative words both sides
+// state, by negativeKey: every negation alike, a negative word by its
+// term.
+func matchedNegatives(qText string, qt []analyze.Token, sText string, st []analyze.Token) int {
+	keys := map[string]int{}
+	for i := range st {
+		if negative(sText, st, i) {
+			keys[negativeKey(st, i)]++
+		}
+	}
+	n := 0
+	for i := range qt {
+		if k := negativeKey(qt, i); negative(qText, qt, i) && keys[k] > 0 {
+			keys[k]--
+			n++
 		}
 	}
 	return n
@@ -1455,6 +1514,53 @@ func firstTimeWords(negated bool) string {
 	return "the first time"
 }
 
+// possessiveFirsts counts the "first"s of toks after a possessive ("his
+// first", "Ireland's first") with a "not" just before (negated), and the
+// others after a possessive or "the", but for "the first time" (stated).
+// "Not Ireland's first" asserts (notFirst), so it counts as no negation;
+// set against "the first such system in Ireland" it says the opposite.
+func possessiveFirsts(toks []analyze.Token) (stated, negated int) {
+	for f := range toks {
+		if toks[f].Norm != "first" {
+			continue
+		}
+		switch {
+		case f >= 1 && possessives[toks[f-1].Norm]:
+			if f >= 2 && toks[f-2].Norm == "not" {
+				negated++
+			} else {
+				stated++
+			}
+		case f >= 2 && toks[f-1].Norm == "s" && toks[f-2].Term != "":
+			if f >= 3 && toks[f-3].Norm == "not" {
+				negated++
+			} else {
+				stated++
+			}
+		case f >= 1 && toks[f-1].Norm == "the" && (f+1 == len(toks) || toks[f+1].Norm != "time"):
+			if f < 2 || toks[f-2].Norm != "not" {
+				stated++
+			}
+		}
+	}
+	return stated, negated
+}
+
+// firstTurned reports whether one side says "not <whose> first" and the
+// other only "<whose> first" or "the first", and whether it is the query
+// that negates.
+func firstTurned(qt, st []analyze.Token) (turned, byQuery bool) {
+	qs, qn := possessiveFirsts(qt)
+	ss, sn := possessiveFirsts(st)
+	switch {
+	case qn > 0 && sn == 0 && ss > 0:
+		return true, true
+	case sn > 0 && qn == 0 && qs > 0:
+		return true, false
+	}
+	return false, false
+}
+
 // minCopulaNegationSimilarity is the least similarity of an aligned pair
 // in which a "not" after "is", "are", "was" or "were", on a side whose
 // counterpart holds no negation nor negative word, is taken as added
@@ -1472,12 +1578,13 @@ const minCopulaNegationSimilarity = 0.5
 // not vital", "temporary mobile antennas were not deployed". Such a "not"
 // negates the sentence's predicate, which a rewrite words freely ("is
 // vital" for "wanted to invest in"), so the clause test (polarityFlip),
-// which looks for the negated word on the other side, misses it. "No" ("is no ordinary individual") is left out:
-// it makes idioms that assert; so is a "not" in a relative clause.
+// which looks for the negated word on the other side, misses it. "No" ("is
+// no ordinary individual") is left out, but for "no longer": it makes
+// idioms that assert; so is a "not" in a relative clause.
 func copulaNegation(toks []analyze.Token) bool {
 	for i := range toks {
 		neg, contracted := isNegation(toks, i)
-		if !neg || !contracted && toks[i].Norm != "not" {
+		if !neg || !contracted && toks[i].Norm != "not" && !noLonger(toks, i) {
 			continue
 		}
 		k := i - 1
@@ -1492,6 +1599,14 @@ func copulaNegation(toks []analyze.Token) bool {
 		}
 	}
 	return false
+}
+
+// noLonger reports whether toks[i] opens "no longer", which after "is"
+// denies like "not" does: "Deleting your Tweet location history is no
+// longer available" against "You always have the option to delete your
+// Tweet location history" (llmfake Description_Ambiguity politifact7923).
+func noLonger(toks []analyze.Token, i int) bool {
+	return toks[i].Norm == "no" && i+1 < len(toks) && toks[i+1].Norm == "longer"
 }
 
 // relativePronouns open a relative clause: "Justin King, who is not

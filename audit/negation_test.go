@@ -532,3 +532,65 @@ func TestIntensifiersAndFullStopsAreNoNegations(t *testing.T) {
 	checkInsertedNot(t, "l2r-news-099", "understanding is undeniably beneficial", "understanding is not undeniably beneficial")
 	checkInsertedNot(t, "l2r-news-130", "Singapore itself is a captivating place", "Singapore itself is not a captivating place")
 }
+
+// TestNotAfterToBeBesideNegativesBothSidesState: copulaNegation also
+// holds where the source side's negations and negative words are each
+// stated on the query side too (matchedNegatives): "such debates are
+// outdated …, with one Twitter user asserting that 'Talent cannot be
+// controlled'" (GPT-4o's rewrite of l2r-news-179, both sides quote the
+// "cannot"), and "negligence for failing to ensure the yacht was
+// inspected" for "failed to get it checked" (l2r-news-102), and "it's
+// unclear if the dog was still alive" for "it was not clear if the dog
+// was alive" (l2r-news-157). A negative
+// word of the source the query does not state stays a possible trade for
+// the "not" (TestNegationAfterASubjectOfOneWord, "declined to comment").
+func TestNotAfterToBeBesideNegativesBothSidesState(t *testing.T) {
+	checkInsertedNot(t, "l2r-news-179", "such debates are outdated", "such debates are not outdated")
+	checkInsertedNot(t, "l2r-news-102", "the yacht was inspected", "the yacht was not inspected")
+	checkInsertedNot(t, "l2r-news-157", "the dog was still alive", "the dog was not still alive")
+}
+
+// TestNotHisFirstSaysItHappenedBefore: "This is not McGregor's first
+// offense - last August, he was banned" (Llama-3-70B's rewrite of
+// l2r-news-052) asserts an earlier offence, which its source states; it
+// is no negation (notFirst). Set against "The first such system in
+// Ireland", a "not" inserted into GPT-4o's "This is Ireland's first
+// implementation" says the opposite (firstTurned).
+func TestNotHisFirstSaysItHappenedBefore(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-052", "Llama-3-70B")
+	if res := auditTexts(rewrite, source, Options{}); len(res.Negations) > 0 {
+		t.Errorf("l2r-news-052 Llama-3-70B: the unedited rewrite is flagged: %+v", res.Negations[0])
+	}
+	checkInsertedNot(t, "l2r-news-085", "This is Ireland's first implementation", "This is not Ireland's first implementation")
+	for _, tc := range []struct {
+		text            string
+		stated, negated int
+	}{
+		{"this is not McGregor's first offence", 0, 1},
+		{"it was not their first visit, and the first of many", 1, 1},
+		{"for the first time", 0, 0},
+		{"he did not come first", 0, 0},
+	} {
+		toks := analyze.Tokenize(tc.text, analyze.Span{End: len(tc.text)})
+		if s, n := possessiveFirsts(toks); s != tc.stated || n != tc.negated {
+			t.Errorf("%q: %d stated, %d negated; want %d, %d", tc.text, s, n, tc.stated, tc.negated)
+		}
+	}
+}
+
+// TestNoLongerAfterToBeDenies: a Description_Ambiguity manipulation in
+// llmfake (politifact7923) turns "You always have the option to delete
+// your Tweet location history" into "Deleting your Tweet location history
+// is no longer available". "No longer" after "is" denies as "not" does
+// (noLonger); other "no"s after "is" stay out ("is no ordinary man").
+func TestNoLongerAfterToBeDenies(t *testing.T) {
+	source := "Tweet with a locationYou can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more"
+	query := "Tweeting with a location is not possible anymore. The option to add location information to your Tweets has been removed from the web and third-party applications. Deleting your Tweet location history is no longer available."
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "Deleting your Tweet") {
+		t.Error("\"is no longer available\" is not flagged against \"You always have the option to delete\"")
+	}
+	toks := analyze.Tokenize("he is no ordinary man", analyze.Span{End: 21})
+	if copulaNegation(toks) {
+		t.Error("\"is no ordinary man\" read as a negation after \"is\"")
+	}
+}
