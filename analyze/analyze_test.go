@@ -271,3 +271,27 @@ func TestStemsMemoMakesTheSameProfile(t *testing.T) {
 		}
 	}
 }
+
+// Lower-case prose (a CoAID article in LLMFake, scraped in lower case
+// after its title) splits at its full stops; in cased prose a lower-case
+// word after a full stop still follows an abbreviation ("Cal.) and", as in
+// Reuters' "Sens. Alan Cranston (D-Cal.) and Daniel Evans"), and two such
+// stops do not make a text lower-case.
+func TestSplitSentencesInLowerCaseProse(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{`CDC issued facial hair recommendation for novel coronavirus prevention. cnn as fears grow about the spread of novel coronavirus there 's increasing demand for facial masks. but there 's something that could get in the way. your facial hair. the cdc says beards can keep masks from sealing.`,
+			[]string{"CDC issued facial hair recommendation for novel coronavirus prevention.",
+				"cnn as fears grow about the spread of novel coronavirus there 's increasing demand for facial masks.",
+				"but there 's something that could get in the way.", "your facial hair.", "the cdc says beards can keep masks from sealing."}},
+		{"Sens. Alan Cranston (D-Cal.) and Daniel Evans (R-Wash.) said they introduced legislation. It could save U.S. companies money. approx. two thirds of it.",
+			[]string{"Sens. Alan Cranston (D-Cal.) and Daniel Evans (R-Wash.) said they introduced legislation.", "It could save U.S. companies money. approx. two thirds of it."}},
+	} {
+		got := sentenceTexts(tc.text)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("SplitSentences(%q)\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -16,7 +16,7 @@ type Span struct {
 // without the final period. Single letters (initials, "U.S.") are handled
 // separately.
 var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "sens": true,
 	"rep": true, "gov": true, "gen": true, "col": true, "lt": true, "sgt": true,
 	"capt": true, "st": true, "jr": true, "sr": true, "rev": true, "hon": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
@@ -37,6 +37,7 @@ var abbreviations = map[string]bool{
 // exact, which alignment needs.
 func SplitSentences(text string) []Span {
 	var spans []Span
+	lower := lowerCaseProse(text)
 	start := 0
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
@@ -61,7 +62,7 @@ func SplitSentences(text string) []Span {
 				}
 				end += n
 			}
-			if endsSentence(text, i, end, r) {
+			if endsSentence(text, i, end, r, lower) {
 				emit(end)
 			}
 			i = end
@@ -143,8 +144,9 @@ func isCloser(r rune) bool {
 }
 
 // endsSentence decides whether the terminal punctuation at text[at] (its run
-// ending at end) closes a sentence.
-func endsSentence(text string, at, end int, r rune) bool {
+// ending at end) closes a sentence. In lower-case prose (lowerCaseProse) a
+// lower-case letter may start one.
+func endsSentence(text string, at, end int, r rune, lower bool) bool {
 	if end >= len(text) {
 		return true
 	}
@@ -164,18 +166,60 @@ func endsSentence(text string, at, end int, r rune) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(rest)
-	if unicode.IsLower(first) {
+	if unicode.IsLower(first) && !lower {
 		return false
 	}
 	if r != '.' {
 		return true
 	}
+	return !abbreviated(text, at)
+}
+
+// abbreviated reports whether the full stop at text[at] ends an
+// abbreviation or an initial rather than a sentence.
+func abbreviated(text string, at int) bool {
 	word := wordBefore(text, at)
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
-		return false // an initial: "J. R. Smith", "U.S. officials"
+		return true // an initial: "J. R. Smith", "U.S. officials"
 	}
-	return !abbreviations[strings.ToLower(word)]
+	return abbreviations[strings.ToLower(word)]
 }
+
+// lowerCaseProse reports whether text is prose written, or scraped, in
+// lower case: at least minLowerStarts of its full stops, question and
+// exclamation marks that end no abbreviation are followed by a space and a
+// lower-case letter, and at least twice as many as by a capital. Such text
+// ("… for novel coronavirus prevention. cnn as fears grow about the spread
+// of novel coronavirus there 's increasing demand for facial masks. but
+// there 's something that …", a CoAID article in LLMFake) would otherwise be
+// one sentence, and a sentence of its that a rewrite keeps word for word
+// would align to the whole text as a loose paraphrase. In cased prose a
+// lower-case letter after a full stop follows an abbreviation the list
+// lacks ("Cal.) and"), rarely.
+func lowerCaseProse(text string) bool {
+	lower, upper := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' || i+2 >= len(text) || text[i+1] != ' ' {
+			continue
+		}
+		if c == '.' && abbreviated(text, i) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[i+2:])
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return lower >= minLowerStarts && lower >= 2*upper
+}
+
+// minLowerStarts is the fewest lower-case sentence starts that make a text
+// lower-case prose (lowerCaseProse).
+const minLowerStarts = 3
 
 // wordBefore returns the run of letters ending just before byte i.
 func wordBefore(text string, i int) string {
