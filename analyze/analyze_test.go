@@ -191,6 +191,7 @@ func FuzzAnalyzeText(f *testing.F) {
 	f.Add("Dr. Smith said 1.7 million. \"Why?\" ۱۲۳")
 	f.Add("\xff\xfe bad utf8 . . !")
 	f.Add("Media playback is not supported on this deviceMedia playback is unsupported on your device 4 Feb. Media playback is not supported on this device.")
+	f.Add("lower. case prose. it splits. at full stops. e.g. here! and? Sens. too.")
 	f.Fuzz(func(t *testing.T, text string) {
 		p := AnalyzeText(text)
 		last := 0
