@@ -35,6 +35,15 @@ const (
 	// dupCommon is the most texts one shingle may be in before it is
 	// treated as boilerplate and ignored.
 	dupCommon = 20
+	// claimContainment and claimMinShared make two one-line claims (both
+	// under dupMinShingles shingles) one: the same claim checked twice
+	// ("All U.S. citizens are entitled to $700 per week to stay at home to
+	// avoid spread of coronavirus." and "… $700 USD per week … to avoid the
+	// spread of COVID-19 novel coronavirus, starting 3/17/20.", CoAID 5197
+	// and 5205: 7 of 13 shingles). Every number of the shorter must be in
+	// the longer, which keeps apart blurbs that differ only in their dates.
+	claimContainment = 0.5
+	claimMinShared   = 6
 )
 
 // NearDuplicates returns groups of Doc IDs (of any sets, including the same
@@ -47,10 +56,12 @@ func NearDuplicates(sets ...*Set) []Overlap {
 	seed := maphash.MakeSeed()
 	var ids []string
 	var grams [][]uint64
+	var numbers [][]string
 	for _, s := range sets {
 		for _, d := range s.Docs {
 			ids = append(ids, d.ID)
 			grams = append(grams, shingles(seed, d.Text))
+			numbers = append(numbers, numbersOf(d.Text))
 		}
 	}
 	posting := map[uint64][]int32{}
@@ -74,6 +85,9 @@ func NearDuplicates(sets ...*Set) []Overlap {
 	shared := map[int32]int{}
 	for i, g := range grams {
 		if len(g) < dupMinShingles {
+			if len(g) >= claimMinShared {
+				sameClaims(i, g, grams, posting, numbers, func(j int) { parent[find(j)] = find(i) })
+			}
 			continue
 		}
 		clear(shared)
@@ -106,6 +120,81 @@ func NearDuplicates(sets ...*Set) []Overlap {
 		groups[-1-len(groups)] = o.IDs
 	}
 	return mergeGroups(groups)
+}
+
+// sameClaims calls join for every later text j that is one claim with
+// text i: both short (under dupMinShingles shingles), at least
+// claimContainment of the shorter's shingles, and claimMinShared, in the
+// longer, and every number of the shorter stated by the longer.
+func sameClaims(i int, g []uint64, grams [][]uint64, posting map[uint64][]int32, numbers [][]string, join func(int)) {
+	shared := map[int32]int{}
+	for _, h := range g {
+		for _, j := range posting[h] {
+			if int(j) > i && len(grams[j]) < dupMinShingles {
+				shared[j]++
+			}
+		}
+	}
+	for j, n := range shared {
+		a, b := i, int(j)
+		if len(grams[b]) < len(grams[a]) {
+			a, b = b, a
+		}
+		if n < claimMinShared || float64(n) < claimContainment*float64(len(grams[a])) {
+			continue
+		}
+		if !subset(numbers[a], numbers[b]) { // figures, number words, names
+			continue
+		}
+		join(int(j))
+	}
+}
+
+// numbersOf returns what must match between two versions of one claim:
+// the runs of digits in text, its number words ("third", "fourth": a jury
+// sent home a third night is not the one sent home a fourth), and its
+// capitalised words, case-folded (names: "CITIBANK RAISES BASE RATE" and
+// "CHASE MANHATTAN RAISES PRIME RATE" are two banks' news).
+func numbersOf(text string) []string {
+	out := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsDigit(r) })
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		switch lw := strings.ToLower(w); {
+		case numberWords[lw]:
+			out = append(out, lw)
+		case unicode.IsUpper([]rune(w)[0]):
+			out = append(out, lw)
+		}
+	}
+	return out
+}
+
+// numberWords are the spelled numbers numbersOf keeps.
+var numberWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve
+		twenty thirty forty fifty hundred thousand million billion first second third fourth fifth
+		sixth seventh eighth ninth tenth`) {
+		numberWords[w] = true
+	}
+}
+
+// subset reports whether every string of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // shingles hashes the distinct word 5-shingles of text's first dupWords
