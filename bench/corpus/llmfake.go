@@ -221,10 +221,12 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 // coaidQuotes undoes a wrong decoding in llmfake's CoAID rows: the claims
 // were stored in Mac Roman and read as Latin-1, so “ ” ‘ ’ and … show as
 // Ò Ó Ô Õ and É ("ÒMan visited Albany, N.Y., days before dying from
-// coronavirus.Ó", "is É on"). A tokeniser takes Ò and Ó for letters, so
-// "ÒMan" was one word that matched nothing in a paraphrase of the claim.
-// Only CoAID is mapped, and only these five: its text holds no other
-// character of that range, and none of the five as a letter.
+// coronavirus.Ó", "is É on"). storytrace's tokeniser reads Ò and Ó beside
+// a letter as quotes, but the peers' analysers and the filter's lead
+// coverage take them for letters, so "ÒMan" was one word that matched
+// nothing in a paraphrase of the claim. Only CoAID is mapped, and only
+// these five: its text holds no other character of that range, and none
+// of the five as a letter.
 var coaidQuotes = strings.NewReplacer("Ò", "“", "Ó", "”", "Ô", "‘", "Õ", "’", "É", "…")
 
 // addNoSourceQuery adds a row of a file without news_text (hallucination,

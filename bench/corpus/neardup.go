@@ -40,8 +40,10 @@ const (
 	// ("All U.S. citizens are entitled to $700 per week to stay at home to
 	// avoid spread of coronavirus." and "… $700 USD per week … to avoid the
 	// spread of COVID-19 novel coronavirus, starting 3/17/20.", CoAID 5197
-	// and 5205: 7 of 13 shingles). Every number of the shorter must be in
-	// the longer, which keeps apart blurbs that differ only in their dates.
+	// and 5205: 7 of 13 shingles). Every figure, number word and name of
+	// the shorter must be in the longer (claimMarks), which keeps apart
+	// blurbs that differ only in their dates and briefs of one template
+	// about two companies.
 	claimContainment = 0.5
 	claimMinShared   = 6
 )
@@ -56,12 +58,12 @@ func NearDuplicates(sets ...*Set) []Overlap {
 	seed := maphash.MakeSeed()
 	var ids []string
 	var grams [][]uint64
-	var numbers [][]string
+	var marks [][]string
 	for _, s := range sets {
 		for _, d := range s.Docs {
 			ids = append(ids, d.ID)
 			grams = append(grams, shingles(seed, d.Text))
-			numbers = append(numbers, numbersOf(d.Text))
+			marks = append(marks, claimMarks(d.Text))
 		}
 	}
 	posting := map[uint64][]int32{}
@@ -86,7 +88,7 @@ func NearDuplicates(sets ...*Set) []Overlap {
 	for i, g := range grams {
 		if len(g) < dupMinShingles {
 			if len(g) >= claimMinShared {
-				sameClaims(i, g, grams, posting, numbers, func(j int) { parent[find(j)] = find(i) })
+				sameClaims(i, g, grams, posting, marks, func(j int) { parent[find(j)] = find(i) })
 			}
 			continue
 		}
@@ -125,8 +127,9 @@ func NearDuplicates(sets ...*Set) []Overlap {
 // sameClaims calls join for every later text j that is one claim with
 // text i: both short (under dupMinShingles shingles), at least
 // claimContainment of the shorter's shingles, and claimMinShared, in the
-// longer, and every number of the shorter stated by the longer.
-func sameClaims(i int, g []uint64, grams [][]uint64, posting map[uint64][]int32, numbers [][]string, join func(int)) {
+// longer, and every figure, number word and name of the shorter
+// (claimMarks) in the longer.
+func sameClaims(i int, g []uint64, grams [][]uint64, posting map[uint64][]int32, marks [][]string, join func(int)) {
 	shared := map[int32]int{}
 	for _, h := range g {
 		for _, j := range posting[h] {
@@ -143,19 +146,19 @@ func sameClaims(i int, g []uint64, grams [][]uint64, posting map[uint64][]int32,
 		if n < claimMinShared || float64(n) < claimContainment*float64(len(grams[a])) {
 			continue
 		}
-		if !subset(numbers[a], numbers[b]) { // figures, number words, names
+		if !subset(marks[a], marks[b]) {
 			continue
 		}
 		join(int(j))
 	}
 }
 
-// numbersOf returns what must match between two versions of one claim:
+// claimMarks returns what two versions of one claim must share:
 // the runs of digits in text, its number words ("third", "fourth": a jury
 // sent home a third night is not the one sent home a fourth), and its
 // capitalised words, case-folded (names: "CITIBANK RAISES BASE RATE" and
 // "CHASE MANHATTAN RAISES PRIME RATE" are two banks' news).
-func numbersOf(text string) []string {
+func claimMarks(text string) []string {
 	out := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsDigit(r) })
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	for _, w := range words {
@@ -169,7 +172,7 @@ func numbersOf(text string) []string {
 	return out
 }
 
-// numberWords are the spelled numbers numbersOf keeps.
+// numberWords are the spelled numbers claimMarks keeps.
 var numberWords = map[string]bool{}
 
 func init() {
