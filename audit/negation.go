@@ -229,14 +229,24 @@ func assertingIdiom(toks []analyze.Token, i int) bool {
 // "This is not McGregor's first offence" (Llama-3-70B's rewrite of an
 // l2r BBC article that states his earlier ban).
 func notFirst(toks []analyze.Token, i int) bool {
-	j := i + 1
-	switch {
-	case j+1 < len(toks) && possessives[toks[j].Norm]:
-		j++
-	case j+2 < len(toks) && toks[j].Term != "" && toks[j+1].Norm == "s": // "McGregor's"
-		j += 2
+	for f := i + 2; f <= i+3 && f < len(toks); f++ {
+		if toks[f].Norm == "first" && possessiveBefore(toks, f) == i+1 {
+			return true
+		}
 	}
-	return j > i+1 && j < len(toks) && toks[j].Norm == "first"
+	return false
+}
+
+// possessiveBefore returns the index where a possessive right before
+// toks[f] starts ("his", "McGregor 's"), -1 when there is none.
+func possessiveBefore(toks []analyze.Token, f int) int {
+	switch {
+	case f >= 1 && possessives[toks[f-1].Norm]:
+		return f - 1
+	case f >= 2 && toks[f-1].Norm == "s" && toks[f-2].Term != "":
+		return f - 2
+	}
+	return -1
 }
 
 // possessives may stand between "not" and "first" in notFirst. "The" may
@@ -1524,19 +1534,11 @@ func possessiveFirsts(toks []analyze.Token) (stated, negated int) {
 		if toks[f].Norm != "first" {
 			continue
 		}
-		switch {
-		case f >= 1 && possessives[toks[f-1].Norm]:
-			if f >= 2 && toks[f-2].Norm == "not" {
-				negated++
-			} else {
-				stated++
-			}
-		case f >= 2 && toks[f-1].Norm == "s" && toks[f-2].Term != "":
-			if f >= 3 && toks[f-3].Norm == "not" {
-				negated++
-			} else {
-				stated++
-			}
+		switch d := possessiveBefore(toks, f); {
+		case d > 0 && toks[d-1].Norm == "not":
+			negated++
+		case d >= 0:
+			stated++
 		case f >= 1 && toks[f-1].Norm == "the" && (f+1 == len(toks) || toks[f+1].Norm != "time"):
 			if f < 2 || toks[f-2].Norm != "not" {
 				stated++

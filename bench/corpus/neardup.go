@@ -62,8 +62,13 @@ func NearDuplicates(sets ...*Set) []Overlap {
 	for _, s := range sets {
 		for _, d := range s.Docs {
 			ids = append(ids, d.ID)
-			grams = append(grams, shingles(seed, d.Text))
-			marks = append(marks, claimMarks(d.Text))
+			g := shingles(seed, d.Text)
+			grams = append(grams, g)
+			var m []string
+			if len(g) < dupMinShingles {
+				m = claimMarks(d.Text) // only one-line texts are compared by them
+			}
+			marks = append(marks, m)
 		}
 	}
 	posting := map[uint64][]int32{}

@@ -107,26 +107,19 @@ func TestPartialReuseOfARealSource(t *testing.T) {
 // over 60% of themselves aligned), while the wholly derived ones stay
 // copies and rewrites.
 func TestPartlyDerivedCOUNTERTextsArePartialReuse(t *testing.T) {
-	set, err := corpus.Load(shared, "counter")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := set.DocIndex()
 	derived := map[string]int{}
 	partial := map[string]int{}
-	for _, q := range set.Queries {
-		i, ok := docs[q.Source]
-		if !ok || (q.Label != "partly-derived" && q.Label != "wholly-derived") {
-			continue
+	comparedAlone(t, "counter", func(q corpus.Query, d audit.Decision) {
+		if q.Label != "partly-derived" && q.Label != "wholly-derived" {
+			return
 		}
-		v := trace.Compare(article(q.ID, q.Text), article(q.Source, set.Docs[i].Text)).Sources[0].Decision.Verdict
-		if v.Derived() {
+		if d.Verdict.Derived() {
 			derived[q.Label]++
-			if v == audit.Partial {
+			if d.Verdict == audit.Partial {
 				partial[q.Label]++
 			}
 		}
-	}
+	})
 	pd := float64(partial["partly-derived"]) / float64(max(derived["partly-derived"], 1))
 	wd := float64(partial["wholly-derived"]) / float64(max(derived["wholly-derived"], 1))
 	if derived["partly-derived"] < 30 || pd < 0.15 {
@@ -144,20 +137,10 @@ func TestPartlyDerivedCOUNTERTextsArePartialReuse(t *testing.T) {
 // fitted on pairs compared alone, calls them derived (191 of 200) while
 // the same-event texts written from the headline stay apart.
 func TestARewriteComparedAloneIsDerived(t *testing.T) {
-	set, err := corpus.Load(shared, "human-ai")
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := set.DocIndex()
 	n := map[bool]int{}
 	derived := map[bool]int{}
-	for _, q := range set.Queries {
-		i, ok := docs[q.Source]
-		if !ok {
-			continue
-		}
+	comparedAlone(t, "human-ai", func(q corpus.Query, d audit.Decision) {
 		rewrite := q.Label != corpus.LabelSameEvent
-		d := trace.Compare(article(q.ID, q.Text), article(q.Source, set.Docs[i].Text)).Sources[0].Decision
 		n[rewrite]++
 		if d.Verdict.Derived() {
 			derived[rewrite]++
@@ -167,7 +150,7 @@ func TestARewriteComparedAloneIsDerived(t *testing.T) {
 				t.Fatalf("%s: compared alone, a reason speaks of a next candidate: %q", q.ID, r)
 			}
 		}
-	}
+	})
 	if n[true] < 100 || n[false] < 100 {
 		t.Fatalf("only %d rewrites and %d same-event texts", n[true], n[false])
 	}
@@ -176,5 +159,22 @@ func TestARewriteComparedAloneIsDerived(t *testing.T) {
 	}
 	if share := float64(derived[false]) / float64(n[false]); share > 0.02 {
 		t.Errorf("%d of %d same-event texts compared alone are derived (%.2f), want ≤ 0.02", derived[false], n[false], share)
+	}
+}
+
+// comparedAlone compares every query of the named set with its source in
+// the set, as storytrace compare does, and hands fn the query and the
+// decision.
+func comparedAlone(t *testing.T, name string, fn func(q corpus.Query, d audit.Decision)) {
+	t.Helper()
+	set, err := corpus.Load(shared, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := set.DocIndex()
+	for _, q := range set.Queries {
+		if i, ok := docs[q.Source]; ok {
+			fn(q, trace.Compare(article(q.ID, q.Text), article(q.Source, set.Docs[i].Text)).Sources[0].Decision)
+		}
 	}
 }
