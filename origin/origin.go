@@ -7,11 +7,12 @@
 //  1. Publication dates, when both texts have one and they differ.
 //  2. A cut: one text is the other's beginning, stopped at a length (the
 //     way archives and aggregators truncate); the cut one is the copy.
-//  3. Containment: how much of each text is found in the other. A derived
-//     text is mostly made of its source's material, while the source also
-//     holds what the derived text left out; the text with the larger share
-//     found in the other is taken to be the derived one. When each holds
-//     nearly all of the other, the order is unknown.
+//  3. What each holds that the other lacks. A derived text is mostly made
+//     of its source's material, while the source also holds what the
+//     derived text left out: more of its passages (containment), and the
+//     specifics a rewrite drops or blurs but rarely invents — figures,
+//     dates, names and, above all, direct quotations (see evidence). When
+//     that evidence is weak either way, the order is unknown.
 //
 // A text's parent is the earlier related text that accounts for most of it;
 // among near ties, the one whose content it covers most completely (a
@@ -77,12 +78,9 @@ const (
 	// related is the share of one text found in the other at which two
 	// texts belong to the same story's chain.
 	related = 0.3
-	// mutual is the share, both ways, at which two texts are the same text
-	// and containment cannot order them.
+	// mutual is the share, both ways, at which each text holds all of the
+	// other's passages and containment cannot order them.
 	mutual = 0.9
-	// decisive is the difference of the two shares below which containment
-	// does not decide.
-	decisive = 0.1
 	// tie is how close two candidate parents' shares must be to count as
 	// a tie.
 	tie = 0.05
@@ -122,6 +120,10 @@ func Build(texts []Text) *Chain {
 			m[j][i] = pair{aInB: p.bInA, bInA: p.aInB}
 		}
 	}
+	det := make([]details, n)
+	for i, t := range texts {
+		det[i] = detailsOf(t.Profile)
+	}
 	// dir[{i, j}] says whether i came before j, and why.
 	type order struct {
 		earlier bool
@@ -134,7 +136,7 @@ func Build(texts []Text) *Chain {
 			if max(m[i][j].aInB, m[i][j].bInA) < related && !judged {
 				continue
 			}
-			l, iFirst := direction(texts[i], texts[j], m[i][j])
+			l, iFirst := direction(texts[i], texts[j], m[i][j], det[i], det[j])
 			dir[[2]int{i, j}] = order{iFirst, l}
 			dir[[2]int{j, i}] = order{!iFirst, l}
 		}
@@ -210,8 +212,9 @@ func better(x, y pair) bool {
 	return x.bInA > y.bInA
 }
 
-// direction decides which of a and b came first. p measures a against b.
-func direction(a, b Text, p pair) (Link, bool) {
+// direction decides which of a and b came first. p measures a against b;
+// da and db are their details.
+func direction(a, b Text, p pair, da, db details) (Link, bool) {
 	if ta, tb, ok := dates(a.Published, b.Published); ok && !ta.Equal(tb) {
 		first, second := a, b
 		if tb.Before(ta) {
@@ -227,24 +230,19 @@ func direction(a, b Text, p pair) (Link, bool) {
 		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, true
 	}
 	if a.Original != b.Original {
-		// The user's word beats containment (0.55–0.75): a rewrite that
-		// adds to its source reads as the source's source.
-		return Link{Basis: "user", Confidence: 0.75,
+		// The user's word beats what the texts hold (0.6–0.8): a rewrite
+		// that adds to its source can read as the source's source.
+		return Link{Basis: "user", Confidence: 0.85,
 			Reason: fmt.Sprintf("%s is the original, as the user said", orig(a, b))}, a.Original
 	}
-	switch {
-	case p.aInB >= mutual && p.bInA >= mutual, math.Abs(p.aInB-p.bInA) < decisive:
+	score, why := evidence(p, da, db)
+	if math.Abs(score) < decisive {
 		// A guess: b, later in Build's list, is taken as the earlier, so
 		// the query (first) is taken as made from the archive's articles.
 		return Link{Basis: "unknown", Confidence: 0.5,
-			Reason: fmt.Sprintf("each holds as much of the other (%.0f%% and %.0f%%) and no dates order them", 100*p.aInB, 100*p.bInA)}, false
-	case p.aInB > p.bInA:
-		return Link{Basis: "containment", Confidence: containmentConfidence(p.aInB - p.bInA),
-			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.aInB, 100*p.bInA)}, false
-	default:
-		return Link{Basis: "containment", Confidence: containmentConfidence(p.bInA - p.aInB),
-			Reason: fmt.Sprintf("%.0f%% of the later text is found in the earlier, which holds more (only %.0f%% of it is used)", 100*p.bInA, 100*p.aInB)}, true
+			Reason: fmt.Sprintf("no dates order them and neither clearly holds what the other lacks (%.0f%% and %.0f%% of each found in the other)", 100*p.aInB, 100*p.bInA)}, false
 	}
+	return Link{Basis: "containment", Confidence: evidenceConfidence(score), Reason: why}, score < 0
 }
 
 // orig is the ID of whichever of a and b is marked the original.
@@ -253,12 +251,6 @@ func orig(a, b Text) string {
 		return a.ID
 	}
 	return b.ID
-}
-
-// containmentConfidence grows with the gap between the two shares, from
-// 0.55 to at most 0.75: containment alone is never as sure as a date.
-func containmentConfidence(gap float64) float64 {
-	return math.Round((0.55+math.Min(0.2, gap/2))*100) / 100
 }
 
 // dates parses two publication dates; ok is false unless both parse. When
