@@ -19,35 +19,48 @@ import (
 // a rewrite that restates every passage in more words as the source of
 // its source; the specifics it dropped still say which came first.
 type details struct {
-	facts  []facts.Fact // quantities, dates and named entities
-	quotes []string     // each quotation's words (see words)
-	text   string       // the text's words, with a space at each end
+	facts  []facts.Fact // quantities, dates and named entities, each once
+	quotes []facts.Fact // direct quotations, each once
+	text   string       // the text's words (see words), a space at each end
 }
 
 func detailsOf(p *analyze.Profile) details {
 	d := details{text: " " + words(p.Text) + " "}
+	seen := map[string]bool{}
+	once := func(key string) bool {
+		if key == "" || seen[key] {
+			return false
+		}
+		seen[key] = true
+		return true
+	}
 	for _, f := range p.Facts {
-		if f.Kind == facts.Quantity || f.Kind == facts.Date {
+		if (f.Kind == facts.Quantity || f.Kind == facts.Date) && once(string(f.Kind)+":"+words(f.Text)) {
 			d.facts = append(d.facts, f)
 		}
 	}
-	d.facts = append(d.facts, facts.Entities(p.Text)...)
+	for _, f := range facts.Entities(p.Text) {
+		if once("entity:" + words(f.Entity)) {
+			d.facts = append(d.facts, f)
+		}
+	}
 	for _, q := range facts.Quotes(p.Text) {
-		if q.Kind == facts.Quote {
-			d.quotes = append(d.quotes, words(q.Quoted))
+		if q.Kind == facts.Quote && once("quote:"+words(q.Quoted)) {
+			d.quotes = append(d.quotes, q)
 		}
 	}
 	return d
 }
 
-// lacking counts the specifics of d that other does not state: a figure
-// or date other gives no same or compatible value for, a name other never
-// writes, a quotation whose words other does not hold in a row.
-func (d details) lacking(other details) (specifics, quotes int) {
+// lacking returns the specifics of d that other does not state — a
+// figure or date other gives no same or compatible value for, a name
+// other never writes — and d's quotations whose words other does not
+// hold in a row, each as the text writes it.
+func (d details) lacking(other details) (specifics, quotes []string) {
 	for _, f := range d.facts {
 		if f.Kind == facts.Entity {
-			if name := words(f.Entity); name != "" && !strings.Contains(other.text, " "+name+" ") {
-				specifics++
+			if !strings.Contains(other.text, " "+words(f.Entity)+" ") {
+				specifics = append(specifics, f.Entity)
 			}
 			continue
 		}
@@ -59,12 +72,12 @@ func (d details) lacking(other details) (specifics, quotes int) {
 			}
 		}
 		if !stated {
-			specifics++
+			specifics = append(specifics, f.Text)
 		}
 	}
 	for _, q := range d.quotes {
-		if q != "" && !strings.Contains(other.text, " "+q+" ") {
-			quotes++
+		if !strings.Contains(other.text, " "+words(q.Quoted)+" ") {
+			quotes = append(quotes, q.Text)
 		}
 	}
 	return specifics, quotes
@@ -106,41 +119,68 @@ func evidence(p pair, a, b details) (score float64, why string) {
 	}
 	aSpec, aQuotes := a.lacking(b)
 	bSpec, bQuotes := b.lacking(a)
-	score = gap + specificsWeight*math.Tanh(float64(bSpec-aSpec)) + quotesWeight*math.Tanh(float64(bQuotes-aQuotes)/2)
-	earlier, later := bSpec, aSpec
-	earlierQ, laterQ := bQuotes, aQuotes
+	score = gap + specificsWeight*math.Tanh(float64(len(bSpec)-len(aSpec))) +
+		quotesWeight*math.Tanh(float64(len(bQuotes)-len(aQuotes))/2)
+	earlierSpec, earlierQuotes, laterSpec, laterQuotes := bSpec, bQuotes, aSpec, aQuotes
 	inLater, inEarlier := p.aInB, p.bInA
 	if score < 0 {
-		earlier, later, earlierQ, laterQ = aSpec, bSpec, aQuotes, bQuotes
+		earlierSpec, earlierQuotes, laterSpec, laterQuotes = aSpec, aQuotes, bSpec, bQuotes
 		inLater, inEarlier = p.bInA, p.aInB
 	}
 	why = fmt.Sprintf("%.0f%% of the later text is found in the earlier, and %.0f%% of the earlier in it; the earlier states %s the later lacks, the later %s the earlier lacks",
-		100*inLater, 100*inEarlier, specificsPhrase(earlier, earlierQ), specificsPhrase(later, laterQ))
+		100*inLater, 100*inEarlier, specificsPhrase(earlierSpec, earlierQuotes), specificsPhrase(laterSpec, laterQuotes))
 	return score, why
 }
 
-// specificsPhrase names counts of specifics and quotations: "3 figures,
-// dates or names and 1 quotation", "nothing".
-func specificsPhrase(specifics, quotes int) string {
+// maxExamples is how many specifics of each kind a reason quotes.
+const maxExamples = 3
+
+// specificsPhrase names specifics and quotations by their number and the
+// first few of them: "2 figures, dates or names (541,210; Mohsin Aziz)
+// and 1 quotation (“Around 1.7 million …”)", or "nothing".
+func specificsPhrase(specifics, quotes []string) string {
 	var parts []string
-	switch specifics {
-	case 0:
-	case 1:
-		parts = append(parts, "1 figure, date or name")
-	default:
-		parts = append(parts, fmt.Sprintf("%d figures, dates or names", specifics))
-	}
-	switch quotes {
-	case 0:
-	case 1:
-		parts = append(parts, "1 quotation")
-	default:
-		parts = append(parts, fmt.Sprintf("%d quotations", quotes))
+	for _, kind := range []struct {
+		of          []string
+		one, plural string
+	}{
+		{specifics, "figure, date or name", "figures, dates or names"},
+		{quotes, "quotation", "quotations"},
+	} {
+		if len(kind.of) == 0 {
+			continue
+		}
+		noun := kind.plural
+		if len(kind.of) == 1 {
+			noun = kind.one
+		}
+		var ex []string
+		for i, s := range kind.of {
+			if i == maxExamples {
+				ex = append(ex, "…")
+				break
+			}
+			ex = append(ex, clip(s))
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(kind.of), noun, strings.Join(ex, "; ")))
 	}
 	if len(parts) == 0 {
 		return "nothing"
 	}
 	return strings.Join(parts, " and ")
+}
+
+// clipWords is how many words of a specific a reason shows.
+const clipWords = 8
+
+// clip shortens a quotation to its first clipWords words and an ellipsis,
+// with its spacing made single.
+func clip(s string) string {
+	f := strings.Fields(s)
+	if len(f) <= clipWords {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f[:clipWords], " ") + " …"
 }
 
 // evidenceConfidence grows with the evidence from 0.6 at the decisive

@@ -116,7 +116,13 @@ func directionRows(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suit
 	if len(pairs) == 0 {
 		return nil, nil
 	}
-	type tally struct{ right, unknown, dated int }
+	type tally struct {
+		right, unknown, dated int
+		// confidence sums the links' confidence where the order was
+		// decided: beside the share right among them, it says whether the
+		// confidence a trace shows can be read as a probability.
+		confidence float64
+	}
 	var withDates, textOnly tally
 	for _, p := range pairs {
 		if err := ctx.Err(); err != nil {
@@ -137,20 +143,28 @@ func directionRows(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suit
 			switch {
 			case ch == nil || ch.Links[0].Basis == "unknown":
 				t.unknown++
+				continue
 			case ch.Origin == "source":
 				t.right++
 			}
+			t.confidence += ch.Links[0].Confidence
 		}
 	}
 	n := len(pairs)
 	row := func(method string, t tally) suite.Row {
-		return suite.Row{Table: "origin: direction of derived pairs", Set: set.Name, Method: method, N: n,
+		r := suite.Row{Table: "origin: direction of derived pairs", Set: set.Name, Method: method, N: n,
 			Metrics: []suite.Metric{
 				suite.M("source first", float64(t.right)/float64(n)),
 				suite.M("unknown", float64(t.unknown)/float64(n)),
 				suite.M("wrong", float64(n-t.right-t.unknown)/float64(n)),
 				suite.M("dated pairs", float64(t.dated)/float64(n)),
 			}}
+		if decided := n - t.unknown; decided > 0 {
+			r.Metrics = append(r.Metrics,
+				suite.M("right when decided", float64(t.right)/float64(decided)),
+				suite.M("mean confidence when decided", t.confidence/float64(decided)))
+		}
+		return r
 	}
 	rows := []suite.Row{row("storytrace, text only", textOnly)}
 	if withDates.dated > 0 {
