@@ -280,8 +280,11 @@ func parseDate(s string) (t time.Time, dayOnly bool, ok bool) {
 // shorter common beginnings are headlines and ledes, not truncations.
 const cutMin = 500
 
-// cutOf reports whether a is b cut short: a's letters and digits are the
-// beginning of b's, and b goes on for at least a tenth more.
+// Cut reports whether text a is text b cut short: a's letters and digits
+// are the beginning of b's, and b goes on for at least a tenth more.
+func Cut(a, b string) bool { return cutOf(a, b) }
+
+// cutOf is Cut.
 func cutOf(a, b string) bool {
 	ka, kb := skeleton(a), skeleton(b)
 	if len(ka) < cutMin || float64(len(kb)) < 1.1*float64(len(ka)) {

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -204,17 +205,63 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 
 // setMargins records, for each candidate, how far its support lies above the
 // best other candidate's: a true source stands out from the topical
-// neighbours that every query also retrieves.
+// neighbours that every query also retrieves. Another copy of the same
+// article (sameArticle) is not a neighbour to stand out from: an archive
+// that holds a story twice, syndicated or cut at a length, would otherwise
+// leave both copies with no margin and the true source undecided.
 func setMargins(vs []*Candidate) {
+	heads := make([]string, len(vs))
+	for i, v := range vs {
+		heads[i] = head(v.Profile.Text)
+	}
 	for i, v := range vs {
 		best := 0.0
 		for j, o := range vs {
-			if j != i && o.Alignment.Support > best {
+			if j != i && o.Alignment.Support > best && !sameArticle(v, o, heads[i] == heads[j]) {
 				best = o.Alignment.Support
 			}
 		}
 		v.Margin = round(v.Alignment.Support - best)
 	}
+}
+
+// sameArticleJaccard is the estimated word-3-shingle Jaccard from which two
+// archive articles are copies of one article. Rewrites of one story share
+// far fewer shingles (true rewrite pairs have a median Jaccard of
+// 0.06–0.17); copies that differ in page furniture or a corrected word keep
+// most of them.
+const sameArticleJaccard = 0.7
+
+// sameArticle reports whether candidates a and b are one article stored
+// twice: nearly the same shingles, or one the other cut short (as
+// archives and aggregators truncate). sameHead says whether their texts
+// begin alike (head); only then can one be the other cut.
+func sameArticle(a, b *Candidate, sameHead bool) bool {
+	if analyze.Jaccard(a.Profile.Sketch, b.Profile.Sketch) >= sameArticleJaccard {
+		return true
+	}
+	return sameHead && (origin.Cut(a.Profile.Text, b.Profile.Text) || origin.Cut(b.Profile.Text, a.Profile.Text))
+}
+
+// headLetters is how many letters and digits head keeps.
+const headLetters = 200
+
+// head is the beginning of a text's letters and digits, case-folded: two
+// texts one of which is the other cut short begin alike, and comparing
+// heads first spares reading whole texts for every pair of candidates.
+func head(text string) string {
+	var sb strings.Builder
+	n := 0
+	for _, r := range text {
+		if n == headLetters {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			sb.WriteRune(unicode.ToLower(r))
+			n++
+		}
+	}
+	return sb.String()
 }
 
 // report decides the verdict and builds the report entry, with the full
@@ -356,6 +403,27 @@ func rank(vs []*Candidate) {
 		}
 		return vs[i].Bands > vs[j].Bands
 	})
+	fullerCopyFirst(vs)
+}
+
+// fullerCopyFirst puts, among candidates that are one article stored
+// twice (sameArticle), the copy that accounts for more of the query first:
+// a copy cut at a length scores higher by BM25, being shorter, yet holds
+// only part of what the rewrite restates, and the verdict and audit read
+// best against the whole.
+func fullerCopyFirst(vs []*Candidate) {
+	heads := make([]string, len(vs))
+	for i, v := range vs {
+		heads[i] = head(v.Profile.Text)
+	}
+	for i := range vs {
+		for j := i + 1; j < len(vs); j++ {
+			if vs[j].Alignment.Support > vs[i].Alignment.Support && sameArticle(vs[i], vs[j], heads[i] == heads[j]) {
+				vs[i], vs[j] = vs[j], vs[i]
+				heads[i], heads[j] = heads[j], heads[i]
+			}
+		}
+	}
 }
 
 func info(a extract.Article, p *analyze.Profile) report.ArticleInfo {
