@@ -199,7 +199,22 @@ type sentenceCover struct {
 	words, matched int
 	sFirst, sLast  int
 	exact          bool // all words inside one fragment
+	// in counts the covered words per source sentence.
+	in map[int]int
 }
+
+// A source sentence joins a query sentence's verbatim span when it holds
+// at least 1/strayShare as many of the sentence's covered words as the
+// source sentence holding most. A verbatim run carries over a sentence
+// boundary ("… overproduction. The" in both texts), and a short run of
+// common words ("Mr Ebbers has denied") recurs elsewhere in the source;
+// without this the span of a query sentence copied from the sixteenth
+// source sentence reached back to the first (one BBC summary: "s1..s16"),
+// the report showed two thousand bytes of source for one sentence, and the
+// source's coverage counted them all. A query sentence that joins two
+// source sentences holds about as many words from each, and keeps both;
+// one that folds in a clause of the next keeps it too (see verbatimCover).
+const strayShare = 2
 
 func verbatimCover(segs []*segment, qw, sw []word, q, s *analyze.Profile) []sentenceCover {
 	qSent, sSent := sentenceOfWords(qw, q.Sentences), sentenceOfWords(sw, s.Sentences)
@@ -223,16 +238,40 @@ func verbatimCover(segs []*segment, qw, sw []word, q, s *analyze.Profile) []sent
 				c := &cover[k]
 				c.matched++
 				inFrag[k]++
-				if c.sFirst < 0 || int(j) < c.sFirst {
-					c.sFirst = int(j)
+				if c.in == nil {
+					c.in = map[int]int{}
 				}
-				c.sLast = max(c.sLast, int(j))
+				c.in[int(j)]++
 			}
 			for k, n := range inFrag {
 				if n == cover[k].words {
 					cover[k].exact = true
 				}
 			}
+		}
+	}
+	for k := range cover {
+		c := &cover[k]
+		most := 0
+		for _, n := range c.in {
+			most = max(most, n)
+		}
+		for j, n := range c.in {
+			if strayShare*n < most {
+				continue
+			}
+			if c.sFirst < 0 || j < c.sFirst {
+				c.sFirst = j
+			}
+			c.sLast = max(c.sLast, j)
+		}
+		// The sentences next to the span join it whatever their share: a
+		// rewrite folds a clause of the next sentence into its own.
+		for c.in[c.sFirst-1] > 0 {
+			c.sFirst--
+		}
+		for c.in[c.sLast+1] > 0 {
+			c.sLast++
 		}
 	}
 	return cover
