@@ -1,7 +1,11 @@
 package trace
 
 import (
+	"strings"
+
 	"context"
+	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
 	"testing"
 
 	"github.com/storytrace/storytrace/bench/corpus"
@@ -100,5 +104,54 @@ func TestStoryStoredTwiceReadsAsStoredOnce(t *testing.T) {
 	t.Logf("%d articles stored twice, %d rewrites of them: same verdict from a copy %d; derived held once %d, twice %d", len(cutCopy), n, same, derivedOnce, derivedTwice)
 	if n < 50 || float64(same) < 0.95*float64(n) {
 		t.Errorf("held twice, %d of %d rewrites read as held once; want 95%% of 50 or more", same, n)
+	}
+}
+
+// Of two copies of one article, the one accounting for more of the query
+// moves up to where the other stood, the other right behind it, and the
+// candidates between keep their order. The texts are a SheepDog article,
+// LLMFake's copy of it cut at 4,000 characters, and two other articles.
+func TestFullerCopyMovesUpBeforeTheOther(t *testing.T) {
+	needShared(t)
+	sets := map[string]*corpus.Set{}
+	for _, name := range []string{"sheepdog", "llmfake"} {
+		set, err := corpus.Load(shared, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets[name] = set
+	}
+	byHead := map[string]corpus.Doc{}
+	for _, d := range sets["sheepdog"].Docs {
+		byHead[head(d.Text)] = d
+	}
+	var whole, cut corpus.Doc
+	for _, d := range sets["llmfake"].Docs {
+		if w, ok := byHead[head(d.Text)]; ok && origin.Cut(d.Text, w.Text) {
+			whole, cut = w, d
+			break
+		}
+	}
+	if whole.ID == "" {
+		t.Fatal("no article stored twice")
+	}
+	cand := func(d corpus.Doc, support float64) *Candidate {
+		return &Candidate{Article: d.Article(), Profile: analyze.AnalyzeText(d.Text), Alignment: &align.Alignment{Support: support}}
+	}
+	var others []corpus.Doc
+	for _, d := range sets["sheepdog"].Docs {
+		if d.ID != whole.ID && len(others) < 2 {
+			others = append(others, d)
+		}
+	}
+	vs := []*Candidate{cand(cut, 0.4), cand(others[0], 0.3), cand(others[1], 0.2), cand(whole, 0.5)}
+	fullerCopyFirst(vs)
+	var got []string
+	for _, v := range vs {
+		got = append(got, v.Article.ID)
+	}
+	want := []string{whole.ID, cut.ID, others[0].ID, others[1].ID}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

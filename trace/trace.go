@@ -407,10 +407,10 @@ func rank(vs []*Candidate) {
 }
 
 // fullerCopyFirst puts, among candidates that are one article stored
-// twice (sameArticle), the copy that accounts for more of the query first:
-// a copy cut at a length scores higher by BM25, being shorter, yet holds
-// only part of what the rewrite restates, and the verdict and audit read
-// best against the whole.
+// twice (sameArticle), the copy that accounts for more of the query first,
+// right before the other: a copy cut at a length scores higher by BM25,
+// being shorter, yet holds only part of what the rewrite restates, and the
+// verdict and audit read best against the whole.
 func fullerCopyFirst(vs []*Candidate) {
 	heads := make([]string, len(vs))
 	for i, v := range vs {
@@ -419,8 +419,12 @@ func fullerCopyFirst(vs []*Candidate) {
 	for i := range vs {
 		for j := i + 1; j < len(vs); j++ {
 			if vs[j].Alignment.Support > vs[i].Alignment.Support && sameArticle(vs[i], vs[j], heads[i] == heads[j]) {
-				vs[i], vs[j] = vs[j], vs[i]
-				heads[i], heads[j] = heads[j], heads[i]
+				// Move the fuller copy up to i; the candidates between
+				// keep their order behind it, the other copy first.
+				v, h := vs[j], heads[j]
+				copy(vs[i+1:j+1], vs[i:j])
+				copy(heads[i+1:j+1], heads[i:j])
+				vs[i], heads[i] = v, h
 			}
 		}
 	}
