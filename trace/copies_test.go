@@ -15,6 +15,36 @@ import (
 	"github.com/storytrace/storytrace/origin"
 )
 
+// storedTwice loads SheepDog and LLMFake and finds the articles they both
+// hold: a SheepDog article whose LLMFake copy is its beginning, cut. It
+// returns the sets and, per whole article, its cut copy, both in the
+// order LLMFake lists the copies.
+func storedTwice(t *testing.T) (sets map[string]*corpus.Set, pairs [][2]corpus.Doc) {
+	t.Helper()
+	needShared(t)
+	sets = map[string]*corpus.Set{}
+	for _, name := range []string{"sheepdog", "llmfake"} {
+		set, err := corpus.Load(shared, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets[name] = set
+	}
+	byHead := map[string]corpus.Doc{}
+	for _, d := range sets["sheepdog"].Docs {
+		byHead[head(d.Text)] = d
+	}
+	for _, d := range sets["llmfake"].Docs {
+		if whole, ok := byHead[head(d.Text)]; ok && origin.Cut(d.Text, whole.Text) {
+			pairs = append(pairs, [2]corpus.Doc{whole, d})
+		}
+	}
+	if len(pairs) < 10 {
+		t.Fatalf("only %d articles stored twice", len(pairs))
+	}
+	return sets, pairs
+}
+
 // An archive that holds a story twice — here a PolitiFact article as
 // SheepDog stores it whole and as LLMFake stores it cut at 4,000
 // characters — must read a rewrite of it as an archive holding it once
@@ -24,32 +54,13 @@ import (
 // against SheepDog's and LLMFake's articles with and without the cut
 // copies.
 func TestStoryStoredTwiceReadsAsStoredOnce(t *testing.T) {
-	needShared(t)
 	ctx := context.Background()
-	sets := map[string]*corpus.Set{}
-	for _, name := range []string{"sheepdog", "llmfake"} {
-		set, err := corpus.Load(shared, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[name] = set
-	}
-	// The articles stored twice: a SheepDog article whose LLMFake copy is
-	// its beginning, cut.
-	byHead := map[string]corpus.Doc{}
-	for _, d := range sets["sheepdog"].Docs {
-		byHead[head(d.Text)] = d
-	}
+	sets, pairs := storedTwice(t)
 	cutCopy := map[string]string{} // whole article's ID → its cut copy's
 	isCut := map[string]bool{}
-	for _, d := range sets["llmfake"].Docs {
-		if whole, ok := byHead[head(d.Text)]; ok && origin.Cut(d.Text, whole.Text) {
-			cutCopy[whole.ID] = d.ID
-			isCut[d.ID] = true
-		}
-	}
-	if len(cutCopy) < 10 {
-		t.Fatalf("only %d articles stored twice", len(cutCopy))
+	for _, p := range pairs {
+		cutCopy[p[0].ID] = p[1].ID
+		isCut[p[1].ID] = true
 	}
 	twice, once := emptyIndex(t), emptyIndex(t)
 	var all, single []extract.Article
@@ -112,29 +123,8 @@ func TestStoryStoredTwiceReadsAsStoredOnce(t *testing.T) {
 // candidates between keep their order. The texts are a SheepDog article,
 // LLMFake's copy of it cut at 4,000 characters, and two other articles.
 func TestFullerCopyMovesUpBeforeTheOther(t *testing.T) {
-	needShared(t)
-	sets := map[string]*corpus.Set{}
-	for _, name := range []string{"sheepdog", "llmfake"} {
-		set, err := corpus.Load(shared, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[name] = set
-	}
-	byHead := map[string]corpus.Doc{}
-	for _, d := range sets["sheepdog"].Docs {
-		byHead[head(d.Text)] = d
-	}
-	var whole, cut corpus.Doc
-	for _, d := range sets["llmfake"].Docs {
-		if w, ok := byHead[head(d.Text)]; ok && origin.Cut(d.Text, w.Text) {
-			whole, cut = w, d
-			break
-		}
-	}
-	if whole.ID == "" {
-		t.Fatal("no article stored twice")
-	}
+	sets, pairs := storedTwice(t)
+	whole, cut := pairs[0][0], pairs[0][1]
 	cand := func(d corpus.Doc, support float64) *Candidate {
 		return &Candidate{Article: d.Article(), Profile: analyze.AnalyzeText(d.Text), Alignment: &align.Alignment{Support: support}}
 	}
