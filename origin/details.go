@@ -19,10 +19,16 @@ import (
 // a rewrite that restates every passage in more words as the source of
 // its source; the specifics it dropped still say which came first.
 type details struct {
-	facts  []facts.Fact // quantities, dates and named entities, each once
-	quotes []facts.Fact // direct quotations, each once
-	text   string       // the text's words (see words), a space at each end
+	figures []facts.Fact // quantities and dates, each once
+	names   []written    // named entities, each once
+	quotes  []written    // direct quotations, each once
+	text    string       // the text's words (see words), a space at each end
 }
+
+// written is a name or a quotation as the text writes it, and its words
+// (see words) with a space at each end, as they are looked for in the
+// other text.
+type written struct{ text, words string }
 
 func detailsOf(p *analyze.Profile) details {
 	d := details{text: " " + words(p.Text) + " "}
@@ -36,17 +42,17 @@ func detailsOf(p *analyze.Profile) details {
 	}
 	for _, f := range p.Facts {
 		if (f.Kind == facts.Quantity || f.Kind == facts.Date) && once(string(f.Kind)+":"+words(f.Text)) {
-			d.facts = append(d.facts, f)
+			d.figures = append(d.figures, f)
 		}
 	}
 	for _, f := range facts.Entities(p.Text) {
-		if once("entity:" + words(f.Entity)) {
-			d.facts = append(d.facts, f)
+		if w := words(f.Entity); once("entity:" + w) {
+			d.names = append(d.names, written{f.Entity, " " + w + " "})
 		}
 	}
 	for _, q := range facts.Quotes(p.Text) {
-		if q.Kind == facts.Quote && once("quote:"+words(q.Quoted)) {
-			d.quotes = append(d.quotes, q)
+		if w := words(q.Quoted); q.Kind == facts.Quote && once("quote:"+w) {
+			d.quotes = append(d.quotes, written{q.Text, " " + w + " "})
 		}
 	}
 	return d
@@ -57,15 +63,9 @@ func detailsOf(p *analyze.Profile) details {
 // other never writes — and d's quotations whose words other does not
 // hold in a row, each as the text writes it.
 func (d details) lacking(other details) (specifics, quotes []string) {
-	for _, f := range d.facts {
-		if f.Kind == facts.Entity {
-			if !strings.Contains(other.text, " "+words(f.Entity)+" ") {
-				specifics = append(specifics, f.Entity)
-			}
-			continue
-		}
+	for _, f := range d.figures {
 		stated := false
-		for _, g := range other.facts {
+		for _, g := range other.figures {
 			if r := facts.Match(f, g); r == facts.Same || r == facts.Compatible {
 				stated = true
 				break
@@ -75,9 +75,14 @@ func (d details) lacking(other details) (specifics, quotes []string) {
 			specifics = append(specifics, f.Text)
 		}
 	}
+	for _, n := range d.names {
+		if !strings.Contains(other.text, n.words) {
+			specifics = append(specifics, n.text)
+		}
+	}
 	for _, q := range d.quotes {
-		if !strings.Contains(other.text, " "+words(q.Quoted)+" ") {
-			quotes = append(quotes, q.Text)
+		if !strings.Contains(other.text, q.words) {
+			quotes = append(quotes, q.text)
 		}
 	}
 	return specifics, quotes

@@ -223,10 +223,10 @@ func direction(a, b Text, p pair, da, db details) (Link, bool) {
 		return Link{Basis: "dates", Confidence: 0.95,
 			Reason: fmt.Sprintf("published %s, before %s", first.Published, second.Published)}, ta.Before(tb)
 	}
-	if cutOf(a.Profile.Text, b.Profile.Text) {
+	if Cut(a.Profile.Text, b.Profile.Text) {
 		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, false
 	}
-	if cutOf(b.Profile.Text, a.Profile.Text) {
+	if Cut(b.Profile.Text, a.Profile.Text) {
 		return Link{Basis: "cut", Confidence: 0.8, Reason: "its text is the other's beginning, cut at a length"}, true
 	}
 	if a.Original != b.Original {
@@ -282,27 +282,45 @@ const cutMin = 500
 
 // Cut reports whether text a is text b cut short: a's letters and digits
 // are the beginning of b's, and b goes on for at least a tenth more.
-func Cut(a, b string) bool { return cutOf(a, b) }
-
-// cutOf is Cut.
-func cutOf(a, b string) bool {
-	ka, kb := skeleton(a), skeleton(b)
+func Cut(a, b string) bool {
+	if CutKey(a) != CutKey(b) {
+		return false
+	}
+	ka, kb := skeleton(a, -1), skeleton(b, -1)
 	if len(ka) < cutMin || float64(len(kb)) < 1.1*float64(len(ka)) {
 		return false
 	}
 	// The cut may fall inside a word or drop a final partial sentence mark.
-	k := len(ka) - min(20, len(ka)/10)
+	k := len(ka) - min(cutSlack, len(ka)/10)
 	return strings.HasPrefix(kb, ka[:k])
 }
 
+// cutSlack is how many letters at the end of a cut may differ from the
+// whole text's.
+const cutSlack = 20
+
+// CutKey is the beginning of a text's letters and digits that Cut needs two
+// texts to share: texts with different keys are never one the other cut
+// short, so a caller comparing many texts compares their keys first and
+// reads whole texts only where the keys agree.
+func CutKey(text string) string { return skeleton(text, cutMin-cutSlack) }
+
 // skeleton keeps a text's letters and digits, case-folded: scrapes of one
-// article differ in spacing, line breaks and quotation marks.
-func skeleton(s string) string {
+// article differ in spacing, line breaks and quotation marks. It stops at
+// limit bytes (cutting a letter if need be), or reads the whole text when
+// limit < 0.
+func skeleton(s string, limit int) string {
 	var sb strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	for _, r := range s {
+		if limit >= 0 && sb.Len() >= limit {
+			break
+		}
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			sb.WriteRune(r)
 		}
+	}
+	if out := sb.String(); limit >= 0 && len(out) > limit {
+		return out[:limit]
 	}
 	return sb.String()
 }

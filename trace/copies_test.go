@@ -32,10 +32,10 @@ func storedTwice(t *testing.T) (sets map[string]*corpus.Set, pairs [][2]corpus.D
 	}
 	byHead := map[string]corpus.Doc{}
 	for _, d := range sets["sheepdog"].Docs {
-		byHead[head(d.Text)] = d
+		byHead[origin.CutKey(d.Text)] = d
 	}
 	for _, d := range sets["llmfake"].Docs {
-		if whole, ok := byHead[head(d.Text)]; ok && origin.Cut(d.Text, whole.Text) {
+		if whole, ok := byHead[origin.CutKey(d.Text)]; ok && origin.Cut(d.Text, whole.Text) {
 			pairs = append(pairs, [2]corpus.Doc{whole, d})
 		}
 	}
@@ -126,7 +126,7 @@ func TestFullerCopyMovesUpBeforeTheOther(t *testing.T) {
 	sets, pairs := storedTwice(t)
 	whole, cut := pairs[0][0], pairs[0][1]
 	cand := func(d corpus.Doc, support float64) *Candidate {
-		return &Candidate{Article: d.Article(), Profile: analyze.AnalyzeText(d.Text), Alignment: &align.Alignment{Support: support}}
+		return &Candidate{Article: d.Article(), Profile: analyze.AnalyzeText(d.Text), Alignment: &align.Alignment{Support: support}, cutKey: origin.CutKey(d.Text)}
 	}
 	var others []corpus.Doc
 	for _, d := range sets["sheepdog"].Docs {

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -151,6 +150,9 @@ type Candidate struct {
 	Bands int
 	// doc is the archive record, whose facts may wait to be decoded.
 	doc *index.Doc
+	// cutKey is origin.CutKey of the text, read once for the comparisons
+	// of every pair of candidates (sameArticle).
+	cutKey string
 	// alone is set for a source compared with the query without an archive
 	// (Compare): no other candidate stands beside it, and the pair model
 	// decides (audit.DecidePair).
@@ -200,6 +202,7 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 	return &Candidate{
 		Article: s, Profile: sp, Alignment: align.Align(qp, sp, align.Options{}),
 		Jaccard: round(analyze.Jaccard(qp.Sketch, sp.Sketch)),
+		cutKey:  origin.CutKey(sp.Text),
 	}
 }
 
@@ -210,14 +213,10 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 // that holds a story twice, syndicated or cut at a length, would otherwise
 // leave both copies with no margin and the true source undecided.
 func setMargins(vs []*Candidate) {
-	heads := make([]string, len(vs))
-	for i, v := range vs {
-		heads[i] = head(v.Profile.Text)
-	}
 	for i, v := range vs {
 		best := 0.0
 		for j, o := range vs {
-			if j != i && o.Alignment.Support > best && !sameArticle(v, o, heads[i] == heads[j]) {
+			if j != i && o.Alignment.Support > best && !sameArticle(v, o) {
 				best = o.Alignment.Support
 			}
 		}
@@ -234,34 +233,12 @@ const sameArticleJaccard = 0.7
 
 // sameArticle reports whether candidates a and b are one article stored
 // twice: nearly the same shingles, or one the other cut short (as
-// archives and aggregators truncate). sameHead says whether their texts
-// begin alike (head); only then can one be the other cut.
-func sameArticle(a, b *Candidate, sameHead bool) bool {
+// archives and aggregators truncate).
+func sameArticle(a, b *Candidate) bool {
 	if analyze.Jaccard(a.Profile.Sketch, b.Profile.Sketch) >= sameArticleJaccard {
 		return true
 	}
-	return sameHead && (origin.Cut(a.Profile.Text, b.Profile.Text) || origin.Cut(b.Profile.Text, a.Profile.Text))
-}
-
-// headLetters is how many letters and digits head keeps.
-const headLetters = 200
-
-// head is the beginning of a text's letters and digits, case-folded: two
-// texts one of which is the other cut short begin alike, and comparing
-// heads first spares reading whole texts for every pair of candidates.
-func head(text string) string {
-	var sb strings.Builder
-	n := 0
-	for _, r := range text {
-		if n == headLetters {
-			break
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			sb.WriteRune(unicode.ToLower(r))
-			n++
-		}
-	}
-	return sb.String()
+	return a.cutKey == b.cutKey && (origin.Cut(a.Profile.Text, b.Profile.Text) || origin.Cut(b.Profile.Text, a.Profile.Text))
 }
 
 // report decides the verdict and builds the report entry, with the full
@@ -412,19 +389,14 @@ func rank(vs []*Candidate) {
 // being shorter, yet holds only part of what the rewrite restates, and the
 // verdict and audit read best against the whole.
 func fullerCopyFirst(vs []*Candidate) {
-	heads := make([]string, len(vs))
-	for i, v := range vs {
-		heads[i] = head(v.Profile.Text)
-	}
 	for i := range vs {
 		for j := i + 1; j < len(vs); j++ {
-			if vs[j].Alignment.Support > vs[i].Alignment.Support && sameArticle(vs[i], vs[j], heads[i] == heads[j]) {
+			if vs[j].Alignment.Support > vs[i].Alignment.Support && sameArticle(vs[i], vs[j]) {
 				// Move the fuller copy up to i; the candidates between
 				// keep their order behind it, the other copy first.
-				v, h := vs[j], heads[j]
+				v := vs[j]
 				copy(vs[i+1:j+1], vs[i:j])
-				copy(heads[i+1:j+1], heads[i:j])
-				vs[i], heads[i] = v, h
+				vs[i] = v
 			}
 		}
 	}
