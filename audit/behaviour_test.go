@@ -478,6 +478,42 @@ func TestFigurePairedByItsWords(t *testing.T) {
 	}
 }
 
+// TestFigureChangedWhereItsPairLetGo edits a figure in whole l2r rewrites
+// of models whose swap cases no rule was read on
+// (shared/data/l2r-news-rewrites), and checks the figure is altered
+// against the one it replaced. A figure is one of the terms the aligner
+// pairs sentences by, so the edit loosens its own pair: "Rossi, aged 38"
+// no longer pairs with "Rossi, 37, added …" at all, and "awarded Mr Mosley
+// £60,400 in damages" shares nothing else with "won £60,000 after a judge
+// ruled …". The unedited rewrites alter no figure.
+func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
+	for _, c := range []struct{ id, model, words, edited, was string }{
+		{"l2r-news-070", "GPT-3-Turbo", "Rossi, aged 37", "Rossi, aged 38", "37"},
+		{"l2r-news-013", "GPT-3-Turbo", "£60,000 in damages", "£60,400 in damages", "£60,000"},
+		{"l2r-news-013", "Llama-3-70B", "£60,000 in damages", "£65,000 in damages", "£60,000"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, c.model)
+		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {
+			t.Errorf("%s %s unedited: a figure is altered", c.id, c.model)
+		}
+		if !strings.Contains(rewrite, c.words) {
+			t.Fatalf("%s %s: the rewrite does not say %q", c.id, c.model, c.words)
+		}
+		query := strings.Replace(rewrite, c.words, c.edited, 1)
+		at := strings.Index(query, c.edited)
+		res := auditTexts(query, source, Options{})
+		found := false
+		for _, f := range res.Facts {
+			if f.Change == Altered && f.Query.Start >= at && f.Query.End <= at+len(c.edited) && f.Source.Text == c.was {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s %s: %q not altered from %q", c.id, c.model, c.edited, c.was)
+		}
+	}
+}
+
 // A freely reworded sentence whose terms are mostly the source's is no
 // unsupported claim (LLMFake's faithful ChatGPT paraphrase of
 // politifact15188: 42% of the sentence's terms are new, below

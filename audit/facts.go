@@ -165,6 +165,22 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// fact of the same kind: altered.
 	keep(al, false)
 	alter(al)
+	// 3b. A figure is one of the terms the aligner matches on, so the
+	// edit to be found loosens the very pair it sits in: "Rossi, 37, added
+	// …" faces "Rossi, aged 38, mentioned …" at a similarity under the
+	// aligner's threshold, and a query sentence paired with two source
+	// sentences keeps only the one whose figure it still shares. Each
+	// query sentence with a fact left unmatched is faced with the source
+	// sentence that shares most of its other terms.
+	alter(looseScope(qc.p, sc.p, qFacts, matchedQ))
+	// 3c. A figure in a unit (a currency, a per cent) that is the only
+	// one of its unit left unmatched on each side is the other changed:
+	// "won £60,000 after a judge ruled …" → "awarded Mr Mosley £60,400 in
+	// damages", two sentences that share no other word.
+	soleInUnit(qFacts, sFacts, matchedQ, usedS, func(i, j int) {
+		out = append(out, FactChange{Change: Altered, Kind: qFacts[i].Kind, Query: &qFacts[i], Source: &sFacts[j],
+			Note: "the only figure in " + qFacts[i].Unit + " left unmatched on either side"})
+	})
 	// 4. Anywhere, an unmatched query fact and an unmatched source fact
 	// that count or date the same thing — they share a word next to them:
 	// "over 200 witnesses" → "over 205 witnesses" — are one fact altered,
@@ -187,6 +203,92 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return changeOrder(out[a]) < changeOrder(out[b]) })
+	return out
+}
+
+// soleInUnit pairs, for each unit, the one unmatched query quantity in
+// it with the one unused source quantity in it, when each side has exactly
+// one and their values differ, and calls pair for each such pair.
+func soleInUnit(qFacts, sFacts []facts.Fact, matched, used []bool, pair func(i, j int)) {
+	type count struct{ q, s, qi, sj int }
+	units := map[string]*count{}
+	at := func(u string) *count {
+		if units[u] == nil {
+			units[u] = &count{}
+		}
+		return units[u]
+	}
+	for i, f := range qFacts {
+		if !matched[i] && f.Kind == facts.Quantity && f.Unit != "" {
+			c := at(f.Unit)
+			c.q, c.qi = c.q+1, i
+		}
+	}
+	for j, f := range sFacts {
+		if !used[j] && f.Kind == facts.Quantity && f.Unit != "" {
+			c := at(f.Unit)
+			c.s, c.sj = c.s+1, j
+		}
+	}
+	for _, f := range qFacts {
+		c := units[f.Unit]
+		if c == nil || c.q != 1 || c.s != 1 || matched[c.qi] || match(qFacts[c.qi], sFacts[c.sj]) != facts.Different {
+			continue
+		}
+		matched[c.qi], used[c.sj] = true, true
+		pair(c.qi, c.sj)
+	}
+}
+
+// minLooseSimilarity is the least Dice similarity, over terms other than
+// figures, at which looseScope faces a query sentence with a source
+// sentence.
+const minLooseSimilarity = 0.2
+
+// looseScope pairs each query sentence that holds an unmatched query fact
+// with the source sentence sharing most of its terms, figures left out,
+// when they share at least minLooseSimilarity of them.
+func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *align.Alignment {
+	out := &align.Alignment{}
+	var sTerms []map[string]bool
+	for _, sent := range q.Sentences {
+		open := false
+		for i, f := range qFacts {
+			if !matched[i] && f.Start >= sent.Start && f.End <= sent.End {
+				open = true
+			}
+		}
+		if !open {
+			continue
+		}
+		if sTerms == nil {
+			sTerms = make([]map[string]bool, len(s.Sentences))
+			for j, ss := range s.Sentences {
+				sTerms[j] = wordTerms(ss.Terms)
+			}
+		}
+		qt := wordTerms(sent.Terms)
+		best, bestSim := -1, 0.0
+		for j := range s.Sentences {
+			if sim := dice(qt, sTerms[j]); sim > bestSim {
+				best, bestSim = j, sim
+			}
+		}
+		if best >= 0 && bestSim >= minLooseSimilarity {
+			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[best].Span, Similarity: bestSim})
+		}
+	}
+	return out
+}
+
+// wordTerms returns the set of terms that are not figures.
+func wordTerms(terms []string) map[string]bool {
+	out := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		if t != "" && (t[0] < '0' || t[0] > '9') {
+			out[t] = true
+		}
+	}
 	return out
 }
 
