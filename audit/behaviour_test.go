@@ -514,6 +514,36 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 	}
 }
 
+// TestNameSwappedWhereItsPairLetGo swaps a name or place in whole l2r
+// GPT-3-Turbo and Llama-3-70B rewrites (shared/data/l2r-news-rewrites) for one the source
+// never uses, in sentences the swap leaves unpaired: the name was among
+// the terms pairing them. The name is altered against the one the source
+// sentence with most of the sentence's other words names.
+func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
+	for _, c := range []struct{ id, model, words, edited, was string }{
+		{"l2r-news-039", "GPT-3-Turbo", "Mr Museveni's three-decade rule", "Mr Jennifer Izekor's three-decade rule", "Museveni"},
+		{"l2r-news-039", "GPT-3-Turbo", "bringing stability to Uganda", "bringing stability to Tokyo", "Uganda"},
+		{"l2r-news-138", "GPT-3-Turbo", "upcoming match against France", "upcoming match against Sindh", "France"},
+		{"l2r-news-041", "Llama-3-70B", "FIFA President Sepp Blatter made", "FIFA President Pedro Caixinha made", "Blatter"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, c.model)
+		if !strings.Contains(rewrite, c.words) {
+			t.Fatalf("%s: the rewrite does not say %q", c.id, c.words)
+		}
+		query := strings.Replace(rewrite, c.words, c.edited, 1)
+		at := strings.Index(query, c.edited)
+		found := false
+		for _, e := range auditTexts(query, source, Options{}).Entities {
+			if e.Change == Altered && e.Query.Start >= at && e.Query.End <= at+len(c.edited) && strings.Contains(e.Source.Text, c.was) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
+		}
+	}
+}
+
 // A freely reworded sentence whose terms are mostly the source's is no
 // unsupported claim (LLMFake's faithful ChatGPT paraphrase of
 // politifact15188: 42% of the sentence's terms are new, below

@@ -888,7 +888,45 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 			return found[0].fact, true
 		}
 	}
+	// The name the query puts in a sentence's subject is among the terms
+	// the aligner pairs it by, so a rewrite's sentence with its name
+	// swapped ("Michel Platini stressed that funding for the Cornish
+	// language should emanate from within Cornwall") may be paired with
+	// nothing, or with a passage other than the one it restates. Its
+	// other words still say which source sentence it restates
+	// (looseSentence), and the source's name is the one there.
+	for _, qs := range qMen.sentences {
+		j, ok := looseSentence(q.Sentences[qs], s)
+		if !ok {
+			continue
+		}
+		lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
+		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
+		var found []*mention
+		for _, sMen := range sm {
+			if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
+				found = append(found, sMen)
+			}
+		}
+		if len(found) == 1 {
+			return found[0].fact, true
+		}
+	}
 	return facts.Fact{}, false
+}
+
+// looseSentence returns the source sentence sharing most of the terms of
+// query sentence qs, figures left out, when they share at least
+// minLooseSimilarity of them (Dice).
+func looseSentence(qs analyze.Sentence, s *analyze.Profile) (int, bool) {
+	qt := wordTerms(qs.Terms)
+	best, bestSim := -1, 0.0
+	for j, ss := range s.Sentences {
+		if sim := dice(qt, wordTerms(ss.Terms)); sim > bestSim {
+			best, bestSim = j, sim
+		}
+	}
+	return best, best >= 0 && bestSim >= minLooseSimilarity
 }
 
 // labelled reports whether the source calls m a name of label at one of
