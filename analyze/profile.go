@@ -16,8 +16,9 @@ import (
 // profiles incomparable with new ones (tokenisation, stemming, stop words,
 // sketch seeds); an archive built with another version is refused (package
 // index). 2: Urdu closed-class words are stop words. 3: BBC's video-player
-// caption ends a sentence.
-const Version = 3
+// caption ends a sentence. 4: an age is a quantity's unit ("45-year-old",
+// "aged 45", "Rossi, 37,").
+const Version = 4
 
 // Profile is the analysed article.
 type Profile struct {

@@ -491,6 +491,10 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-070", "GPT-3-Turbo", "Rossi, aged 37", "Rossi, aged 38", "37"},
 		{"l2r-news-013", "GPT-3-Turbo", "£60,000 in damages", "£60,400 in damages", "£60,000"},
 		{"l2r-news-013", "Llama-3-70B", "£60,000 in damages", "£65,000 in damages", "£60,000"},
+		// Ages in other words than the source's: the only age left
+		// unmatched on each side ("A man, aged 45, was arrested").
+		{"l2r-news-104", "GPT-3-Turbo", "A 45-year-old man", "A 55-year-old man", "45"},
+		{"l2r-news-158", "GPT-3-Turbo", "Finn, aged 25", "Finn, aged 29", "25"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {

@@ -308,7 +308,7 @@ const (
 func sameSubject(qf facts.Fact, qn map[string]string, sf []facts.Fact, used []bool, sNeighbours func(j int) map[string]string) (int, string) {
 	best, bestShared, word := -1, 0, ""
 	for j, f := range sf {
-		if used[j] || f.Kind != qf.Kind || (f.Kind == facts.Quantity && f.Unit != qf.Unit) || match(qf, f) != facts.Different {
+		if used[j] || f.Kind != qf.Kind || (f.Kind == facts.Quantity && !facts.SameUnit(f.Unit, qf.Unit)) || match(qf, f) != facts.Different {
 			continue
 		}
 		shared, w := 0, ""
@@ -413,7 +413,7 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 			if used[j] || f.Kind != qf.Kind || f.Start < p.Source.Start || f.End > p.Source.End {
 				continue
 			}
-			if f.Kind == facts.Quantity && f.Unit != qf.Unit {
+			if f.Kind == facts.Quantity && !facts.SameUnit(f.Unit, qf.Unit) {
 				continue
 			}
 			if match(qf, f) != facts.Different {

@@ -307,3 +307,45 @@ func TestRoleBeforeATitleOrABodyNamesNoPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeIsAUnit reads ages in the forms news writes them, on sentences of
+// l2r-news-070, -104 and -158 (shared/data/l2r-news-rewrites: BBC sources
+// and their GPT-3-Turbo rewrites), and leaves other counts of years
+// alone.
+func TestAgeIsAUnit(t *testing.T) {
+	for _, c := range []struct {
+		text, figure, unit string
+	}{
+		{"Rossi, 37, added it was difficult for him to move quickly around the paddock.", "37", Age},
+		{"Rossi, aged 37, mentioned his challenges in maneuvering swiftly within the paddock area.", "37", Age},
+		{"A man, aged 45, was arrested on suspicion of a racially aggravated offence.", "45", Age},
+		{"A 45-year-old man was arrested on Bury Old Road in Greater Manchester.", "45", Age},
+		{"Finn, 25, told BBC Sport: \"If we stick together, I think we're capable of upsetting people.\"", "25", Age},
+		{"He retired at the age of 65.", "65", Age},
+		{"The boy, who is five years old, was found safe.", "five", Age},
+		{"The 14-time major champion has twice undergone surgery during 15 months out.", "14", ""},
+		{"The 14-time major champion has twice undergone surgery during 15 months out.", "15", ""},
+		{"The scheme ran for 45 years before it closed.", "45", ""},
+		{"Scores were 3, 4, 5 and 6.", "4", ""},
+	} {
+		var found *Fact
+		for _, f := range Extract(c.text) {
+			if f.Kind == Quantity && f.Text == c.figure {
+				found = &f
+				break
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: no quantity %q", c.text, c.figure)
+			continue
+		}
+		if found.Unit != c.unit {
+			t.Errorf("%q: %q has unit %q, want %q", c.text, c.figure, found.Unit, c.unit)
+		}
+	}
+	// An age and the bare figure it is written as elsewhere are one value.
+	a, b := Extract("Rossi, aged 37, said")[0], Extract("He was 37 then")[0]
+	if Match(a, b) != Same || a.Key() != b.Key() {
+		t.Errorf("aged 37 against 37: %v, keys %s / %s", Match(a, b), a.Key(), b.Key())
+	}
+}

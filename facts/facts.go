@@ -134,11 +134,16 @@ type Fact struct {
 // unit ("q:1150000", "q:12%", "q:3000000000USD"), dates "d:" + Date
 // ("d:2023-10-31", "d:--10-31", "d:Tuesday"), times "t:" + Date ("t:15:00").
 // The qualifier is not part of the key: "about 1.7 million" and "1.7 million"
-// share a key, and Match tells them apart.
+// share a key, and Match tells them apart. So is an age's unit: "aged 37"
+// and a bare "37" share a key, as SameUnit has them.
 func (f Fact) Key() string {
 	switch f.Kind {
 	case Quantity:
-		return "q:" + strconv.FormatFloat(f.Value, 'f', -1, 64) + f.Unit
+		unit := f.Unit
+		if unit == Age {
+			unit = ""
+		}
+		return "q:" + strconv.FormatFloat(f.Value, 'f', -1, 64) + unit
 	case Date:
 		return "d:" + f.Date
 	case Time:

@@ -75,7 +75,7 @@ func matchQuantities(a, b Fact) Relation {
 		return Different
 	}
 	if a.Value == b.Value {
-		if a.Unit == b.Unit && a.Approx == b.Approx {
+		if SameUnit(a.Unit, b.Unit) && a.Approx == b.Approx {
 			return Same
 		}
 		return Compatible
@@ -90,6 +90,13 @@ func matchQuantities(a, b Fact) Relation {
 		return Compatible
 	}
 	return Different
+}
+
+// SameUnit reports whether two quantities are in one unit: equal units,
+// or an age against a bare number ("Rossi, 37" read without its
+// neighbours' words is still the 37-year-old).
+func SameUnit(u, v string) bool {
+	return u == v || u == Age && v == "" || v == Age && u == ""
 }
 
 // unitsAgree reports whether two units can describe one value: equal, one

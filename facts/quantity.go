@@ -250,7 +250,40 @@ func (s *scanner) suffixes(q *quantity) bool {
 		s.scaleWord(q)
 	}
 	s.unitAfter(q)
+	if q.unit == "" && s.anAge(*q) {
+		q.unit = Age
+	}
 	return true
+}
+
+// Age is the unit of a person's age in years: "a 45-year-old man", "aged
+// 45", "45 years old", "at the age of 45" and, after a name, "Rossi, 37,".
+// Rewrites move an age between these forms ("Rossi, 37, added" → "Rossi,
+// aged 37, mentioned"), and an age changed is then told from the other
+// figures of its sentence by its unit.
+const Age = "age"
+
+// anAge reports whether the whole number q, with no unit, states an age
+// by the words around it.
+func (s *scanner) anAge(q quantity) bool {
+	if q.num.exp != 0 || q.num.frac != "" || q.num.neg || q.num.value() > 130 || q.num.value() < 1 {
+		return false
+	}
+	after, before := q.last+1, q.first-1
+	switch {
+	case s.isHyphen(after) && s.joined(after) && s.isWord(after+1, "year") && s.isHyphen(after+2) && s.isWord(after+3, "old"):
+		return true // "45-year-old", "45-year-olds"
+	case s.isHyphen(after) && s.joined(after) && s.isWord(after+1, "years") && s.isHyphen(after+2) && s.isWord(after+3, "old"):
+		return true
+	case (s.isWord(after, "years") || s.isWord(after, "year")) && s.isWord(after+1, "old"):
+		return true
+	case s.isWord(before, "aged") || s.isWord(before, "age") || s.isWord(before, "of") && s.isWord(before-1, "age"):
+		return true
+	}
+	// "Rossi, 37, added": a number set off by commas right after a
+	// capitalised word.
+	return s.isPunct(before, ",") && s.isPunct(after, ",") && s.joined(after) &&
+		s.kind(before-1) == tWord && s.joined(before) && titleOrUpper(s.str(before-1))
 }
 
 // gluedSuffix reads letters touching the number: a scale, a measure or
