@@ -495,6 +495,12 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		// unmatched on each side ("A man, aged 45, was arrested").
 		{"l2r-news-104", "GPT-3-Turbo", "A 45-year-old man", "A 55-year-old man", "45"},
 		{"l2r-news-158", "GPT-3-Turbo", "Finn, aged 25", "Finn, aged 29", "25"},
+		// Two ages in a row: each is paired by the words next to it, and
+		// another figure ends those words ("Procko, 22, and Karol
+		// Szymanski, 29": the name after 22 is the second man's).
+		{"l2r-news-163", "Llama-3-70B", "Tomasz Procko, 22,", "Tomasz Procko, 92,", "22"},
+		{"l2r-news-163", "Llama-3-70B", "Karol Szymanski, 29,", "Karol Szymanski, 26,", "29"},
+		{"l2r-news-141", "Llama-3-70B", "Joe Cordon, 21,", "Joe Cordon, 51,", "21"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {

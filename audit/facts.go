@@ -147,14 +147,20 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	}
 	// alter pairs an unmatched query fact with an unmatched source fact of
 	// the same kind facing it in one of scope's pairs.
+	// A fact that shares a neighbouring word with the one it faces is
+	// paired first, whatever comes first in reading order: "after two
+	// surgeries in 25 months" against "has twice undergone surgery during
+	// 15 months out" pairs 25 with 15, not "two".
 	alter := func(scope *align.Alignment) {
-		for i, qf := range qFacts {
-			if matchedQ[i] {
-				continue
-			}
-			if j := facingFact(qf, sFacts, usedS, scope, func(j int) int { return context(i, j) }); j >= 0 {
-				usedS[j], matchedQ[i] = true, true
-				out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
+		for _, least := range []int{1, 0} {
+			for i, qf := range qFacts {
+				if matchedQ[i] {
+					continue
+				}
+				if j := facingFact(qf, sFacts, usedS, scope, func(j int) int { return context(i, j) }); j >= 0 && context(i, j) >= least {
+					usedS[j], matchedQ[i] = true, true
+					out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
+				}
 			}
 		}
 	}
@@ -339,22 +345,24 @@ func neighbours(c *Tokens, f facts.Fact) map[string]string {
 	}
 	before, after := c.within(lo, f.Start), c.within(f.End, hi)
 	n := 0
+	// Another figure ends the search: in "two surgeries in 25 months" the
+	// months are 25's, not two's.
 	for i := len(before) - 1; i >= 0 && n < neighboursBefore; i-- {
 		t := before[i]
-		if strings.ContainsAny(text[t.End:f.Start], ".!?\n") {
+		if strings.ContainsAny(text[t.End:f.Start], ".!?\n") || t.Number {
 			break
 		}
-		if t.Term != "" && !t.Number {
+		if t.Term != "" {
 			add(t)
 			n++
 		}
 	}
 	n = 0
 	for _, t := range after {
-		if n == neighboursAfter || strings.ContainsAny(text[f.End:t.Start], ".!?\n") {
+		if n == neighboursAfter || strings.ContainsAny(text[f.End:t.Start], ".!?\n") || t.Number {
 			break
 		}
-		if t.Term != "" && !t.Number {
+		if t.Term != "" {
 			add(t)
 			n++
 		}
