@@ -524,6 +524,34 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 	}
 }
 
+// TestDateChangedToOneTheSourceStatesElsewhere changes a date in whole
+// l2r Llama-3-70B rewrites (shared/data/l2r-news-rewrites) to a value the
+// source states about something else: "expected to take until Sunday" →
+// "until Monday" where the source names a Monday elsewhere. The date
+// facing it in its own passage, stated as precisely, is the one changed.
+func TestDateChangedToOneTheSourceStatesElsewhere(t *testing.T) {
+	for _, c := range []struct{ id, words, edited, was string }{
+		{"l2r-news-054", "expected to take until Sunday", "expected to take until Monday", "Sunday"},
+		{"l2r-news-139", "received £50,000 in 2008", "received £50,000 in 2009", "2008"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, "Llama-3-70B")
+		if !strings.Contains(rewrite, c.words) {
+			t.Fatalf("%s: the rewrite does not say %q", c.id, c.words)
+		}
+		query := strings.Replace(rewrite, c.words, c.edited, 1)
+		at := strings.Index(query, c.edited)
+		found := false
+		for _, f := range auditTexts(query, source, Options{}).Facts {
+			if f.Change == Altered && f.Kind == facts.Date && f.Query.Start >= at && f.Query.End <= at+len(c.edited) && f.Source.Text == c.was {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
+		}
+	}
+}
+
 // TestNameSwappedWhereItsPairLetGo swaps a name or place in whole l2r
 // GPT-3-Turbo and Llama-3-70B rewrites (shared/data/l2r-news-rewrites) for one the source
 // never uses, in sentences the swap leaves unpaired: the name was among

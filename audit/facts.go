@@ -109,12 +109,22 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 			return true
 		}
 		k := facingFact(qFacts[i], sFacts, usedS, al, func(k int) int { return context(i, k) })
-		if k < 0 || context(i, k) <= own {
+		if k < 0 {
+			return false
+		}
+		// On a tie, a date stated as precisely as the one facing it in
+		// its own passage is that one changed, not one copied from
+		// elsewhere in the source: "is expected to last until Sunday" →
+		// "to take until Monday", in an article that names a Monday
+		// about something else.
+		outside := !inPairs(qFacts[i], sFacts[j], al)
+		facing := outside && qFacts[i].Kind == facts.Date && qFacts[i].Precision == sFacts[k].Precision
+		if c := context(i, k); c < own || c == own && !facing {
 			return false
 		}
 		// i fits k better than j: it gives j up to a rival that fits j as
 		// well, or when j is not in i's passage at all.
-		return rival == own || !inPairs(qFacts[i], sFacts[j], al)
+		return rival == own || outside
 	}
 
 	// 1. In a near-copied sentence, a value facing a different one of the
