@@ -563,6 +563,11 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-039", "GPT-3-Turbo", "bringing stability to Uganda", "bringing stability to Tokyo", "Uganda"},
 		{"l2r-news-138", "GPT-3-Turbo", "upcoming match against France", "upcoming match against Sindh", "France"},
 		{"l2r-news-041", "Llama-3-70B", "FIFA President Sepp Blatter made", "FIFA President Pedro Caixinha made", "Blatter"},
+		// Of several names of the label near the sentence, the one
+		// written between the same words.
+		{"l2r-news-020", "GPT-3-Turbo", "England is set to play Scotland and Spain", "England is set to play Tokyo and Spain", "Scotland"},
+		{"l2r-news-137", "GPT-3-Turbo", "Using oysters from Morecambe Bay", "Using oysters from Vietnam", "Morecambe Bay"},
+		{"l2r-news-018", "GPT-3-Turbo", "spokesman Zweli Mnisi stated", "spokesman Terry Hughes stated", "Zweli Mnisi"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.words) {

@@ -877,15 +877,8 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 			continue
 		}
 		lo, hi = max(0, lo-nearbySentences), min(len(s.Sentences)-1, hi+nearbySentences)
-		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
-		var found []*mention
-		for _, sMen := range sm {
-			if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
-				found = append(found, sMen)
-			}
-		}
-		if len(found) == 1 {
-			return found[0].fact, true
+		if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
+			return f, true
 		}
 	}
 	// The name the query puts in a sentence's subject is among the terms
@@ -901,18 +894,113 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 			continue
 		}
 		lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
-		qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
-		var found []*mention
-		for _, sMen := range sm {
-			if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
-				found = append(found, sMen)
-			}
-		}
-		if len(found) == 1 {
-			return found[0].fact, true
+		if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
+			return f, true
 		}
 	}
 	return facts.Fact{}, false
+}
+
+// nameBetween finds the source name of label, mentioned in source
+// sentences lo to hi and not in query sentence qs, that qMen stands for:
+// the only one there, or of several the only one written between the
+// same words ("England is set to play Tokyo and Spain" against "England
+// play Scotland on Friday and Spain the following Tuesday at Wembley":
+// Scotland, not Wembley).
+func nameBetween(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, src *sourceReading, sm []*mention, label string, lo, hi int) (facts.Fact, bool) {
+	qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
+	var found []*mention
+	for _, sMen := range sm {
+		if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
+			found = append(found, sMen)
+		}
+	}
+	if len(found) == 1 {
+		return found[0].fact, true
+	}
+	if len(found) == 0 {
+		return facts.Fact{}, false
+	}
+	var qWords map[string]bool
+	qToks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
+	for _, e := range qNames {
+		if sameForms(formsOf(foldName(e.Entity)), qMen.forms) {
+			qWords = nameContext(qToks, e.Start, e.End, qWords)
+		}
+	}
+	best, bestShared, tie := -1, 0, false
+	forms := src.entForms()
+	for k, sMen := range found {
+		var sWords map[string]bool
+		for j := lo; j <= hi; j++ {
+			span := src.cache.p.Sentences[j].Span
+			for e, f := range src.ents {
+				if within(f.Start, f.End, span) && sameForms(forms[e], sMen.forms) {
+					sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
+				}
+			}
+		}
+		shared := 0
+		for w := range sWords {
+			if qWords[w] {
+				shared++
+			}
+		}
+		switch {
+		case shared > bestShared:
+			best, bestShared, tie = k, shared, false
+		case shared == bestShared && shared > 0:
+			tie = true
+		}
+	}
+	if best < 0 || tie {
+		return facts.Fact{}, false
+	}
+	return found[best].fact, true
+}
+
+// linkingWords are the words nameContext leaves out.
+var linkingWords = map[string]bool{"and": true, "or": true, "but": true, "nor": true, "the": true, "a": true, "an": true}
+
+// nameContextWords is how many words on each side of a name nameContext
+// reads.
+const nameContextWords = 2
+
+// nameContext adds to words the folded words next to the name at
+// text[start:end], nameContextWords on each side, figures and linking
+// words left out, and returns it. A preposition says where a name stands
+// ("the match against France", "oysters from Morecambe Bay"); a
+// conjunction or an article does not: "William and Kate Middleton" is not
+// "Harry and Meghan Markle" for their "and" (a faithful LLMFake
+// paraphrase of politifact14905 adds a wedding its source never names).
+func nameContext(toks []analyze.Token, start, end int, words map[string]bool) map[string]bool {
+	if words == nil {
+		words = map[string]bool{}
+	}
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= start && t.End <= end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return words
+	}
+	add := func(t analyze.Token) {
+		if !t.Number && !linkingWords[t.Norm] {
+			words[t.Norm] = true
+		}
+	}
+	for i := max(0, first-nameContextWords); i < first; i++ {
+		add(toks[i])
+	}
+	for i := last + 1; i < min(len(toks), last+1+nameContextWords); i++ {
+		add(toks[i])
+	}
+	return words
 }
 
 // looseSentence returns the source sentence sharing most of the terms of
