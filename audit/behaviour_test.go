@@ -568,6 +568,10 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-020", "GPT-3-Turbo", "England is set to play Scotland and Spain", "England is set to play Tokyo and Spain", "Scotland"},
 		{"l2r-news-137", "GPT-3-Turbo", "Using oysters from Morecambe Bay", "Using oysters from Vietnam", "Morecambe Bay"},
 		{"l2r-news-018", "GPT-3-Turbo", "spokesman Zweli Mnisi stated", "spokesman Terry Hughes stated", "Zweli Mnisi"},
+		// The source says "he" where the rewrite names him: "But he
+		// warned that long term funding should come from Cornwall", two
+		// sentences after "Local government minister Andrew Stunnell".
+		{"l2r-news-015", "GPT-3-Turbo", "Stunnell stressed", "Michel Platini stressed", "Stunnell"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.words) {

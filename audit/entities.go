@@ -897,8 +897,47 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 		if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
 			return f, true
 		}
+		// "But he warned that long term funding should come from
+		// Cornwall": the person is named sentences before, and the rewrite
+		// puts the name where the source says "he".
+		if label != facts.LabelPerson || !pronounSubject(src.cache.sentence(j)) || namesIn(sm, src, label, lo, hi) {
+			continue
+		}
+		for k := lo - 1; k >= max(0, lo-antecedentSentences); k-- {
+			if namesIn(sm, src, label, k, k) {
+				if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, k, k); ok {
+					return f, true
+				}
+				break
+			}
+		}
 	}
 	return facts.Fact{}, false
+}
+
+// antecedentSentences is how many sentences before a passage that says
+// "he" or "she" nearbyName looks back for the person it stands for.
+const antecedentSentences = 2
+
+// pronounSubject reports whether a sentence's tokens hold "he" or "she".
+func pronounSubject(toks []analyze.Token) bool {
+	for _, t := range toks {
+		if t.Norm == "he" || t.Norm == "she" {
+			return true
+		}
+	}
+	return false
+}
+
+// namesIn reports whether the source mentions a name of label in
+// sentences lo to hi.
+func namesIn(sm []*mention, src *sourceReading, label string, lo, hi int) bool {
+	for _, m := range sm {
+		if mentionedIn(m, lo, hi) && labelled(m, src.ents, src.entForms(), label) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBetween finds the source name of label, mentioned in source
