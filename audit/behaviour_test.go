@@ -274,6 +274,28 @@ func l2rPairOf(tb testing.TB, id, model string) (source, rewrite string) {
 	return "", ""
 }
 
+// TestNegationOfAClaimStatedWithANegativeWordBeside inserts a "not" into
+// a whole l2r Llama-3-70B rewrite (shared/data/l2r-news-rewrites) whose
+// source states the claim with a negative word that is not part of it:
+// "Since January, 7,500 migrants have crossed illegally into Canada". The
+// rewrite dropped "illegally", so each side of the pair holds one negative
+// word and their counts balance; the "not" still denies "have crossed".
+func TestNegationOfAClaimStatedWithANegativeWordBeside(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-145", "Llama-3-70B")
+	sentence := "7,500 migrants have crossed into Canada"
+	if !strings.Contains(rewrite, sentence) {
+		t.Fatalf("the rewrite does not say %q", sentence)
+	}
+	edited := "7,500 migrants have not crossed into Canada"
+	query := strings.Replace(rewrite, sentence, edited, 1)
+	if !flaggedAt(auditTexts(query, source, Options{}), query, edited) {
+		t.Errorf("%q is not flagged", edited)
+	}
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, sentence) {
+		t.Errorf("the unedited %q is flagged", sentence)
+	}
+}
+
 // A negation the query adds to a verb is looked for in pairs reworded
 // below minPolaritySimilarity too, down to minAddedPolaritySimilarity; a
 // "without" before a noun phrase is not, there. The cases are whole l2r

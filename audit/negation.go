@@ -882,6 +882,10 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 		if cq == cs && cq > 0 {
 			cq, cs = sharedNegatives(q.Text, qt, s.Text, st)-rq, sharedNegatives(s.Text, st, q.Text, qt)-rs
 		}
+		if cq <= cs && p.Similarity >= minPolaritySimilarity && deniesPlainClaim(q.Text, qt, s.Text, st) {
+			out = append(out, polarityChange(q, s, p, "the query negates what the source states"))
+			continue
+		}
 		if cq == cs {
 			continue
 		}
