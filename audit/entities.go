@@ -517,6 +517,13 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			out = append(out, c)
 			continue
 		}
+		if k, ok := onlyPlaceSwapped(q, qMen, qEnt, added, dropped, src); ok {
+			c := entityChange(Altered, qMen, dropped[k], nil)
+			c.Note = "the only place the query adds, and the only one it drops"
+			out = append(out, c)
+			dropped = append(dropped[:k], dropped[k+1:]...)
+			continue
+		}
 		if g, ok := facingGeneric(s, q, qMen, al, false); ok {
 			out = append(out, entityChange(Specialised, qMen, nil, &g))
 			continue
@@ -682,6 +689,61 @@ func soleCounterpart(qMen *mention, added, dropped []*mention, al *align.Alignme
 					return -1, false
 				}
 			}
+			return found, true
+		}
+	}
+	return -1, false
+}
+
+// onlyPlaceSwapped pairs a place the source never names, the only one the
+// query adds, with the only place the source names that the query drops,
+// when the two stand by a word in common: "Vietnam's Freedom Party, led
+// by Heinz Christian Strache" where the source writes "Austria's Freedom
+// Party" in another sentence than the one the rewrite restates. Without
+// that word, a paraphrase that names California where its source once
+// said America (LLMFake politifact14222) would read as altered.
+func onlyPlaceSwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dropped []*mention, src *sourceReading) (int, bool) {
+	if lookedLabel(qMen.fact) != facts.LabelPlace || !whollyNew(qMen.fact.Entity, src.words()) {
+		return -1, false
+	}
+	for _, other := range added {
+		if other != qMen && lookedLabel(other.fact) == facts.LabelPlace && whollyNew(other.fact.Entity, src.words()) {
+			return -1, false
+		}
+	}
+	found := -1
+	for k, sMen := range dropped {
+		if !labelled(sMen, src.ents, src.entForms(), facts.LabelPlace) {
+			continue
+		}
+		if found >= 0 {
+			return -1, false
+		}
+		found = k
+	}
+	if found < 0 {
+		return -1, false
+	}
+	var qWords, sWords map[string]bool
+	for _, qs := range qMen.sentences {
+		toks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
+		for _, e := range entitiesIn(qEnt, q.Sentences[qs].Span) {
+			if sameForms(formsOf(foldName(e.Entity)), qMen.forms) {
+				qWords = nameContext(toks, e.Start, e.End, qWords)
+			}
+		}
+	}
+	forms := src.entForms()
+	for _, j := range dropped[found].sentences {
+		span := src.cache.p.Sentences[j].Span
+		for e, f := range src.ents {
+			if within(f.Start, f.End, span) && sameForms(forms[e], dropped[found].forms) {
+				sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
+			}
+		}
+	}
+	for w := range qWords {
+		if sWords[w] {
 			return found, true
 		}
 	}
