@@ -594,11 +594,12 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		// warned that long term funding should come from Cornwall", two
 		// sentences after "Local government minister Andrew Stunnell".
 		{"l2r-news-015", "GPT-3-Turbo", "Stunnell stressed", "Michel Platini stressed", "Stunnell"},
-		// The only place added and the only one dropped, written beside
-		// the same words in another sentence of the source than the one
-		// restated.
+		// The only person or place of its label added, and the one
+		// dropped that the source writes beside the same words, in
+		// another sentence than the one restated.
 		{"l2r-news-043", "GPT-3-Turbo", "Islington, north London", "Islington, north Sindh", "London"},
 		{"l2r-news-000", "GPT-3-Turbo", "floods in Dumfries and Galloway", "floods in Glasgow and Galloway", "Dumfries"},
+		{"l2r-news-140", "GPT-3-Turbo", "Republican lawmaker John Kavanagh", "Republican lawmaker Bradley Minto", "John Kavanagh"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.words) {

@@ -517,9 +517,9 @@ func diffEntities(q, s *analyze.Profile, qEnt, sEnt []facts.Fact, al *align.Alig
 			out = append(out, c)
 			continue
 		}
-		if k, ok := onlyPlaceSwapped(q, qMen, qEnt, added, dropped, src); ok {
+		if k, ok := onlySwapped(q, qMen, qEnt, added, dropped, src); ok {
 			c := entityChange(Altered, qMen, dropped[k], nil)
-			c.Note = "the only place the query adds, and the only one it drops"
+			c.Note = "a name the source never uses, where the source names " + dropped[k].fact.Entity + " beside the same words"
 			out = append(out, c)
 			dropped = append(dropped[:k], dropped[k+1:]...)
 			continue
@@ -695,36 +695,26 @@ func soleCounterpart(qMen *mention, added, dropped []*mention, al *align.Alignme
 	return -1, false
 }
 
-// onlyPlaceSwapped pairs a place the source never names, the only one the
-// query adds, with the only place the source names that the query drops,
-// when the two stand by a word in common: "Vietnam's Freedom Party, led
-// by Heinz Christian Strache" where the source writes "Austria's Freedom
-// Party" in another sentence than the one the rewrite restates. Without
-// that word, a paraphrase that names California where its source once
-// said America (LLMFake politifact14222) would read as altered.
-func onlyPlaceSwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dropped []*mention, src *sourceReading) (int, bool) {
-	if lookedLabel(qMen.fact) != facts.LabelPlace || !whollyNew(qMen.fact.Entity, src.words()) {
+// onlySwapped pairs a person or place the source never names, the only
+// one of its label the query adds, with the name of that label the source
+// names and the query drops that stands beside the same words, when one
+// alone does: "Islington, north Sindh" where the source says "north
+// London" in another sentence than the one the rewrite restates;
+// "Republican lawmaker Bradley Minto" where it says "John Kavanagh, the
+// Republican lawmaker". Without a word in common, a paraphrase that
+// names California where its source once said America (LLMFake
+// politifact14222) would read as altered.
+func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dropped []*mention, src *sourceReading) (int, bool) {
+	label := lookedLabel(qMen.fact)
+	if label != facts.LabelPlace && label != facts.LabelPerson || !whollyNew(qMen.fact.Entity, src.words()) {
 		return -1, false
 	}
 	for _, other := range added {
-		if other != qMen && lookedLabel(other.fact) == facts.LabelPlace && whollyNew(other.fact.Entity, src.words()) {
+		if other != qMen && lookedLabel(other.fact) == label && whollyNew(other.fact.Entity, src.words()) {
 			return -1, false
 		}
 	}
-	found := -1
-	for k, sMen := range dropped {
-		if !labelled(sMen, src.ents, src.entForms(), facts.LabelPlace) {
-			continue
-		}
-		if found >= 0 {
-			return -1, false
-		}
-		found = k
-	}
-	if found < 0 {
-		return -1, false
-	}
-	var qWords, sWords map[string]bool
+	var qWords map[string]bool
 	for _, qs := range qMen.sentences {
 		toks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
 		for _, e := range entitiesIn(qEnt, q.Sentences[qs].Span) {
@@ -734,20 +724,37 @@ func onlyPlaceSwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, adde
 		}
 	}
 	forms := src.entForms()
-	for _, j := range dropped[found].sentences {
-		span := src.cache.p.Sentences[j].Span
-		for e, f := range src.ents {
-			if within(f.Start, f.End, span) && sameForms(forms[e], dropped[found].forms) {
-				sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
+	best, bestShared, tie := -1, 0, false
+	for k, sMen := range dropped {
+		if !labelled(sMen, src.ents, forms, label) {
+			continue
+		}
+		var sWords map[string]bool
+		for _, j := range sMen.sentences {
+			span := src.cache.p.Sentences[j].Span
+			for e, f := range src.ents {
+				if within(f.Start, f.End, span) && sameForms(forms[e], sMen.forms) {
+					sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
+				}
 			}
 		}
-	}
-	for w := range qWords {
-		if sWords[w] {
-			return found, true
+		shared := 0
+		for w := range qWords {
+			if sWords[w] {
+				shared++
+			}
+		}
+		switch {
+		case shared > bestShared:
+			best, bestShared, tie = k, shared, false
+		case shared == bestShared && shared > 0:
+			tie = true
 		}
 	}
-	return -1, false
+	if best < 0 || tie {
+		return -1, false
+	}
+	return best, true
 }
 
 // mentionedIn reports whether m is mentioned in a sentence from first to
