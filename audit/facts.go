@@ -161,10 +161,10 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// paired first, whatever comes first in reading order: "after two
 	// surgeries in 25 months" against "has twice undergone surgery during
 	// 15 months out" pairs 25 with 15, not "two".
-	alter := func(scope *align.Alignment) {
+	alter := func(scope *align.Alignment, only func(facts.Fact) bool) {
 		for _, least := range []int{1, 0} {
 			for i, qf := range qFacts {
-				if matchedQ[i] {
+				if matchedQ[i] || only != nil && !only(qf) {
 					continue
 				}
 				if j := facingFact(qf, sFacts, usedS, scope, func(j int) int { return context(i, j) }); j >= 0 && context(i, j) >= least {
@@ -175,12 +175,12 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 		}
 	}
 	keep(nearCopy, true)
-	alter(nearCopy)
+	alter(nearCopy, nil)
 	// 2. Same value anywhere: kept (compatible with a note). 3. Inside any
 	// aligned passage, an unmatched query fact facing an unmatched source
 	// fact of the same kind: altered.
 	keep(al, false)
-	alter(al)
+	alter(al, nil)
 	// 3b. A figure is one of the terms the aligner matches on, so the
 	// edit to be found loosens the very pair it sits in: "Rossi, 37, added
 	// …" faces "Rossi, aged 38, mentioned …" at a similarity under the
@@ -188,7 +188,7 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// sentences keeps only the one whose figure it still shares. Each
 	// query sentence with a fact left unmatched is faced with the source
 	// sentence that shares most of its other terms.
-	alter(looseScope(qc.p, sc.p, qFacts, matchedQ))
+	alter(looseScope(qc.p, sc.p, qFacts, matchedQ), writtenInDigits)
 	// 3c. A figure in a unit (a currency, a per cent) that is the only
 	// one of its unit left unmatched on each side is the other changed:
 	// "won £60,000 after a judge ruled …" → "awarded Mr Mosley £60,400 in
@@ -262,8 +262,9 @@ func soleInUnit(qFacts, sFacts []facts.Fact, matched, used []bool, pair func(i, 
 const minLooseSimilarity = 0.2
 
 // looseScope pairs each query sentence that holds an unmatched query fact
-// with the source sentence sharing most of its terms, figures left out,
-// when they share at least minLooseSimilarity of them.
+// with the source sentences sharing most of its terms, figures left out,
+// up to looseSentences of those that share at least minLooseSimilarity of
+// them.
 func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *align.Alignment {
 	out := &align.Alignment{}
 	var sTerms []map[string]bool
@@ -284,17 +285,37 @@ func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *ali
 			}
 		}
 		qt := wordTerms(sent.Terms)
-		best, bestSim := -1, 0.0
+		type cand struct {
+			j   int
+			sim float64
+		}
+		var cands []cand
 		for j := range s.Sentences {
-			if sim := dice(qt, sTerms[j]); sim > bestSim {
-				best, bestSim = j, sim
+			if sim := dice(qt, sTerms[j]); sim >= minLooseSimilarity {
+				cands = append(cands, cand{j, sim})
 			}
 		}
-		if best >= 0 && bestSim >= minLooseSimilarity {
-			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[best].Span, Similarity: bestSim})
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].sim > cands[b].sim })
+		for _, c := range cands[:min(len(cands), looseSentences)] {
+			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[c.j].Span, Similarity: c.sim})
 		}
 	}
 	return out
+}
+
+// looseSentences is how many source sentences looseScope faces a query
+// sentence with: a rewrite glues two or three source sentences into one,
+// and the figure it changed may be in the one that shares fewer words.
+const looseSentences = 3
+
+// writtenInDigits reports whether a fact is a date or a quantity written
+// with a digit: "2014", "£60,400", "aged 38". Small counts written in
+// words ("two", "Four")
+// are too common in loosely related sentences to be paired there (the
+// unedited GPT-3-Turbo and Llama-3-70B rewrites had "two" / "four" and
+// "Four" / "22" called altered).
+func writtenInDigits(f facts.Fact) bool {
+	return f.Kind != facts.Quantity || strings.ContainsAny(f.Text, "0123456789")
 }
 
 // wordTerms returns the set of terms that are not figures.
