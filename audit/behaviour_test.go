@@ -603,6 +603,10 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-043", "GPT-3-Turbo", "Islington, north London", "Islington, north Sindh", "London"},
 		{"l2r-news-000", "GPT-3-Turbo", "floods in Dumfries and Galloway", "floods in Glasgow and Galloway", "Dumfries"},
 		{"l2r-news-140", "GPT-3-Turbo", "Republican lawmaker John Kavanagh", "Republican lawmaker Bradley Minto", "John Kavanagh"},
+		// A sentence glued from several source sentences, the name in one
+		// that shares fewer of its words than another does.
+		{"l2r-news-069", "GPT-3-Turbo", "announced by Mr Salmond", "announced by Mr Gary Johnson", "Salmond"},
+		{"l2r-news-000", "GPT-3-Turbo", "Labour Party's Alex Rowley", "Labour Party's Michelle Obama", "Alex Rowley"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.words) {

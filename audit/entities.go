@@ -706,7 +706,7 @@ func soleCounterpart(qMen *mention, added, dropped []*mention, al *align.Alignme
 // politifact14222) would read as altered.
 func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dropped []*mention, src *sourceReading) (int, bool) {
 	label := lookedLabel(qMen.fact)
-	if label != facts.LabelPlace && label != facts.LabelPerson || !whollyNew(qMen.fact.Entity, src.words()) {
+	if label != facts.LabelPlace && label != facts.LabelPerson || !whollyNew(qMen.fact.Entity, src.words()) || endsWithTitle(qMen.fact.Entity) {
 		return -1, false
 	}
 	for _, other := range added {
@@ -937,7 +937,7 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	if label != facts.LabelPerson && label != facts.LabelPlace {
 		return facts.Fact{}, false
 	}
-	if !whollyNew(qMen.fact.Entity, src.words()) {
+	if !whollyNew(qMen.fact.Entity, src.words()) || endsWithTitle(qMen.fact.Entity) {
 		return facts.Fact{}, false
 	}
 	for _, qs := range qMen.sentences {
@@ -956,32 +956,39 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	// language should emanate from within Cornwall") may be paired with
 	// nothing, or with a passage other than the one it restates. Its
 	// other words still say which source sentence it restates
-	// (looseSentence), and the source's name is the one there.
+	// (looseMatches), and the source's name is the one there.
 	for _, qs := range qMen.sentences {
-		j, ok := looseSentence(q.Sentences[qs], s)
-		if !ok {
-			continue
-		}
-		lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
-		if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
-			return f, true
-		}
-		// "But he warned that long term funding should come from
-		// Cornwall": the person is named sentences before, and the rewrite
-		// puts the name where the source says "he".
-		if label != facts.LabelPerson || !pronounSubject(src.cache.sentence(j)) || namesIn(sm, src, label, lo, hi) {
-			continue
-		}
-		for k := lo - 1; k >= max(0, lo-antecedentSentences); k-- {
-			if namesIn(sm, src, label, k, k) {
-				if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, k, k); ok {
-					return f, true
+	next:
+		for _, j := range looseMatches(q.Sentences[qs], s) {
+			lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
+			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
+				return f, true
+			}
+			// "But he warned that long term funding should come from
+			// Cornwall": the person is named sentences before, and the rewrite
+			// puts the name where the source says "he".
+			if label != facts.LabelPerson || !pronounSubject(src.cache.sentence(j)) || namesIn(sm, src, label, lo, hi) {
+				continue
+			}
+			for k := lo - 1; k >= max(0, lo-antecedentSentences); k-- {
+				if namesIn(sm, src, label, k, k) {
+					if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, k, k); ok {
+						return f, true
+					}
+					continue next
 				}
-				break
 			}
 		}
 	}
 	return facts.Fact{}, false
+}
+
+// endsWithTitle reports whether a name's last word is a title ("Given
+// Mr", a sentence's first word read with the title after it): a misread,
+// not a name, and no name it could stand for.
+func endsWithTitle(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 0 && titles[strings.ToLower(strings.TrimSuffix(f[len(f)-1], "."))]
 }
 
 // antecedentSentences is how many sentences before a passage that says
@@ -1111,18 +1118,28 @@ func nameContext(toks []analyze.Token, start, end int, words map[string]bool) ma
 	return words
 }
 
-// looseSentence returns the source sentence sharing most of the terms of
-// query sentence qs, figures left out, when they share at least
-// minLooseSimilarity of them (Dice).
-func looseSentence(qs analyze.Sentence, s *analyze.Profile) (int, bool) {
+// looseMatches returns the source sentences sharing most of the terms
+// of query sentence qs, figures left out, best first: up to
+// looseSentences of those that share at least minLooseSimilarity of them
+// (Dice).
+func looseMatches(qs analyze.Sentence, s *analyze.Profile) []int {
 	qt := wordTerms(qs.Terms)
-	best, bestSim := -1, 0.0
+	type cand struct {
+		j   int
+		sim float64
+	}
+	var cands []cand
 	for j, ss := range s.Sentences {
-		if sim := dice(qt, wordTerms(ss.Terms)); sim > bestSim {
-			best, bestSim = j, sim
+		if sim := dice(qt, wordTerms(ss.Terms)); sim >= minLooseSimilarity {
+			cands = append(cands, cand{j, sim})
 		}
 	}
-	return best, best >= 0 && bestSim >= minLooseSimilarity
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].sim > cands[b].sim })
+	var out []int
+	for _, c := range cands[:min(len(cands), looseSentences)] {
+		out = append(out, c.j)
+	}
+	return out
 }
 
 // labelled reports whether the source calls m a name of label at one of

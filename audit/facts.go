@@ -267,7 +267,6 @@ const minLooseSimilarity = 0.2
 // them.
 func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *align.Alignment {
 	out := &align.Alignment{}
-	var sTerms []map[string]bool
 	for _, sent := range q.Sentences {
 		open := false
 		for i, f := range qFacts {
@@ -278,26 +277,8 @@ func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *ali
 		if !open {
 			continue
 		}
-		if sTerms == nil {
-			sTerms = make([]map[string]bool, len(s.Sentences))
-			for j, ss := range s.Sentences {
-				sTerms[j] = wordTerms(ss.Terms)
-			}
-		}
-		qt := wordTerms(sent.Terms)
-		type cand struct {
-			j   int
-			sim float64
-		}
-		var cands []cand
-		for j := range s.Sentences {
-			if sim := dice(qt, sTerms[j]); sim >= minLooseSimilarity {
-				cands = append(cands, cand{j, sim})
-			}
-		}
-		sort.SliceStable(cands, func(a, b int) bool { return cands[a].sim > cands[b].sim })
-		for _, c := range cands[:min(len(cands), looseSentences)] {
-			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[c.j].Span, Similarity: c.sim})
+		for _, j := range looseMatches(sent, s) {
+			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[j].Span})
 		}
 	}
 	return out
