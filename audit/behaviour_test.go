@@ -500,6 +500,28 @@ func TestFigurePairedByItsWords(t *testing.T) {
 	}
 }
 
+// swappedAltered audits rewrite against source with every words replaced
+// by edited (the swap cases edit every mention), and reports whether a
+// line of the list that list picks from the result calls the first
+// edited words altered from a source fact that says was.
+func swappedAltered(t *testing.T, source, rewrite, words, edited, was string, list func(*Result) []FactChange) bool {
+	t.Helper()
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("the rewrite does not say %q", words)
+	}
+	query := strings.ReplaceAll(rewrite, words, edited)
+	at := strings.Index(query, edited)
+	for _, c := range list(auditTexts(query, source, Options{})) {
+		if c.Change == Altered && c.Query.Start >= at && c.Query.End <= at+len(edited) && strings.Contains(c.Source.Text, was) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Result) factList() []FactChange   { return r.Facts }
+func (r *Result) entityList() []FactChange { return r.Entities }
+
 // TestFigureChangedWhereItsPairLetGo edits a figure in whole l2r rewrites
 // of models whose swap cases no rule was read on
 // (shared/data/l2r-news-rewrites), and checks the figure is altered
@@ -528,19 +550,7 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {
 			t.Errorf("%s %s unedited: a figure is altered", c.id, c.model)
 		}
-		if !strings.Contains(rewrite, c.words) {
-			t.Fatalf("%s %s: the rewrite does not say %q", c.id, c.model, c.words)
-		}
-		query := strings.Replace(rewrite, c.words, c.edited, 1)
-		at := strings.Index(query, c.edited)
-		res := auditTexts(query, source, Options{})
-		found := false
-		for _, f := range res.Facts {
-			if f.Change == Altered && f.Query.Start >= at && f.Query.End <= at+len(c.edited) && f.Source.Text == c.was {
-				found = true
-			}
-		}
-		if !found {
+		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
 			t.Errorf("%s %s: %q not altered from %q", c.id, c.model, c.edited, c.was)
 		}
 	}
@@ -560,18 +570,7 @@ func TestDateChangedToOneTheSourceStatesElsewhere(t *testing.T) {
 		{"l2r-news-057", "killed 14 people in California in 2015", "killed 14 people in California in 2018", "December 2015"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, "Llama-3-70B")
-		if !strings.Contains(rewrite, c.words) {
-			t.Fatalf("%s: the rewrite does not say %q", c.id, c.words)
-		}
-		query := strings.Replace(rewrite, c.words, c.edited, 1)
-		at := strings.Index(query, c.edited)
-		found := false
-		for _, f := range auditTexts(query, source, Options{}).Facts {
-			if f.Change == Altered && f.Kind == facts.Date && f.Query.Start >= at && f.Query.End <= at+len(c.edited) && f.Source.Text == c.was {
-				found = true
-			}
-		}
-		if !found {
+		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
 			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
 		}
 	}
@@ -609,18 +608,7 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-000", "GPT-3-Turbo", "Labour Party's Alex Rowley", "Labour Party's Michelle Obama", "Alex Rowley"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
-		if !strings.Contains(rewrite, c.words) {
-			t.Fatalf("%s: the rewrite does not say %q", c.id, c.words)
-		}
-		query := strings.ReplaceAll(rewrite, c.words, c.edited) // every mention, as the swap cases do
-		at := strings.Index(query, c.edited)
-		found := false
-		for _, e := range auditTexts(query, source, Options{}).Entities {
-			if e.Change == Altered && e.Query.Start >= at && e.Query.End <= at+len(c.edited) && strings.Contains(e.Source.Text, c.was) {
-				found = true
-			}
-		}
-		if !found {
+		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).entityList) {
 			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
 		}
 	}

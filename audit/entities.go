@@ -714,23 +714,45 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 			return -1, false
 		}
 	}
-	var qWords map[string]bool
-	for _, qs := range qMen.sentences {
+	qWords := queryNameWords(q, qMen, qEnt, qMen.sentences)
+	var cands []*mention
+	var at []int
+	for k, sMen := range dropped {
+		if labelled(sMen, src.ents, src.entForms(), label) {
+			cands, at = append(cands, sMen), append(at, k)
+		}
+	}
+	k, ok := mostWordsBeside(qWords, cands, src, func(m *mention) []int { return m.sentences })
+	if !ok {
+		return -1, false
+	}
+	return at[k], true
+}
+
+// queryNameWords returns the words beside the mentions of qMen in query
+// sentences sents (nameContext).
+func queryNameWords(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, sents []int) map[string]bool {
+	var words map[string]bool
+	for _, qs := range sents {
 		toks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
 		for _, e := range entitiesIn(qEnt, q.Sentences[qs].Span) {
 			if sameForms(formsOf(foldName(e.Entity)), qMen.forms) {
-				qWords = nameContext(toks, e.Start, e.End, qWords)
+				words = nameContext(toks, e.Start, e.End, words)
 			}
 		}
 	}
+	return words
+}
+
+// mostWordsBeside returns the index of the one candidate source name whose
+// mentions in the source sentences sents gives for it stand beside most
+// of qWords: at least one, and more than any other candidate's.
+func mostWordsBeside(qWords map[string]bool, cands []*mention, src *sourceReading, sents func(*mention) []int) (int, bool) {
 	forms := src.entForms()
 	best, bestShared, tie := -1, 0, false
-	for k, sMen := range dropped {
-		if !labelled(sMen, src.ents, forms, label) {
-			continue
-		}
+	for k, sMen := range cands {
 		var sWords map[string]bool
-		for _, j := range sMen.sentences {
+		for _, j := range sents(sMen) {
 			span := src.cache.p.Sentences[j].Span
 			for e, f := range src.ents {
 				if within(f.Start, f.End, span) && sameForms(forms[e], sMen.forms) {
@@ -739,8 +761,8 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 			}
 		}
 		shared := 0
-		for w := range qWords {
-			if sWords[w] {
+		for w := range sWords {
+			if qWords[w] {
 				shared++
 			}
 		}
@@ -751,10 +773,7 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 			tie = true
 		}
 	}
-	if best < 0 || tie {
-		return -1, false
-	}
-	return best, true
+	return best, best >= 0 && !tie
 }
 
 // mentionedIn reports whether m is mentioned in a sentence from first to
@@ -1036,42 +1055,15 @@ func nameBetween(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, s
 	if len(found) == 0 {
 		return facts.Fact{}, false
 	}
-	var qWords map[string]bool
-	qToks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
-	for _, e := range qNames {
-		if sameForms(formsOf(foldName(e.Entity)), qMen.forms) {
-			qWords = nameContext(qToks, e.Start, e.End, qWords)
-		}
+	var between []int
+	for j := lo; j <= hi; j++ {
+		between = append(between, j)
 	}
-	best, bestShared, tie := -1, 0, false
-	forms := src.entForms()
-	for k, sMen := range found {
-		var sWords map[string]bool
-		for j := lo; j <= hi; j++ {
-			span := src.cache.p.Sentences[j].Span
-			for e, f := range src.ents {
-				if within(f.Start, f.End, span) && sameForms(forms[e], sMen.forms) {
-					sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
-				}
-			}
-		}
-		shared := 0
-		for w := range sWords {
-			if qWords[w] {
-				shared++
-			}
-		}
-		switch {
-		case shared > bestShared:
-			best, bestShared, tie = k, shared, false
-		case shared == bestShared && shared > 0:
-			tie = true
-		}
-	}
-	if best < 0 || tie {
+	k, ok := mostWordsBeside(queryNameWords(q, qMen, qEnt, []int{qs}), found, src, func(*mention) []int { return between })
+	if !ok {
 		return facts.Fact{}, false
 	}
-	return found[best].fact, true
+	return found[k].fact, true
 }
 
 // linkingWords are the words nameContext leaves out.
