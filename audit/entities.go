@@ -718,11 +718,11 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 	var cands []*mention
 	var at []int
 	for k, sMen := range dropped {
-		if labelled(sMen, src.ents, src.entForms(), label) {
+		if src.labelled(sMen, label) {
 			cands, at = append(cands, sMen), append(at, k)
 		}
 	}
-	k, ok := mostWordsBeside(qWords, cands, src, func(m *mention) []int { return m.sentences })
+	k, ok := mostWordsBeside(qWords, cands, src.allWordsBeside)
 	if !ok {
 		return -1, false
 	}
@@ -745,23 +745,16 @@ func queryNameWords(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, sents 
 }
 
 // mostWordsBeside returns the index of the one candidate source name whose
-// mentions in the source sentences sents gives for it stand beside most
-// of qWords: at least one, and more than any other candidate's.
-func mostWordsBeside(qWords map[string]bool, cands []*mention, src *sourceReading, sents func(*mention) []int) (int, bool) {
-	forms := src.entForms()
+// mentions, read by beside, stand beside most of qWords: at least one,
+// and more than any other candidate's.
+func mostWordsBeside(qWords map[string]bool, cands []*mention, beside func(*mention) map[string]bool) (int, bool) {
+	if len(qWords) == 0 {
+		return -1, false
+	}
 	best, bestShared, tie := -1, 0, false
 	for k, sMen := range cands {
-		var sWords map[string]bool
-		for _, j := range sents(sMen) {
-			span := src.cache.p.Sentences[j].Span
-			for e, f := range src.ents {
-				if within(f.Start, f.End, span) && sameForms(forms[e], sMen.forms) {
-					sWords = nameContext(src.cache.sentence(j), f.Start, f.End, sWords)
-				}
-			}
-		}
 		shared := 0
-		for w := range sWords {
+		for w := range beside(sMen) {
 			if qWords[w] {
 				shared++
 			}
@@ -774,6 +767,71 @@ func mostWordsBeside(qWords map[string]bool, cands []*mention, src *sourceReadin
 		}
 	}
 	return best, best >= 0 && !tie
+}
+
+// wordsBeside returns the words beside the mentions of m in source
+// sentences sents (nameContext).
+func (r *sourceReading) wordsBeside(m *mention, sents []int) map[string]bool {
+	forms := r.entForms()
+	var words map[string]bool
+	for _, j := range sents {
+		for _, e := range r.entitiesOf(j) {
+			if f := r.ents[e]; sameForms(forms[e], m.forms) {
+				words = nameContext(r.cache.sentence(j), f.Start, f.End, words)
+			}
+		}
+	}
+	return words
+}
+
+// labelled is labelled over the source's entities, remembered for each
+// name and label: the name tests ask it of the same names again and again.
+func (r *sourceReading) labelled(m *mention, label string) bool {
+	key := labelOf{m, label}
+	if v, ok := r.labels[key]; ok {
+		return v
+	}
+	if r.labels == nil {
+		r.labels = map[labelOf]bool{}
+	}
+	v := labelled(m, r.ents, r.entForms(), label)
+	r.labels[key] = v
+	return v
+}
+
+// labelOf is a name asked about with a label.
+type labelOf struct {
+	m     *mention
+	label string
+}
+
+// entitiesOf returns the indexes in ents of the entities inside source
+// sentence j, gathered for every sentence when first asked for.
+func (r *sourceReading) entitiesOf(j int) []int {
+	if r.bySentence == nil {
+		sents := r.cache.p.Sentences
+		r.bySentence = make([][]int, len(sents))
+		for e, f := range r.ents {
+			k := sort.Search(len(sents), func(k int) bool { return sents[k].End > f.Start })
+			if k < len(sents) && within(f.Start, f.End, sents[k].Span) {
+				r.bySentence[k] = append(r.bySentence[k], e)
+			}
+		}
+	}
+	return r.bySentence[j]
+}
+
+// allWordsBeside is wordsBeside over every sentence that mentions m, read
+// once per name.
+func (r *sourceReading) allWordsBeside(m *mention) map[string]bool {
+	if w, ok := r.beside[m]; ok {
+		return w
+	}
+	if r.beside == nil {
+		r.beside = map[*mention]map[string]bool{}
+	}
+	r.beside[m] = r.wordsBeside(m, m.sentences)
+	return r.beside[m]
 }
 
 // mentionedIn reports whether m is mentioned in a sentence from first to
@@ -978,7 +1036,7 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	// (looseMatches), and the source's name is the one there.
 	for _, qs := range qMen.sentences {
 	next:
-		for _, j := range looseMatches(q.Sentences[qs], s) {
+		for _, j := range looseMatches(q.Sentences[qs], src.cache) {
 			lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
 			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
 				return f, true
@@ -1028,7 +1086,7 @@ func pronounSubject(toks []analyze.Token) bool {
 // sentences lo to hi.
 func namesIn(sm []*mention, src *sourceReading, label string, lo, hi int) bool {
 	for _, m := range sm {
-		if mentionedIn(m, lo, hi) && labelled(m, src.ents, src.entForms(), label) {
+		if mentionedIn(m, lo, hi) && src.labelled(m, label) {
 			return true
 		}
 	}
@@ -1045,7 +1103,7 @@ func nameBetween(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, s
 	qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
 	var found []*mention
 	for _, sMen := range sm {
-		if mentionedIn(sMen, lo, hi) && labelled(sMen, src.ents, src.entForms(), label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
+		if mentionedIn(sMen, lo, hi) && src.labelled(sMen, label) && mentionCount(qNames, sMen.fact.Entity) == 0 {
 			found = append(found, sMen)
 		}
 	}
@@ -1059,7 +1117,7 @@ func nameBetween(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, s
 	for j := lo; j <= hi; j++ {
 		between = append(between, j)
 	}
-	k, ok := mostWordsBeside(queryNameWords(q, qMen, qEnt, []int{qs}), found, src, func(*mention) []int { return between })
+	k, ok := mostWordsBeside(queryNameWords(q, qMen, qEnt, []int{qs}), found, func(m *mention) map[string]bool { return src.wordsBeside(m, between) })
 	if !ok {
 		return facts.Fact{}, false
 	}
@@ -1114,15 +1172,15 @@ func nameContext(toks []analyze.Token, start, end int, words map[string]bool) ma
 // of query sentence qs, figures left out, best first: up to
 // looseSentences of those that share at least minLooseSimilarity of them
 // (Dice).
-func looseMatches(qs analyze.Sentence, s *analyze.Profile) []int {
+func looseMatches(qs analyze.Sentence, sc *Tokens) []int {
 	qt := wordTerms(qs.Terms)
 	type cand struct {
 		j   int
 		sim float64
 	}
 	var cands []cand
-	for j, ss := range s.Sentences {
-		if sim := dice(qt, wordTerms(ss.Terms)); sim >= minLooseSimilarity {
+	for j := range sc.p.Sentences {
+		if sim := dice(qt, sc.wordSet(j)); sim >= minLooseSimilarity {
 			cands = append(cands, cand{j, sim})
 		}
 	}
@@ -1177,6 +1235,12 @@ type sourceReading struct {
 	camelRead bool
 	wset      map[string]bool
 	forms     []nameForms
+	// beside holds the words beside each name's mentions
+	// (allWordsBeside); bySentence the entities of each sentence
+	// (entitiesOf).
+	beside     map[*mention]map[string]bool
+	bySentence [][]int
+	labels     map[labelOf]bool
 }
 
 // tokens returns the source's tokens.

@@ -188,7 +188,7 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// sentences keeps only the one whose figure it still shares. Each
 	// query sentence with a fact left unmatched is faced with the source
 	// sentence that shares most of its other terms.
-	alter(looseScope(qc.p, sc.p, qFacts, matchedQ), writtenInDigits)
+	alter(looseScope(qc.p, sc, qFacts, matchedQ), writtenInDigits)
 	// 3c. A figure in a unit (a currency, a per cent) that is the only
 	// one of its unit left unmatched on each side is the other changed:
 	// "won £60,000 after a judge ruled …" → "awarded Mr Mosley £60,400 in
@@ -265,7 +265,7 @@ const minLooseSimilarity = 0.2
 // with the source sentences sharing most of its terms, figures left out,
 // up to looseSentences of those that share at least minLooseSimilarity of
 // them.
-func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *align.Alignment {
+func looseScope(q *analyze.Profile, sc *Tokens, qFacts []facts.Fact, matched []bool) *align.Alignment {
 	out := &align.Alignment{}
 	for _, sent := range q.Sentences {
 		open := false
@@ -277,8 +277,8 @@ func looseScope(q, s *analyze.Profile, qFacts []facts.Fact, matched []bool) *ali
 		if !open {
 			continue
 		}
-		for _, j := range looseMatches(sent, s) {
-			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: s.Sentences[j].Span})
+		for _, j := range looseMatches(sent, sc) {
+			out.Pairs = append(out.Pairs, align.Pair{Query: sent.Span, Source: sc.p.Sentences[j].Span})
 		}
 	}
 	return out

@@ -19,6 +19,9 @@ type Tokens struct {
 	stems *analyze.Stems
 	sent  [][]analyze.Token
 	read  []bool
+	// words holds each sentence's terms that are not figures
+	// (wordTerms), read when first asked for.
+	words []map[string]bool
 }
 
 // NewTokens returns an empty token cache for profile p. Caches of the
@@ -49,6 +52,18 @@ func (c *Tokens) sentence(j int) []analyze.Token {
 		c.sent[j], c.read[j] = c.stems.Tokenize(c.p.Text, c.p.Sentences[j].Span), true
 	}
 	return c.sent[j]
+}
+
+// wordSet returns the terms of sentence j that are not figures: what
+// looseMatches compares every query sentence with, so read once.
+func (c *Tokens) wordSet(j int) map[string]bool {
+	if c.words == nil {
+		c.words = make([]map[string]bool, len(c.p.Sentences))
+	}
+	if c.words[j] == nil {
+		c.words[j] = wordTerms(c.p.Sentences[j].Terms)
+	}
+	return c.words[j]
 }
 
 // tokens returns the tokens of text[span]: from the sentences when span
