@@ -714,7 +714,6 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 			return -1, false
 		}
 	}
-	qWords := queryNameWords(q, qMen, qEnt, qMen.sentences)
 	var cands []*mention
 	var at []int
 	for k, sMen := range dropped {
@@ -722,7 +721,10 @@ func onlySwapped(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, added, dr
 			cands, at = append(cands, sMen), append(at, k)
 		}
 	}
-	k, ok := mostWordsBeside(qWords, cands, src.allWordsBeside)
+	if len(cands) == 0 {
+		return -1, false
+	}
+	k, ok := mostWordsBeside(queryNameWords(q, qMen, qEnt, qMen.sentences), cands, src.allWordsBeside)
 	if !ok {
 		return -1, false
 	}
@@ -1035,26 +1037,30 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	// other words still say which source sentence it restates
 	// (looseMatches), and the source's name is the one there.
 	for _, qs := range qMen.sentences {
-	next:
 		for _, j := range looseMatches(q.Sentences[qs], src.cache) {
 			lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
 			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
 				return f, true
 			}
-			// "But he warned that long term funding should come from
-			// Cornwall": the person is named sentences before, and the rewrite
-			// puts the name where the source says "he".
 			if label != facts.LabelPerson || !pronounSubject(src.cache.sentence(j)) || namesIn(sm, src, label, lo, hi) {
 				continue
 			}
-			for k := lo - 1; k >= max(0, lo-antecedentSentences); k-- {
-				if namesIn(sm, src, label, k, k) {
-					if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, k, k); ok {
-						return f, true
-					}
-					continue next
-				}
+			if f, ok := antecedent(q, qMen, qs, qEnt, src, sm, lo); ok {
+				return f, true
 			}
+		}
+	}
+	return facts.Fact{}, false
+}
+
+// antecedent finds the person a source passage from sentence lo on calls
+// "he" or "she" ("But he warned that long term funding should come from
+// Cornwall"): the one named in the nearest of the antecedentSentences
+// sentences before that names anyone, where the rewrite puts a name.
+func antecedent(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, src *sourceReading, sm []*mention, lo int) (facts.Fact, bool) {
+	for k := lo - 1; k >= max(0, lo-antecedentSentences); k-- {
+		if namesIn(sm, src, facts.LabelPerson, k, k) {
+			return nameBetween(q, qMen, qs, qEnt, src, sm, facts.LabelPerson, k, k)
 		}
 	}
 	return facts.Fact{}, false

@@ -187,7 +187,7 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// aligner's threshold, and a query sentence paired with two source
 	// sentences keeps only the one whose figure it still shares. Each
 	// query sentence with a fact left unmatched is faced with the source
-	// sentence that shares most of its other terms.
+	// sentences that share most of its other terms (looseScope).
 	alter(looseScope(qc.p, sc, qFacts, matchedQ), writtenInDigits)
 	// 3c. A figure in a unit (a currency, a per cent) that is the only
 	// one of its unit left unmatched on each side is the other changed:
@@ -246,13 +246,14 @@ func soleInUnit(qFacts, sFacts []facts.Fact, matched, used []bool, pair func(i, 
 			c.s, c.sj = c.s+1, j
 		}
 	}
-	for _, f := range qFacts {
+	// In reading order of the query, each unit's only fact once.
+	for i, f := range qFacts {
 		c := units[f.Unit]
-		if c == nil || c.q != 1 || c.s != 1 || matched[c.qi] || match(qFacts[c.qi], sFacts[c.sj]) != facts.Different {
+		if f.Unit == "" || c == nil || c.qi != i || c.q != 1 || c.s != 1 || matched[i] || match(f, sFacts[c.sj]) != facts.Different {
 			continue
 		}
-		matched[c.qi], used[c.sj] = true, true
-		pair(c.qi, c.sj)
+		matched[i], used[c.sj] = true, true
+		pair(i, c.sj)
 	}
 }
 
@@ -272,6 +273,7 @@ func looseScope(q *analyze.Profile, sc *Tokens, qFacts []facts.Fact, matched []b
 		for i, f := range qFacts {
 			if !matched[i] && f.Start >= sent.Start && f.End <= sent.End {
 				open = true
+				break
 			}
 		}
 		if !open {
@@ -291,10 +293,9 @@ const looseSentences = 3
 
 // writtenInDigits reports whether a fact is a date or a quantity written
 // with a digit: "2014", "£60,400", "aged 38". Small counts written in
-// words ("two", "Four")
-// are too common in loosely related sentences to be paired there (the
-// unedited GPT-3-Turbo and Llama-3-70B rewrites had "two" / "four" and
-// "Four" / "22" called altered).
+// words ("two", "Four") are too common in loosely related sentences to be
+// paired there (the unedited GPT-3-Turbo and Llama-3-70B rewrites had
+// "two" / "four" and "Four" / "22" called altered).
 func writtenInDigits(f facts.Fact) bool {
 	return f.Kind != facts.Quantity || strings.ContainsAny(f.Text, "0123456789")
 }
