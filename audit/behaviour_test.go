@@ -576,6 +576,40 @@ func TestDateChangedToOneTheSourceStatesElsewhere(t *testing.T) {
 	}
 }
 
+// TestDateTheOnlyOneOfItsPrecisionLeft changes a date in whole l2r
+// rewrites in a sentence that shares few words with the source's: the
+// only date given to its precision left unmatched on the query side
+// faces the only value of that precision left in the source, which may be
+// stated more than once ("by 2020" three times in l2r-news-027).
+func TestDateTheOnlyOneOfItsPrecisionLeft(t *testing.T) {
+	for _, c := range []struct{ id, model, words, edited, was string }{
+		{"l2r-news-027", "Llama-3-70B", "fix the problem by 2020", "fix the problem by 2022", "2020"},
+		{"l2r-news-042", "Llama-3-70B", "After my 2011 win", "After my 2013 win", "2011"},
+		{"l2r-news-091", "Llama-3-70B", "until February 2018", "until February 2020", "February 2018"},
+		{"l2r-news-107", "Llama-3-70B", "On February 4, 2015, we shared", "On February 5, 2015, we shared", "4 February 2015"},
+		{"l2r-news-142", "Llama-3-70B", "nightclub with colleagues on Saturday", "nightclub with colleagues on Sunday", "Saturday"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, c.model)
+		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Date, Altered) != nil {
+			t.Errorf("%s %s unedited: a date is altered", c.id, c.model)
+		}
+		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
+			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
+		}
+	}
+}
+
+// A month named without a year is no unit of its own: the GPT-4o rewrite
+// of a transfer page says "the January transfer window" and the source
+// "signings confirmed in May, June, July and August", each the only month
+// left on its side.
+func TestMonthAloneIsNotTheOnlyDateLeft(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-194", "GPT-4o")
+	if c := find(auditTexts(rewrite, source, Options{}).Facts, facts.Date, Altered); c != nil {
+		t.Errorf("%q altered from %q", c.Query.Text, c.Source.Text)
+	}
+}
+
 // TestNameSwappedWhereItsPairLetGo swaps a name or place in whole l2r
 // GPT-3-Turbo and Llama-3-70B rewrites (shared/data/l2r-news-rewrites) for one the source
 // never uses, in sentences the swap leaves unpaired: the name was among

@@ -192,10 +192,12 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// 3c. A figure in a unit (a currency, a per cent) that is the only
 	// one of its unit left unmatched on each side is the other changed:
 	// "won £60,000 after a judge ruled …" → "awarded Mr Mosley £60,400 in
-	// damages", two sentences that share no other word.
+	// damages", two sentences that share no other word. Likewise the
+	// only date of a precision: "After my 2013 win" → "A couple of years
+	// after 2011".
 	soleInUnit(qFacts, sFacts, matchedQ, usedS, func(i, j int) {
 		out = append(out, FactChange{Change: Altered, Kind: qFacts[i].Kind, Query: &qFacts[i], Source: &sFacts[j],
-			Note: "the only figure in " + qFacts[i].Unit + " left unmatched on either side"})
+			Note: soleNote(qFacts[i])})
 	})
 	// 4. Anywhere, an unmatched query fact and an unmatched source fact
 	// that count or date the same thing — they share a word next to them:
@@ -222,39 +224,64 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	return out
 }
 
-// soleInUnit pairs, for each unit, the one unmatched query quantity in
-// it with the one unused source quantity in it, when each side has exactly
-// one and their values differ, and calls pair for each such pair.
+// soleInUnit pairs, for each unit, the one unmatched query fact in it
+// with the one value left unused in the source in it, when each side has
+// exactly one and they differ, and calls pair for each such pair. A
+// quantity's unit is its currency or measure; a date's is its precision
+// ("2014" is a year, "February 2018" a month of a year), so that "my 2012
+// win" faces "a couple of years after 2011" when no other year is left.
+// The source may state its value more than once ("by 2020" three times).
 func soleInUnit(qFacts, sFacts []facts.Fact, matched, used []bool, pair func(i, j int)) {
-	type count struct{ q, s, qi, sj int }
+	type count struct {
+		q, qi, sj int
+		values    map[string]bool
+	}
 	units := map[string]*count{}
 	at := func(u string) *count {
 		if units[u] == nil {
-			units[u] = &count{}
+			units[u] = &count{values: map[string]bool{}}
 		}
 		return units[u]
 	}
 	for i, f := range qFacts {
-		if !matched[i] && f.Kind == facts.Quantity && f.Unit != "" {
-			c := at(f.Unit)
+		if u := unitOf(f); !matched[i] && u != "" {
+			c := at(u)
 			c.q, c.qi = c.q+1, i
 		}
 	}
-	for j, f := range sFacts {
-		if !used[j] && f.Kind == facts.Quantity && f.Unit != "" {
-			c := at(f.Unit)
-			c.s, c.sj = c.s+1, j
+	for j := len(sFacts) - 1; j >= 0; j-- {
+		if u := unitOf(sFacts[j]); !used[j] && u != "" {
+			c := at(u)
+			c.values[sFacts[j].Key()], c.sj = true, j
 		}
 	}
 	// In reading order of the query, each unit's only fact once.
 	for i, f := range qFacts {
-		c := units[f.Unit]
-		if f.Unit == "" || c == nil || c.qi != i || c.q != 1 || c.s != 1 || matched[i] || match(f, sFacts[c.sj]) != facts.Different {
+		c := units[unitOf(f)]
+		if c == nil || c.qi != i || c.q != 1 || len(c.values) != 1 || matched[i] || match(f, sFacts[c.sj]) != facts.Different {
 			continue
 		}
 		matched[i], used[c.sj] = true, true
 		pair(i, c.sj)
 	}
+}
+
+// unitOf names what soleInUnit groups a fact by, or "" when it groups it
+// not at all: a bare count ("three") or an entity has no unit to go by.
+func unitOf(f facts.Fact) string {
+	switch {
+	case f.Kind == facts.Quantity && f.Unit != "":
+		return "q " + f.Unit
+	case f.Kind == facts.Date && f.Precision == facts.PrecisionMonth && strings.HasPrefix(f.Date, "--"):
+		// A month named alone is too loose a unit: "the January transfer
+		// window" against "signings confirmed in May, June …".
+		return ""
+	case f.Kind == facts.Date && strings.HasPrefix(f.Date, "--"):
+		return "d " + f.Precision + " of no year"
+	case f.Kind == facts.Date:
+		return "d " + f.Precision
+	}
+	return ""
 }
 
 // minLooseSimilarity is the least Dice similarity, over terms other than
@@ -509,4 +536,12 @@ func Count(diff []FactChange, kind facts.Kind) map[Change]int {
 		}
 	}
 	return n
+}
+
+// soleNote says why soleInUnit paired a query fact.
+func soleNote(f facts.Fact) string {
+	if f.Kind == facts.Date {
+		return "the only date given to the " + f.Precision + " left unmatched on either side"
+	}
+	return "the only figure in " + f.Unit + " left unmatched on either side"
 }
