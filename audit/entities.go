@@ -1050,6 +1050,15 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 			}
 		}
 	}
+	// Of several names around, the one in the sentence restated: "It's
+	// been great to be back here in Calgary," said Christie.
+	for _, qs := range qMen.sentences {
+		for _, j := range looseMatches(q.Sentences[qs], src.cache) {
+			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, j, j); ok {
+				return f, true
+			}
+		}
+	}
 	return facts.Fact{}, false
 }
 
@@ -1130,8 +1139,15 @@ func nameBetween(q *analyze.Profile, qMen *mention, qs int, qEnt []facts.Fact, s
 	return found[k].fact, true
 }
 
-// linkingWords are the words nameContext leaves out.
-var linkingWords = map[string]bool{"and": true, "or": true, "but": true, "nor": true, "the": true, "a": true, "an": true}
+// linkingWords are the words nameContext passes over: conjunctions,
+// articles, auxiliaries and pronouns say nothing of where a name stands
+// ("the Obamas were left off" and "if Trump were to appear").
+var linkingWords = map[string]bool{
+	"and": true, "or": true, "but": true, "nor": true, "the": true, "a": true, "an": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true, "had": true,
+	"it": true, "he": true, "she": true, "they": true, "his": true, "her": true, "its": true, "their": true,
+	"who": true, "which": true, "that": true,
+}
 
 // nameContextWords is how many words on each side of a name nameContext
 // reads.
@@ -1160,15 +1176,23 @@ func nameContext(toks []analyze.Token, start, end int, words map[string]bool) ma
 	if first < 0 {
 		return words
 	}
+	// Linking words are passed over, not counted: "trials in the
+	// Netherlands" reads "trials" and "in".
+	read := 0
 	add := func(t analyze.Token) {
-		if !t.Number && !linkingWords[t.Norm] {
+		if linkingWords[t.Norm] {
+			return
+		}
+		read++
+		if !t.Number {
 			words[t.Norm] = true
 		}
 	}
-	for i := max(0, first-nameContextWords); i < first; i++ {
+	for i := first - 1; i >= 0 && read < nameContextWords; i-- {
 		add(toks[i])
 	}
-	for i := last + 1; i < min(len(toks), last+1+nameContextWords); i++ {
+	read = 0
+	for i := last + 1; i < len(toks) && read < nameContextWords; i++ {
 		add(toks[i])
 	}
 	return words

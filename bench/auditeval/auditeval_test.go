@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/facts"
@@ -203,5 +204,42 @@ func TestUnflaggedCopiesCountExcerpts(t *testing.T) {
 	}
 	if tally.flagged != 1 || tally.copies != 1 {
 		t.Errorf("flagged %d, copies %d; want the rewrite flagged and the excerpt counted a copy", tally.flagged, tally.copies)
+	}
+}
+
+// TestWeddingGuestsNameNoOneElse reads LLMFake's faithful ChatGPT
+// paraphrase of politifact14905, which names a wedding its source never
+// names ("the 2011 wedding of Prince William and Kate Middleton, the
+// Obamas were left off the guest list"). The words beside a name say
+// where it stands, but an auxiliary does not: "the Obamas were" is not
+// "if Trump were to appear", and Kate Middleton is no name altered from
+// Donald Trump's.
+func TestWeddingGuestsNameNoOneElse(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(shared, "data")); err != nil {
+		t.Skipf("shared data absent: %v", err)
+	}
+	set, err := corpus.Load(shared, "llmfake")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, paraphrases := fakePairs(set)
+	found := false
+	for _, p := range paraphrases {
+		if !strings.HasSuffix(p.id, "politifact14905") {
+			continue
+		}
+		found = true
+		if !strings.Contains(p.query, "Kate Middleton") {
+			t.Fatalf("the paraphrase no longer names Kate Middleton")
+		}
+		res, _, _ := auditPair(p.query, p.source)
+		for _, e := range res.Entities {
+			if e.Change == audit.Altered {
+				t.Errorf("%q altered from %q (%s)", e.Query.Text, e.Source.Text, e.Note)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no paraphrase of politifact14905")
 	}
 }
