@@ -645,6 +645,11 @@ func TestNameSwappedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-136", "GPT-3-Turbo", "trials in the Netherlands", "trials in the Norway", "Netherlands"},
 		// Of several places around the sentence restated, the one in it.
 		{"l2r-news-101", "GPT-3-Turbo", "Returning to Calgary", "Returning to Peru", "Calgary"},
+		// One of two mentions swapped in a sentence glued from two that
+		// each name him.
+		{"l2r-news-013", "GPT-3-Turbo", "but Mr Mosley insists", "but Mr Anne Mulhern insists", "Mosley"},
+		// The same role in front of the name.
+		{"l2r-news-126", "GPT-3-Turbo", "Professor Rajarshi Dasgupta echoes", "Professor Grace Hale echoes", "Rajarshi Dasgupta"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).entityList) {

@@ -739,7 +739,7 @@ func queryNameWords(q *analyze.Profile, qMen *mention, qEnt []facts.Fact, sents 
 		toks := analyze.Tokenize(q.Text, q.Sentences[qs].Span)
 		for _, e := range entitiesIn(qEnt, q.Sentences[qs].Span) {
 			if sameForms(formsOf(foldName(e.Entity)), qMen.forms) {
-				words = nameContext(toks, e.Start, e.End, words)
+				words = nameContext(toks, e, words)
 			}
 		}
 	}
@@ -779,7 +779,7 @@ func (r *sourceReading) wordsBeside(m *mention, sents []int) map[string]bool {
 	for _, j := range sents {
 		for _, e := range r.entitiesOf(j) {
 			if f := r.ents[e]; sameForms(forms[e], m.forms) {
-				words = nameContext(r.cache.sentence(j), f.Start, f.End, words)
+				words = nameContext(r.cache.sentence(j), f, words)
 			}
 		}
 	}
@@ -1059,7 +1059,45 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 			}
 		}
 	}
+	// A sentence glued from several source sentences that each name one
+	// person names them once or twice: one of two mentions swapped
+	// ("… that Mr Mosley no longer has a reasonable expectation of
+	// privacy …, but Mr Anne Mulhern insists that …" from two sentences
+	// naming Mr Mosley) leaves the query sentence naming fewer times a
+	// name than the source sentences it restates do.
+	for _, qs := range qMen.sentences {
+		if f, ok := fewerMentions(q, qs, qEnt, src, sm, label); ok {
+			return f, true
+		}
+	}
 	return facts.Fact{}, false
+}
+
+// fewerMentions finds the one source name of label that query sentence
+// qs mentions in fewer of its loosely matched source sentences
+// (looseMatches) than the query sentence does, at least two of them.
+func fewerMentions(q *analyze.Profile, qs int, qEnt []facts.Fact, src *sourceReading, sm []*mention, label string) (facts.Fact, bool) {
+	loose := looseMatches(q.Sentences[qs], src.cache)
+	qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
+	var found []*mention
+	for _, m := range sm {
+		if !src.labelled(m, label) {
+			continue
+		}
+		n := 0
+		for _, j := range loose {
+			if mentionedIn(m, j, j) {
+				n++
+			}
+		}
+		if n >= 2 && n > mentionCount(qNames, m.fact.Entity) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return facts.Fact{}, false
+	}
+	return found[0].fact, true
 }
 
 // antecedent finds the person a source passage from sentence lo on calls
@@ -1149,6 +1187,9 @@ var linkingWords = map[string]bool{
 	"who": true, "which": true, "that": true,
 }
 
+// courtesyTitles are the titles nameContext does not count as a role.
+var courtesyTitles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "sir": true, "dame": true, "lord": true, "lady": true}
+
 // nameContextWords is how many words on each side of a name nameContext
 // reads.
 const nameContextWords = 2
@@ -1160,10 +1201,21 @@ const nameContextWords = 2
 // conjunction or an article does not: "William and Kate Middleton" is not
 // "Harry and Meghan Markle" for their "and" (a faithful LLMFake
 // paraphrase of politifact14905 adds a wedding its source never names).
-func nameContext(toks []analyze.Token, start, end int, words map[string]bool) map[string]bool {
+func nameContext(toks []analyze.Token, name facts.Fact, words map[string]bool) map[string]bool {
 	if words == nil {
 		words = map[string]bool{}
 	}
+	// The role in front of a name says who it is as well as the words
+	// beside it do: "Professor Grace Hale echoes" and "Professor Rajarshi
+	// Dasgupta agrees". It is compared with roles only: "Prince William
+	// and Kate Middleton" does not stand beside a prince. A courtesy
+	// title says nothing of the kind.
+	for _, w := range strings.Fields(strings.ToLower(name.Role)) {
+		if w = strings.TrimSuffix(w, "."); !courtesyTitles[w] {
+			words["role "+w] = true
+		}
+	}
+	start, end := name.Start, name.End
 	first, last := -1, -1
 	for i, t := range toks {
 		if t.Start >= start && t.End <= end {
