@@ -64,8 +64,12 @@ var (
 	freshSeeds   = []uint64{100, 101, 102, 103, 104, 105}
 	heldOutSeeds = []uint64{200, 201, 202, 203, 204, 205}
 	// otherModelSeeds seed the draws from the GPT-3-Turbo and Llama-3-70B
-	// rewrites (fifteenth session), on which no rule has been read.
+	// rewrites (fifteenth session); the sixteenth session read their
+	// misses.
 	otherModelSeeds = []uint64{300, 301, 302, 303, 304, 305}
+	// otherModelHeldOutSeeds seed the draws from the same two models
+	// added when the sixteenth session had read the misses of theirs.
+	otherModelHeldOutSeeds = []uint64{400, 401, 402, 403, 404, 405}
 )
 
 // changeTypes in row order.
@@ -485,14 +489,22 @@ func swapRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			unseen = append(unseen, distinctCases(generateSwaps(rewrites, perType, seed), seen)...)
 		}
 		sets = append(sets, swapSet{"l2r GPT-4o, held-out cases no earlier draw holds", unseen})
+		// The sixteenth session read those two models' misses in turn;
+		// their held-out draws count the cases no earlier draw of theirs
+		// holds.
 		for _, model := range []string{"GPT-3-Turbo", "Llama-3-70B"} {
 			bases := rewriteBases(l2r, model)
 			seen := map[string]bool{}
-			var cases []swapCase
+			var cases, unseen []swapCase
 			for _, seed := range otherModelSeeds {
 				cases = append(cases, distinctCases(generateSwaps(bases, perType, seed), seen)...)
 			}
-			sets = append(sets, swapSet{fmt.Sprintf("l2r %s, %d draws, each case once", model, len(otherModelSeeds)), cases})
+			for _, seed := range otherModelHeldOutSeeds {
+				unseen = append(unseen, distinctCases(generateSwaps(bases, perType, seed), seen)...)
+			}
+			sets = append(sets,
+				swapSet{fmt.Sprintf("l2r %s, %d draws, each case once", model, len(otherModelSeeds)), cases},
+				swapSet{fmt.Sprintf("l2r %s, held-out cases no earlier draw holds", model), unseen})
 		}
 	}
 	var rows []suite.Row
