@@ -17,8 +17,10 @@ import (
 // sketch seeds); an archive built with another version is refused (package
 // index). 2: Urdu closed-class words are stop words. 3: BBC's video-player
 // caption ends a sentence. 4: an age is a quantity's unit ("45-year-old",
-// "aged 45", "Rossi, 37,").
-const Version = 4
+// "aged 45", "Rossi, 37,"). 5: a measure hyphenated to its number ("a
+// 40-mile transfer") and an age after a word for a person ("the player,
+// 28,").
+const Version = 5
 
 // Profile is the analysed article.
 type Profile struct {

@@ -545,6 +545,11 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-163", "Llama-3-70B", "Tomasz Procko, 22,", "Tomasz Procko, 92,", "22"},
 		{"l2r-news-163", "Llama-3-70B", "Karol Szymanski, 29,", "Karol Szymanski, 26,", "29"},
 		{"l2r-news-141", "Llama-3-70B", "Joe Cordon, 21,", "Joe Cordon, 51,", "21"},
+		// An age after a word for a person ("The Bath-born player, 28,"),
+		// a measure hyphenated to its number ("a 40-mile transfer"):
+		// each the only one of its unit left.
+		{"l2r-news-014", "Llama-3-70B", "28-year-old Eddie Jackson", "88-year-old Eddie Jackson", "28"},
+		{"l2r-news-072", "Llama-3-70B", "Infirmary, 40 miles away", "Infirmary, 70 miles away", "40"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {

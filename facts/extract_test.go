@@ -308,10 +308,42 @@ func TestRoleBeforeATitleOrABodyNamesNoPerson(t *testing.T) {
 	}
 }
 
+// A measure hyphenated to its number, as an adjective, is its unit:
+// l2r-news-072's source (shared/data/l2r-news-rewrites) says "a
+// potentially risky 40-mile (64km) transfer", its rewrite "40 miles away".
+func TestHyphenatedMeasureIsAUnit(t *testing.T) {
+	for _, c := range []struct{ text, figure, unit string }{
+		{"would need a potentially risky 40-mile (64km) transfer across the county.", "40-mile", "mi"},
+		{"Infirmary, 40 miles away.", "40 miles", "mi"},
+		{"A 10-foot wall was built.", "10-foot", "ft"},
+		{"They won 4-1 at home.", "4", ""},
+		{"a 2-year contract", "2", ""},
+	} {
+		var found *Fact
+		for _, f := range Extract(c.text) {
+			if f.Kind == Quantity && f.Text == c.figure {
+				found = &f
+				break
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: no quantity %q", c.text, c.figure)
+			continue
+		}
+		if found.Unit != c.unit {
+			t.Errorf("%q: %q has unit %q, want %q", c.text, c.figure, found.Unit, c.unit)
+		}
+	}
+	a, b := Extract("a 40-mile transfer")[0], Extract("40 miles away")[0]
+	if Match(a, b) != Same {
+		t.Errorf("40-mile against 40 miles: %v", Match(a, b))
+	}
+}
+
 // TestAgeIsAUnit reads ages in the forms news writes them, on sentences of
 // l2r-news-070, -104 and -158 (shared/data/l2r-news-rewrites: BBC sources
 // and their GPT-3-Turbo rewrites), and leaves other counts of years
-// alone.
+// alone. l2r-news-014's source writes "the player, 28,".
 func TestAgeIsAUnit(t *testing.T) {
 	for _, c := range []struct {
 		text, figure, unit string
@@ -326,6 +358,9 @@ func TestAgeIsAUnit(t *testing.T) {
 		{"The 14-time major champion has twice undergone surgery during 15 months out.", "14", ""},
 		{"The 14-time major champion has twice undergone surgery during 15 months out.", "15", ""},
 		{"The scheme ran for 45 years before it closed.", "45", ""},
+		{"The Bath-born player, 28, has made 36 appearances for the Dragons.", "28", Age},
+		{"The Bath-born player, 28, has made 36 appearances for the Dragons.", "36", ""},
+		{"The company, 25, has grown.", "25", ""},
 		{"Scores were 3, 4, 5 and 6.", "4", ""},
 	} {
 		var found *Fact

@@ -280,11 +280,18 @@ func (s *scanner) anAge(q quantity) bool {
 	case s.isWord(before, "aged") || s.isWord(before, "age") || s.isWord(before, "of") && s.isWord(before-1, "age"):
 		return true
 	}
-	// "Rossi, 37, added": a number set off by commas right after a
-	// capitalised word.
+	// "Rossi, 37, added", "The Bath-born player, 28, has made": a number
+	// set off by commas right after a capitalised word or a word for a
+	// person.
 	return s.isPunct(before, ",") && s.isPunct(after, ",") && s.joined(after) &&
-		s.kind(before-1) == tWord && s.joined(before) && titleOrUpper(s.str(before-1))
+		s.kind(before-1) == tWord && s.joined(before) && (titleOrUpper(s.str(before-1)) || personNouns[s.word(before-1)])
 }
+
+// personNouns are words for a person that news writes an age after, set
+// off by commas ("the player, 28,").
+var personNouns = toSet("man woman boy girl player mother father son daughter wife husband teenager student " +
+	"driver rider victim striker midfielder defender goalkeeper winger forward captain coach manager " +
+	"officer pensioner actor actress singer star worker nurse doctor pilot")
 
 // gluedSuffix reads letters touching the number: a scale, a measure or
 // pence.
@@ -384,7 +391,23 @@ func (s *scanner) unitAfter(q *quantity) {
 	j := q.last + 1
 	if unit, last := s.unitWord(j); unit != "" && (q.unit == "" || q.unit == unit) {
 		q.unit, q.last = unit, last
+		return
 	}
+	// A measure hyphenated to its number as an adjective: "a 40-mile
+	// transfer", "a 10-foot wall".
+	if q.unit == "" && s.isHyphen(j) && s.joined(j) && s.joined(j+1) && s.kind(j+1) == tWord {
+		if u := hyphenMeasures[s.word(j+1)]; u != "" {
+			q.unit, q.last = u, j+1
+		}
+	}
+}
+
+// hyphenMeasures are the measures written hyphenated to a number, in the
+// singular an adjective takes.
+var hyphenMeasures = map[string]string{
+	"mile": "mi", "km": "km", "kilometre": "km", "kilometer": "km",
+	"metre": "m", "meter": "m", "foot": "ft", "ft": "ft", "inch": "in",
+	"cm": "cm", "mm": "mm", "tonne": "t", "ton": "t", "kg": "kg", "kilogram": "kg", "mph": "mph",
 }
 
 // unitWord reads a unit starting at token j and returns it with its last
