@@ -296,6 +296,44 @@ func TestNegationOfAClaimStatedWithANegativeWordBeside(t *testing.T) {
 	}
 }
 
+// TestNegationBeforeAFunctionWord inserts a "not" into a whole l2r
+// GPT-3-Turbo rewrite (shared/data/l2r-news-rewrites) before a function
+// word the source states after the same auxiliary: "is not under
+// criminal investigation" against "Swiss Blatter is under criminal
+// investigation … a contract \"unfavourable\" to Fifa". A source that
+// states the same negation itself ("some months that were not so good
+// and others that were very good") is denied nothing, nor is a claim a
+// negative word before it governs (LLMFake's faithful paraphrase of
+// politifact13559: "I refuse to believe all of these women … are a
+// random occurrence").
+func TestNegationBeforeAFunctionWord(t *testing.T) {
+	for _, c := range []struct{ id, model, sentence, edited string }{
+		{"l2r-news-084", "GPT-3-Turbo", "Blatter is under criminal investigation", "Blatter is not under criminal investigation"},
+	} {
+		source, rewrite := l2rPairOf(t, c.id, c.model)
+		if !strings.Contains(rewrite, c.sentence) {
+			t.Fatalf("%s: the rewrite does not say %q", c.id, c.sentence)
+		}
+		query := strings.Replace(rewrite, c.sentence, c.edited, 1)
+		if !flaggedAt(auditTexts(query, source, Options{}), query, c.edited) {
+			t.Errorf("%s: %q is not flagged", c.id, c.edited)
+		}
+		if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, c.sentence) {
+			t.Errorf("%s: the unedited %q is flagged", c.id, c.sentence)
+		}
+	}
+	for _, c := range []struct{ query, source string }{
+		{"\"People have talked a lot about my performances and I think I have had some months that were not so good and others that were very good.\"",
+			"\"People have talked a lot about my performances and I think I have had some months that were not so good and others that were very good.\""},
+		{"Pence said that he believes all of these women who are accusing Trump of sexual assault are not a random occurrence.",
+			"I refuse to believe all of these women who are popping up out of nowhere with stories that Donald Trump had sexually assaulted them are a random occurrence."},
+	} {
+		if res := auditTexts(c.query, c.source, Options{}); len(res.Negations) > 0 {
+			t.Errorf("%q: %s", c.query, res.Negations[0].Note)
+		}
+	}
+}
+
 // A negation the query adds to a verb is looked for in pairs reworded
 // below minPolaritySimilarity too, down to minAddedPolaritySimilarity; a
 // "without" before a noun phrase is not, there. The cases are whole l2r

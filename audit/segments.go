@@ -194,6 +194,9 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 			if neg, _ := isNegation(qToks, i); !neg || !governsTerm(qToks, i, qs.last) || qs.negative != 1 {
 				continue
 			}
+			if negatesAlike(sToks, aux, qToks, i) {
+				continue
+			}
 			if sSegs == nil {
 				sSegs = segmentsOf(sText, sToks)
 			}
@@ -201,6 +204,26 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 				if plainAuxThenHead(sText, sToks, ss, aux, qToks, i) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// negatesAlike reports whether toks hold the query's "<aux> not …
+// <head>" (qToks[i] the "not") themselves: the claim the source states
+// plainly elsewhere in the pair is then another one ("some months that
+// were not so good and others that were very good").
+func negatesAlike(toks []analyze.Token, aux string, qToks []analyze.Token, i int) bool {
+	head := nextWord(qToks, i)
+	if head < 0 {
+		return false
+	}
+	want := spelled(qToks[head])
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Norm == aux && toks[k+1].Norm == "not" {
+			if h := nextWord(toks, k+1); h >= 0 && spelled(toks[h]) == want {
+				return true
 			}
 		}
 	}
@@ -320,12 +343,29 @@ func auxThenHeadAt(toks []analyze.Token, ss segment, aux string, qToks []analyze
 		for w < ss.last && mannerAdverb(toks[w].Norm) {
 			w++
 		}
+		// Function words the query's "not" is followed by too: "is not
+		// under criminal investigation" against "is under criminal
+		// investigation", "has not been left out" against "has been
+		// left out". Only in a segment with no negative word: one before
+		// the claim may govern it ("I refuse to believe all of these
+		// women … are a random occurrence").
+		for skipped := 0; len(ss.negatives) == 0 && w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm]; skipped++ {
+			w++
+		}
 		if toks[w].Term != "" && spelled(toks[w]) == want {
 			return k, w
 		}
 	}
 	return -1, -1
 }
+
+// maxSkippedBeforeHead is how many function words auxThenHeadAt passes
+// between a source auxiliary and the word it carries.
+const maxSkippedBeforeHead = 2
+
+// negationWords are the function words that negate; auxThenHeadAt does
+// not pass them.
+var negationWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "neither": true, "t": true, "cannot": true}
 
 // plainAuxThenHead is auxThenHead for a source segment that holds
 // negative words but no negation, none of them in the claim itself: from
