@@ -296,8 +296,8 @@ func TestNegationOfAClaimStatedWithANegativeWordBeside(t *testing.T) {
 	}
 }
 
-// TestNegationBeforeAFunctionWord inserts a "not" into a whole l2r
-// GPT-3-Turbo rewrite (shared/data/l2r-news-rewrites) before a function
+// TestNegationBeforeAFunctionWord inserts a "not" into whole l2r
+// GPT-3-Turbo and Llama-3-70B rewrites (shared/data/l2r-news-rewrites) before a function
 // word the source states after the same auxiliary: "is not under
 // criminal investigation" against "Swiss Blatter is under criminal
 // investigation … a contract \"unfavourable\" to Fifa". A source that
@@ -309,6 +309,11 @@ func TestNegationOfAClaimStatedWithANegativeWordBeside(t *testing.T) {
 func TestNegationBeforeAFunctionWord(t *testing.T) {
 	for _, c := range []struct{ id, model, sentence, edited string }{
 		{"l2r-news-084", "GPT-3-Turbo", "Blatter is under criminal investigation", "Blatter is not under criminal investigation"},
+		// A negative word after the claim governs nothing of it:
+		// "Niall O'Brien has been left out of the squad … while
+		// Middlesex seamer Tim Murtagh is also omitted".
+		{"l2r-news-094", "Llama-3-70B", "Niall O'Brien has been left out", "Niall O'Brien has not been left out"},
+		{"l2r-news-072", "Llama-3-70B", "has been under special measures since 2014", "has not been under special measures since 2014"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.sentence) {

@@ -167,7 +167,7 @@ func addedAuxNot(qText string, qToks []analyze.Token, sText string, sToks []anal
 				if plain && i-1-subjectWords >= qs.first && qToks[i-2].Term != "" && keepsSubject(sToks, ss, qToks[i-1-subjectWords:i-1]) {
 					return true
 				}
-				if plain && auxThenHead(sToks, ss, aux, qToks, i) {
+				if plain && auxThenHead(sText, sToks, ss, aux, qToks, i) {
 					return true
 				}
 			}
@@ -321,14 +321,14 @@ func statesAuxOf(ss segment, toks []analyze.Token, i int) bool {
 // read off the fresh draws' misses (eleventh session), "negation, stated"
 // there 0.954 → 0.956 and held-out "negation" 0.887 → 0.889, with no
 // untouched fact, faithful paraphrase or unedited rewrite flagged more.
-func auxThenHead(toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) bool {
-	k, _ := auxThenHeadAt(toks, ss, aux, qToks, i)
+func auxThenHead(text string, toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) bool {
+	k, _ := auxThenHeadAt(text, toks, ss, aux, qToks, i)
 	return k >= 0
 }
 
 // auxThenHeadAt is auxThenHead, returning the indexes in toks of the
 // auxiliary and the word after it, or -1.
-func auxThenHeadAt(toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) (int, int) {
+func auxThenHeadAt(text string, toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) (int, int) {
 	head := nextWord(qToks, i)
 	if head < 0 {
 		return -1, -1
@@ -346,10 +346,12 @@ func auxThenHeadAt(toks []analyze.Token, ss segment, aux string, qToks []analyze
 		// Function words the query's "not" is followed by too: "is not
 		// under criminal investigation" against "is under criminal
 		// investigation", "has not been left out" against "has been
-		// left out". Only in a segment with no negative word: one before
-		// the claim may govern it ("I refuse to believe all of these
-		// women … are a random occurrence").
-		for skipped := 0; len(ss.negatives) == 0 && w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm]; skipped++ {
+		// left out". Only where no negative word comes before the
+		// auxiliary in its segment: one there may govern the claim ("I
+		// refuse to believe all of these women … are a random
+		// occurrence"); one after it ("while Middlesex seamer Tim Murtagh
+		// is also omitted") does not.
+		for skipped := 0; w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm] && !negativeIn(text, toks, ss.first, k); skipped++ {
 			w++
 		}
 		if toks[w].Term != "" && spelled(toks[w]) == want {
@@ -357,6 +359,16 @@ func auxThenHeadAt(toks []analyze.Token, ss segment, aux string, qToks []analyze
 		}
 	}
 	return -1, -1
+}
+
+// negativeIn reports whether a negative word lies in toks[from:to].
+func negativeIn(text string, toks []analyze.Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		if negative(text, toks, j) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSkippedBeforeHead is how many function words auxThenHeadAt passes
@@ -380,7 +392,7 @@ func plainAuxThenHead(text string, toks []analyze.Token, ss segment, aux string,
 	if ss.negatives["not"] > 0 {
 		return false
 	}
-	k, w := auxThenHeadAt(toks, ss, aux, qToks, i)
+	k, w := auxThenHeadAt(text, toks, ss, aux, qToks, i)
 	if k < 0 {
 		return false
 	}
@@ -565,7 +577,7 @@ func deniedSegments(q, s *analyze.Profile, found []FactChange, qc, sc *Tokens) [
 							continue
 						}
 						near := statesAuxOf(b, qt, i) && dice(qs.terms, b.terms) >= minDeniedSimilarity
-						if !near && !auxThenHead(sc.sentence(j), b, aux, qt, i) {
+						if !near && !auxThenHead(s.Text, sc.sentence(j), b, aux, qt, i) {
 							continue
 						}
 						qf := facts.Fact{Kind: Negation, Text: q.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End}
