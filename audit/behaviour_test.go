@@ -314,6 +314,9 @@ func TestNegationBeforeAFunctionWord(t *testing.T) {
 		// Middlesex seamer Tim Murtagh is also omitted".
 		{"l2r-news-094", "Llama-3-70B", "Niall O'Brien has been left out", "Niall O'Brien has not been left out"},
 		{"l2r-news-072", "Llama-3-70B", "has been under special measures since 2014", "has not been under special measures since 2014"},
+		// A negative word both sides state is no negation the "not" was
+		// traded for: "halting and reversing the Aids epidemic".
+		{"l2r-news-187", "Llama-3-70B", "The world has delivered on halting", "The world has not delivered on halting"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.sentence) {

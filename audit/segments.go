@@ -191,7 +191,7 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 			if qToks[i].Norm != "not" || !auxiliaries[aux] {
 				continue
 			}
-			if neg, _ := isNegation(qToks, i); !neg || !governsTerm(qToks, i, qs.last) || qs.negative != 1 {
+			if neg, _ := isNegation(qToks, i); !neg || !governsTerm(qToks, i, qs.last) || qs.negative < 1 {
 				continue
 			}
 			if negatesAlike(sToks, aux, qToks, i) {
@@ -199,6 +199,9 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 			}
 			if sSegs == nil {
 				sSegs = segmentsOf(sText, sToks)
+			}
+			if qs.negative > 1 && !othersStated(qs, sSegs) {
+				continue
 			}
 			for _, ss := range sSegs {
 				if plainAuxThenHead(sText, sToks, ss, aux, qToks, i) {
@@ -208,6 +211,26 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 		}
 	}
 	return false
+}
+
+// othersStated reports whether the negative words of query segment qs
+// other than its negations are each stated as often in sSegs: a word the
+// source says too ("halting and reversing the Aids epidemic" on both
+// sides) is no negation the query's "not" was traded for.
+func othersStated(qs segment, sSegs []segment) bool {
+	for k, n := range qs.negatives {
+		if negationWords[k] {
+			continue
+		}
+		stated := 0
+		for _, ss := range sSegs {
+			stated += ss.negatives[k]
+		}
+		if stated < n {
+			return false
+		}
+	}
+	return true
 }
 
 // negatesAlike reports whether toks hold the query's "<aux> not …
