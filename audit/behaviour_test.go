@@ -317,6 +317,10 @@ func TestNegationBeforeAFunctionWord(t *testing.T) {
 		// A negative word both sides state is no negation the "not" was
 		// traded for: "halting and reversing the Aids epidemic".
 		{"l2r-news-187", "Llama-3-70B", "The world has delivered on halting", "The world has not delivered on halting"},
+		// An adverb of manner after the "not", as after the source's
+		// auxiliary: "The moths are actually present during other times
+		// of the year".
+		{"l2r-news-092", "Llama-3-70B", "the moths are actually present", "the moths are not actually present"},
 	} {
 		source, rewrite := l2rPairOf(t, c.id, c.model)
 		if !strings.Contains(rewrite, c.sentence) {

@@ -353,6 +353,12 @@ func auxThenHead(text string, toks []analyze.Token, ss segment, aux string, qTok
 // auxiliary and the word after it, or -1.
 func auxThenHeadAt(text string, toks []analyze.Token, ss segment, aux string, qToks []analyze.Token, i int) (int, int) {
 	head := nextWord(qToks, i)
+	// An adverb of manner after the "not" is passed as it is on the
+	// source side: "are not actually present" denies "are actually
+	// present".
+	for head >= 0 && mannerAdverb(qToks[head].Norm) {
+		head = nextWord(qToks, head)
+	}
 	if head < 0 {
 		return -1, -1
 	}
