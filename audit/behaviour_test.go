@@ -569,6 +569,24 @@ func swappedAltered(t *testing.T, source, rewrite, words, edited, was string, li
 	return false
 }
 
+// l2rSwap is one edit of a whole l2r rewrite: words, which the rewrite
+// of source article id by model states, become edited, which changes
+// the source's fact was.
+type l2rSwap struct{ id, model, words, edited, was string }
+
+// factSwapAltered checks that the unedited rewrite alters no fact of
+// kind, and that the edited one alters the fact it changed.
+func factSwapAltered(t *testing.T, c l2rSwap, kind facts.Kind) {
+	t.Helper()
+	source, rewrite := l2rPairOf(t, c.id, c.model)
+	if find(auditTexts(rewrite, source, Options{}).Facts, kind, Altered) != nil {
+		t.Errorf("%s %s unedited: a %s is altered", c.id, c.model, kind)
+	}
+	if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
+		t.Errorf("%s %s: %q not altered from %q", c.id, c.model, c.edited, c.was)
+	}
+}
+
 func (r *Result) factList() []FactChange   { return r.Facts }
 func (r *Result) entityList() []FactChange { return r.Entities }
 
@@ -581,7 +599,7 @@ func (r *Result) entityList() []FactChange { return r.Entities }
 // £60,400 in damages" shares nothing else with "won £60,000 after a judge
 // ruled …". The unedited rewrites alter no figure.
 func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
-	for _, c := range []struct{ id, model, words, edited, was string }{
+	for _, c := range []l2rSwap{
 		{"l2r-news-070", "GPT-3-Turbo", "Rossi, aged 37", "Rossi, aged 38", "37"},
 		{"l2r-news-013", "GPT-3-Turbo", "£60,000 in damages", "£60,400 in damages", "£60,000"},
 		{"l2r-news-013", "Llama-3-70B", "£60,000 in damages", "£65,000 in damages", "£60,000"},
@@ -601,13 +619,7 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		{"l2r-news-014", "Llama-3-70B", "28-year-old Eddie Jackson", "88-year-old Eddie Jackson", "28"},
 		{"l2r-news-072", "Llama-3-70B", "Infirmary, 40 miles away", "Infirmary, 70 miles away", "40"},
 	} {
-		source, rewrite := l2rPairOf(t, c.id, c.model)
-		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Quantity, Altered) != nil {
-			t.Errorf("%s %s unedited: a figure is altered", c.id, c.model)
-		}
-		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
-			t.Errorf("%s %s: %q not altered from %q", c.id, c.model, c.edited, c.was)
-		}
+		factSwapAltered(t, c, facts.Quantity)
 	}
 }
 
@@ -637,20 +649,14 @@ func TestDateChangedToOneTheSourceStatesElsewhere(t *testing.T) {
 // faces the only value of that precision left in the source, which may be
 // stated more than once ("by 2020" three times in l2r-news-027).
 func TestDateTheOnlyOneOfItsPrecisionLeft(t *testing.T) {
-	for _, c := range []struct{ id, model, words, edited, was string }{
+	for _, c := range []l2rSwap{
 		{"l2r-news-027", "Llama-3-70B", "fix the problem by 2020", "fix the problem by 2022", "2020"},
 		{"l2r-news-042", "Llama-3-70B", "After my 2011 win", "After my 2013 win", "2011"},
 		{"l2r-news-091", "Llama-3-70B", "until February 2018", "until February 2020", "February 2018"},
 		{"l2r-news-107", "Llama-3-70B", "On February 4, 2015, we shared", "On February 5, 2015, we shared", "4 February 2015"},
 		{"l2r-news-142", "Llama-3-70B", "nightclub with colleagues on Saturday", "nightclub with colleagues on Sunday", "Saturday"},
 	} {
-		source, rewrite := l2rPairOf(t, c.id, c.model)
-		if find(auditTexts(rewrite, source, Options{}).Facts, facts.Date, Altered) != nil {
-			t.Errorf("%s %s unedited: a date is altered", c.id, c.model)
-		}
-		if !swappedAltered(t, source, rewrite, c.words, c.edited, c.was, (*Result).factList) {
-			t.Errorf("%s: %q not altered from %q", c.id, c.edited, c.was)
-		}
+		factSwapAltered(t, c, facts.Date)
 	}
 }
 

@@ -308,6 +308,20 @@ func TestRoleBeforeATitleOrABodyNamesNoPerson(t *testing.T) {
 	}
 }
 
+// checkUnit checks that text states the quantity figure in unit.
+func checkUnit(t *testing.T, text, figure, unit string) {
+	t.Helper()
+	for _, f := range Extract(text) {
+		if f.Kind == Quantity && f.Text == figure {
+			if f.Unit != unit {
+				t.Errorf("%q: %q has unit %q, want %q", text, figure, f.Unit, unit)
+			}
+			return
+		}
+	}
+	t.Errorf("%q: no quantity %q", text, figure)
+}
+
 // A measure hyphenated to its number, as an adjective, is its unit:
 // l2r-news-072's source (shared/data/l2r-news-rewrites) says "a
 // potentially risky 40-mile (64km) transfer", its rewrite "40 miles away".
@@ -319,20 +333,7 @@ func TestHyphenatedMeasureIsAUnit(t *testing.T) {
 		{"They won 4-1 at home.", "4", ""},
 		{"a 2-year contract", "2", ""},
 	} {
-		var found *Fact
-		for _, f := range Extract(c.text) {
-			if f.Kind == Quantity && f.Text == c.figure {
-				found = &f
-				break
-			}
-		}
-		if found == nil {
-			t.Errorf("%q: no quantity %q", c.text, c.figure)
-			continue
-		}
-		if found.Unit != c.unit {
-			t.Errorf("%q: %q has unit %q, want %q", c.text, c.figure, found.Unit, c.unit)
-		}
+		checkUnit(t, c.text, c.figure, c.unit)
 	}
 	a, b := Extract("a 40-mile transfer")[0], Extract("40 miles away")[0]
 	if Match(a, b) != Same {
@@ -363,20 +364,7 @@ func TestAgeIsAUnit(t *testing.T) {
 		{"The company, 25, has grown.", "25", ""},
 		{"Scores were 3, 4, 5 and 6.", "4", ""},
 	} {
-		var found *Fact
-		for _, f := range Extract(c.text) {
-			if f.Kind == Quantity && f.Text == c.figure {
-				found = &f
-				break
-			}
-		}
-		if found == nil {
-			t.Errorf("%q: no quantity %q", c.text, c.figure)
-			continue
-		}
-		if found.Unit != c.unit {
-			t.Errorf("%q: %q has unit %q, want %q", c.text, c.figure, found.Unit, c.unit)
-		}
+		checkUnit(t, c.text, c.figure, c.unit)
 	}
 	// An age and the bare figure it is written as elsewhere are one value.
 	a, b := Extract("Rossi, aged 37, said")[0], Extract("He was 37 then")[0]
