@@ -1036,8 +1036,12 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	// nothing, or with a passage other than the one it restates. Its
 	// other words still say which source sentence it restates
 	// (looseMatches), and the source's name is the one there.
-	for _, qs := range qMen.sentences {
-		for _, j := range looseMatches(q.Sentences[qs], src.cache) {
+	loose := make([][]int, len(qMen.sentences)) // each sentence's looseMatches
+	for k, qs := range qMen.sentences {
+		loose[k] = looseMatches(q.Sentences[qs], src.cache)
+	}
+	for k, qs := range qMen.sentences {
+		for _, j := range loose[k] {
 			lo, hi := max(0, j-nearbySentences), min(len(s.Sentences)-1, j+nearbySentences)
 			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, lo, hi); ok {
 				return f, true
@@ -1052,8 +1056,8 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	}
 	// Of several names around, the one in the sentence restated: "It's
 	// been great to be back here in Calgary," said Christie.
-	for _, qs := range qMen.sentences {
-		for _, j := range looseMatches(q.Sentences[qs], src.cache) {
+	for k, qs := range qMen.sentences {
+		for _, j := range loose[k] {
 			if f, ok := nameBetween(q, qMen, qs, qEnt, src, sm, label, j, j); ok {
 				return f, true
 			}
@@ -1065,19 +1069,18 @@ func nearbyName(q, s *analyze.Profile, qMen *mention, qEnt []facts.Fact, src *so
 	// privacy …, but Mr Anne Mulhern insists that …" from two sentences
 	// naming Mr Mosley) leaves the query sentence naming fewer times a
 	// name than the source sentences it restates do.
-	for _, qs := range qMen.sentences {
-		if f, ok := fewerMentions(q, qs, qEnt, src, sm, label); ok {
+	for k, qs := range qMen.sentences {
+		if f, ok := fewerMentions(q, qs, loose[k], qEnt, src, sm, label); ok {
 			return f, true
 		}
 	}
 	return facts.Fact{}, false
 }
 
-// fewerMentions finds the one source name of label that query sentence
-// qs mentions in fewer of its loosely matched source sentences
-// (looseMatches) than the query sentence does, at least two of them.
-func fewerMentions(q *analyze.Profile, qs int, qEnt []facts.Fact, src *sourceReading, sm []*mention, label string) (facts.Fact, bool) {
-	loose := looseMatches(q.Sentences[qs], src.cache)
+// fewerMentions finds the one source name of label that more of the
+// source sentences loose (query sentence qs's looseMatches), at least
+// two, mention than qs mentions it.
+func fewerMentions(q *analyze.Profile, qs int, loose []int, qEnt []facts.Fact, src *sourceReading, sm []*mention, label string) (facts.Fact, bool) {
 	qNames := entitiesIn(qEnt, q.Sentences[qs].Span)
 	var found []*mention
 	for _, m := range sm {

@@ -380,7 +380,8 @@ func auxThenHeadAt(text string, toks []analyze.Token, ss segment, aux string, qT
 		// refuse to believe all of these women … are a random
 		// occurrence"); one after it ("while Middlesex seamer Tim Murtagh
 		// is also omitted") does not.
-		for skipped := 0; w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm] && !negativeIn(text, toks, ss.first, k); skipped++ {
+		governed := negativeIn(text, toks, ss.first, k)
+		for skipped := 0; !governed && w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm]; skipped++ {
 			w++
 		}
 		if toks[w].Term != "" && spelled(toks[w]) == want {
