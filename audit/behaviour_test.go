@@ -618,6 +618,9 @@ func TestFigureChangedWhereItsPairLetGo(t *testing.T) {
 		// each the only one of its unit left.
 		{"l2r-news-014", "Llama-3-70B", "28-year-old Eddie Jackson", "88-year-old Eddie Jackson", "28"},
 		{"l2r-news-072", "Llama-3-70B", "Infirmary, 40 miles away", "Infirmary, 70 miles away", "40"},
+		// The same subject in another form of the word: "23 injuries"
+		// against "injured 23 people" (stems "injuri" and "injur").
+		{"l2r-news-046", "GPT-3-Turbo", "four deaths and 23 injuries", "four deaths and 93 injuries", "23"},
 	} {
 		factSwapAltered(t, c, facts.Quantity)
 	}

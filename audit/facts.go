@@ -359,8 +359,8 @@ func sameSubject(qf facts.Fact, qn map[string]string, sf []facts.Fact, used []bo
 		}
 		shared, w := 0, ""
 		for t := range sNeighbours(j) {
-			if qn[t] != "" {
-				shared, w = shared+1, qn[t]
+			if q := neighbourOf(qn, t); q != "" {
+				shared, w = shared+1, q
 			}
 		}
 		if shared > bestShared {
@@ -368,6 +368,26 @@ func sameSubject(qf facts.Fact, qn map[string]string, sf []facts.Fact, used []bo
 		}
 	}
 	return best, word
+}
+
+// neighbourOf returns the query's spelling of source term t among the
+// query fact's neighbours qn: t itself, or a term one of whose stems
+// begins the other, five letters at least ("23 injuries" and "injured 23
+// people": the stemmer leaves "injuri" and "injur").
+func neighbourOf(qn map[string]string, t string) string {
+	if w := qn[t]; w != "" {
+		return w
+	}
+	for q, w := range qn {
+		short, long := q, t
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(short) >= 5 && strings.HasPrefix(long, short) {
+			return w
+		}
+	}
+	return ""
 }
 
 // neighbours returns the content terms (not numbers) just before and after
