@@ -219,7 +219,7 @@ func deniesPlainClaim(qText string, qToks []analyze.Token, sText string, sToks [
 // sides) is no negation the query's "not" was traded for.
 func othersStated(qs segment, sSegs []segment) bool {
 	for k, n := range qs.negatives {
-		if negationWords[k] {
+		if k == "not" { // negativeKey's key for every negation
 			continue
 		}
 		stated := 0
@@ -379,9 +379,10 @@ func auxThenHeadAt(text string, toks []analyze.Token, ss segment, aux string, qT
 		// auxiliary in its segment: one there may govern the claim ("I
 		// refuse to believe all of these women … are a random
 		// occurrence"); one after it ("while Middlesex seamer Tim Murtagh
-		// is also omitted") does not.
+		// is also omitted") does not. A negation ("not", the "t" of
+		// "n't") is never passed.
 		governed := negativeIn(text, toks, ss.first, k)
-		for skipped := 0; !governed && w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationWords[toks[w].Norm]; skipped++ {
+		for skipped := 0; !governed && w < ss.last && toks[w].Term == "" && skipped < maxSkippedBeforeHead && !negationCues[toks[w].Norm] && toks[w].Norm != "t"; skipped++ {
 			w++
 		}
 		if toks[w].Term != "" && spelled(toks[w]) == want {
@@ -404,10 +405,6 @@ func negativeIn(text string, toks []analyze.Token, from, to int) bool {
 // maxSkippedBeforeHead is how many function words auxThenHeadAt passes
 // between a source auxiliary and the word it carries.
 const maxSkippedBeforeHead = 2
-
-// negationWords are the function words that negate; auxThenHeadAt does
-// not pass them.
-var negationWords = map[string]bool{"not": true, "no": true, "never": true, "nor": true, "neither": true, "t": true, "cannot": true}
 
 // plainAuxThenHead is auxThenHead for a source segment that holds
 // negative words but no negation, none of them in the claim itself: from
