@@ -3,7 +3,10 @@ package audit
 import "math"
 
 // FeatureNames names the inputs of the derivation model, in order.
-var FeatureNames = []string{"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "margin", "verbatim"}
+var FeatureNames = []string{
+	"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "margin", "verbatim",
+	"standing",
+}
 
 // Features returns the evidence as the derivation model's inputs, in the
 // order of FeatureNames.
@@ -11,7 +14,29 @@ func (e Evidence) Features() []float64 {
 	return []float64{
 		e.Support, e.QueryCoverage, e.SourceCoverage, e.Jaccard,
 		math.Log1p(float64(e.RareFactsKept)), e.Margin, e.Verbatim,
+		e.Standing,
 	}
+}
+
+// MaxStanding bounds Evidence.Standing: a source whose BM25 is e² (7.4)
+// times the crowd's stands as far out as the evidence needs: half the l2r
+// rewrites' sources reach it, none of the best candidates left when the
+// source is taken out (trace's TestSourceStandsAboveItsNeighbours).
+const MaxStanding = 2.0
+
+// Standing returns Evidence.Standing for a candidate scored bm25 against
+// the crowd of other candidates, scored other.
+func Standing(bm25, other float64) float64 {
+	if bm25 <= 0 || other <= 0 {
+		if bm25 > other {
+			return MaxStanding
+		}
+		if bm25 < other {
+			return -MaxStanding
+		}
+		return 0
+	}
+	return math.Max(-MaxStanding, math.Min(MaxStanding, math.Log(bm25/other)))
 }
 
 // PairFeatureNames names the inputs of a model for a pair compared alone
@@ -59,19 +84,18 @@ func (m Model) Probability(e Evidence) float64 {
 }
 
 // FitLogistic fits a logistic model by Newton's method (iteratively
-// reweighted least squares) with a small L2 penalty on the weights, not the
-// bias, for at most iterations steps. Features are used as given (they are
+// reweighted least squares) with an L2 penalty lambda on the weights, not
+// the bias, for at most iterations steps. Features are used as given (they are
 // all in [0, ~3]), so the weights read directly. Gradient descent stopped
 // after a fixed number of steps left the weights of small-valued features
 // (Jaccard) far from the optimum: at the bench's 4,000 steps, Jaccard 1.8
 // where the fit converges at 20.
-func FitLogistic(x [][]float64, y []bool, iterations int) Model {
+func FitLogistic(x [][]float64, y []bool, lambda float64, iterations int) Model {
 	if len(x) == 0 {
 		return Model{}
 	}
 	d := len(x[0]) + 1 // the bias is parameter 0
 	w := make([]float64, d)
-	const lambda = 1e-2
 	row := func(xi []float64) []float64 { return append([]float64{1}, xi...) }
 	for it := 0; it < iterations; it++ {
 		g := make([]float64, d)

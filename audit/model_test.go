@@ -14,7 +14,7 @@ func TestFitLogisticSeparatesOnTheInformativeFeature(t *testing.T) {
 		x = append(x, []float64{v, float64(i*37%100) / 100}) // feature 1 is noise
 		y = append(y, v > 0.6)
 	}
-	m := FitLogistic(x, y, 50)
+	m := FitLogistic(x, y, 1e-2, 50)
 	if m.Weights[0] <= 0 || m.Weights[0] < 5*abs(m.Weights[1]) {
 		t.Fatalf("weights %v: want a large positive weight on feature 0 only", m.Weights)
 	}
@@ -47,7 +47,7 @@ func TestFitLogisticRecoversTheModel(t *testing.T) {
 		x = append(x, xi)
 		y = append(y, rng.Float64() < 1/(1+math.Exp(-z)))
 	}
-	m := FitLogistic(x, y, 50)
+	m := FitLogistic(x, y, 1e-2, 50)
 	if math.Abs(m.Bias-bias) > 0.3 || math.Abs(m.Weights[0]-w[0]) > 0.5 || math.Abs(m.Weights[1]-w[1]) > 2.5 {
 		t.Fatalf("fitted bias %.2f weights %.2f, want %.1f %.1f", m.Bias, m.Weights, bias, w)
 	}
@@ -67,5 +67,24 @@ func TestPairModelReadsTheLengthRatio(t *testing.T) {
 	}
 	if DefaultModel.Probability(long) != DefaultModel.Probability(e) {
 		t.Errorf("the trace model reads lengths: %.3f against %.3f", DefaultModel.Probability(long), DefaultModel.Probability(e))
+	}
+}
+
+// Standing is the log of the BM25 ratio, bounded, and says nothing when
+// there is nothing to compare with.
+func TestStandingIsTheBoundedLogRatio(t *testing.T) {
+	for _, c := range []struct{ bm25, other, want float64 }{
+		{20, 10, math.Log(2)},
+		{10, 20, -math.Log(2)},
+		{10, 10, 0},
+		{1000, 1, MaxStanding},
+		{1, 1000, -MaxStanding},
+		{5, 0, MaxStanding},
+		{0, 5, -MaxStanding},
+		{0, 0, 0},
+	} {
+		if got := Standing(c.bm25, c.other); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("Standing(%v, %v) = %v, want %v", c.bm25, c.other, got, c.want)
+		}
 	}
 }

@@ -159,7 +159,7 @@ func fitPairModel(all []comparedPair) (audit.Model, float64, int) {
 			y = append(y, c.derived)
 		}
 	}
-	m := audit.FitLogistic(x, y, 50)
+	m := audit.FitLogistic(x, y, 1e-2, 50)
 	m.Pair = true
 	var neg []float64
 	for _, c := range all {
