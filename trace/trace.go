@@ -226,7 +226,8 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 // against the best of them no relative would stand out. An article stored
 // twice is also scored once, as its fullest copy among the candidates:
 // BM25 normalises for length, so a neighbour cut to a tenth of its length
-// outscores the neighbour whole.
+// outscores the neighbour whole, and the source's standing would depend on
+// which of its neighbours an archive holds cut.
 func setMargins(vs []*Candidate) {
 	same := make([][]bool, len(vs))
 	for i := range vs {
