@@ -85,8 +85,8 @@ func (m Model) Probability(e Evidence) float64 {
 
 // FitLogistic fits a logistic model by Newton's method (iteratively
 // reweighted least squares) with an L2 penalty lambda on the weights, not
-// the bias, for at most iterations steps. Features are used as given (they are
-// all in [0, ~3]), so the weights read directly. Gradient descent stopped
+// the bias, for at most iterations steps. Features are used as given (they
+// are all in [-2, ~3]), so the weights read directly. Gradient descent stopped
 // after a fixed number of steps left the weights of small-valued features
 // (Jaccard) far from the optimum: at the bench's 4,000 steps, Jaccard 1.8
 // where the fit converges at 20.

@@ -146,9 +146,9 @@ type Candidate struct {
 	// Margin is how far this candidate's support lies above the best other
 	// candidate's.
 	Margin float64
-	// Standing is how far its BM25 stands above the best other
-	// candidate's (audit.Standing), each article scored as its fullest copy
-	// among the candidates (setMargins).
+	// Standing is how far its BM25 stands above the crowd of other
+	// candidates' (audit.Standing), each article scored as its fullest
+	// copy among the candidates (setMargins).
 	Standing float64
 	// BM25 is the index's score; Bands the LSH bands shared with the query.
 	BM25  float64
@@ -238,8 +238,8 @@ func setMargins(vs []*Candidate) {
 		}
 	}
 	// score is the BM25 of the fullest copy of each candidate's article;
-	// first the first candidate holding a copy of it, which stands for
-	// the article among the others.
+	// first is the first candidate holding a copy of it, the one that
+	// stands for that article in another candidate's crowd.
 	score := make([]float64, len(vs))
 	first := make([]int, len(vs))
 	for i, v := range vs {
@@ -367,15 +367,15 @@ const minReverseCoverage = 0.5
 // (was the query made from the candidate?) calls a copy cut to a third of
 // the query "same event": most of the query is not in it. The candidate
 // takes the query's place, and the query the source's, in the same rules
-// and a model of its own (audit.DecideReverse). Its margin is how far the candidate's text is better
-// covered by the query than the query by the candidate: a cut copy
-// stands far above (1.0 against 0.35), a topical neighbour or an
-// independent report of the same event does not. Nil unless the reverse
-// verdict is derived. It is asked only when the forward verdict is not
+// and a model of its own (audit.DecideReverse). Its margin is how far the
+// candidate's text is better covered by the query than the query by the
+// candidate: a cut copy stands far above (1.0 against 0.35), a topical
+// neighbour or an independent report of the same event does not. Nil
+// unless the reverse verdict is derived. It is asked only when the forward verdict is not
 // derived: a rewrite would otherwise read as made both ways, and which of
 // two derived texts came first is the origin chain's question. Nor is it
-// asked of a candidate published before the query (report, dayBefore). qt and st
-// are the token caches of the query and the candidate.
+// asked of a candidate published before the query (report, dayBefore). qt
+// and st are the token caches of the query and the candidate.
 func (v *Candidate) reverse(qt, st *audit.Tokens) *audit.Decision {
 	if v.Alignment.SourceCoverage < minReverseCoverage {
 		return nil
