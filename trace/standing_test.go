@@ -76,22 +76,3 @@ func TestSourceStandsAboveItsNeighbours(t *testing.T) {
 		t.Errorf("without the source the best candidate's standing has median %.2f, the source's %.2f: the neighbours should score alike", median(withheld), median(present))
 	}
 }
-
-// A day before another is known only when both dates are.
-func TestDayBefore(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		want bool
-	}{
-		{"2014-10-26", "2014-11-28", true},
-		{"2014-11-28", "2014-10-26", false},
-		{"2014-10-26T09:00:00", "2014-10-26T18:00:00", false}, // the same day
-		{"", "2014-11-28", false},
-		{"2014-10-26", "", false},
-		{"October 2014", "2014-11-28", false},
-	} {
-		if got := dayBefore(c.a, c.b); got != c.want {
-			t.Errorf("dayBefore(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
-		}
-	}
-}
