@@ -125,10 +125,6 @@ func Build(texts []Text) *Chain {
 		det[i] = detailsOf(t.Profile)
 	}
 	// dir[{i, j}] says whether i came before j, and why.
-	type order struct {
-		earlier bool
-		link    Link
-	}
 	dir := map[[2]int]order{}
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -141,6 +137,7 @@ func Build(texts []Text) *Chain {
 			dir[[2]int{j, i}] = order{!iFirst, l}
 		}
 	}
+	guessByCentre(texts, m, dir)
 	// Parent of each text: among the related texts before it, the one that
 	// holds most of it; near ties go to the one it covers most fully.
 	parent := make([]int, n)
@@ -201,6 +198,42 @@ func Build(texts []Text) *Chain {
 		return nil
 	}
 	return ch
+}
+
+// order says whether one text came before another, and why.
+type order struct {
+	earlier bool
+	link    Link
+}
+
+// guessByCentre orders the pairs of archive texts (every text but the
+// query, texts[0]) that nothing orders — no dates, no cut, no clear
+// evidence — by which sits nearer the centre of the story: the larger sum,
+// over every text of the story, of the shares found each way. Each rewrite
+// departs from its source in its own way, so a source is closer to its
+// rewrites than they are to one another, and an archive holding a story's
+// source beside other rewrites of it (a wire story and the sites that
+// rewrote it) would otherwise have the order left to rank: in such an
+// archive the source of a GPT-4o rewrite was named the origin for 139 of
+// the 200 l2r stories, and 164 with the centre (design notes, "A source
+// among its rewrites"). The query's own pairs keep their guess (it is
+// taken as made from the archive's texts); the order stays a guess.
+func guessByCentre(texts []Text, m [][]pair, dir map[[2]int]order) {
+	centre := make([]float64, len(texts))
+	for i := range texts {
+		for j := range texts {
+			centre[i] += m[i][j].aInB + m[i][j].bInA
+		}
+	}
+	for k, o := range dir {
+		i, j := k[0], k[1]
+		if i == 0 || j == 0 || o.link.Basis != "unknown" || centre[i] == centre[j] {
+			continue
+		}
+		o.earlier = centre[i] > centre[j]
+		o.link.Reason += fmt.Sprintf("; taken as the earlier, the one nearer the story's other texts (%.2f against %.2f, its shares found each way summed)", max(centre[i], centre[j]), min(centre[i], centre[j]))
+		dir[k] = o
+	}
 }
 
 // better reports whether parent candidate x accounts for child c better

@@ -15,6 +15,9 @@
 //   - One's own story: each source traced against an archive of the texts
 //     made from it (ownstory.go): are its copies and rewrites found, made
 //     from the query?
+//   - A rewrite among its siblings: a rewrite traced against an archive
+//     holding its source and other rewrites of it (siblings.go): is the
+//     source ranked first, found derived and named the origin?
 package chains
 
 import (
@@ -58,6 +61,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	}
 	rows = append(rows, r...)
 	r, err = ownStoryRows(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	rows = append(rows, r...)
+	r, err = siblingRows(ctx, env)
 	if err != nil {
 		return nil, err
 	}
