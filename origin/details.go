@@ -196,3 +196,19 @@ func clip(s string) string {
 func evidenceConfidence(score float64) float64 {
 	return math.Round(math.Min(0.8, 0.6+0.1*(math.Abs(score)-decisive))*100) / 100
 }
+
+// Specifics are the specifics a text states (see details), read once to be
+// compared with several texts.
+type Specifics struct{ d details }
+
+// SpecificsOf reads the specifics p states.
+func SpecificsOf(p *analyze.Profile) Specifics { return Specifics{detailsOf(p)} }
+
+// MissingFrom counts the specifics of s that other does not state, each
+// quotation counting quotesWeight times: a text made from another keeps
+// the specifics it states from it, so the more of a query's specifics a
+// candidate lacks, the less likely the query was made from it.
+func (s Specifics) MissingFrom(other Specifics) float64 {
+	spec, quotes := s.d.lacking(other.d)
+	return specificsWeight*float64(len(spec)) + quotesWeight*float64(len(quotes))
+}

@@ -196,6 +196,9 @@ func verifyAll(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Op
 		verified = append(verified, v)
 	}
 	rank(verified)
+	if err := sourceBeforeSiblings(qp, verified, facts); err != nil {
+		return nil, err
+	}
 	setMargins(verified)
 	return verified, nil
 }
