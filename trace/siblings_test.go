@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/ingest"
@@ -58,7 +57,10 @@ func TestSourceFoundAmongItsOtherRewrites(t *testing.T) {
 // siblings share its wording and outrank the article by BM25, but each
 // dropped specifics the query kept from the article
 // (sourceBeforeSiblings). Without that rule the article ranks first for
-// 100 of the 349 queries; with it, 192.
+// 100 of the 349 queries; with it, 192. A sibling as close to the query
+// leaves the article no margin unless the margin passes over it
+// (Candidate.versions): found derived for 146 of the 192 without, 154
+// with.
 func TestSourceRankedBeforeItsSiblings(t *testing.T) {
 	needShared(t)
 	ctx := context.Background()
@@ -102,18 +104,24 @@ func TestSourceRankedBeforeItsSiblings(t *testing.T) {
 	if _, err := ingest.Articles(ctx, ix, archive, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	first := 0
+	first, derived := 0, 0
 	for id, q := range queries {
-		vs, err := Verify(ctx, ix, analyze.Analyze(extract.Article{ID: q.ID, Paragraphs: corpus.Paragraphs(q.Text)}), Options{})
+		r, err := Trace(ctx, ix, extract.Article{ID: q.ID, Paragraphs: corpus.Paragraphs(q.Text)}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(vs) > 0 && vs[0].Article.ID == id {
+		if len(r.Sources) > 0 && r.Sources[0].Article.ID == id {
 			first++
+			if r.Sources[0].Decision.Verdict.Derived() {
+				derived++
+			}
 		}
 	}
-	t.Logf("%d restylings: the article they were made from ranks first for %d", len(queries), first)
+	t.Logf("%d restylings: the article they were made from ranks first for %d, and is found derived for %d of those", len(queries), first, derived)
 	if first*2 < len(queries) {
 		t.Errorf("the article ranks first for %d of %d restylings; want half at least", first, len(queries))
+	}
+	if derived*100 < first*78 {
+		t.Errorf("the article ranked first is found derived for %d of %d; want 78%%", derived, first)
 	}
 }

@@ -158,6 +158,10 @@ type Candidate struct {
 	// cutKey is origin.CutKey of the text, read once for the comparisons
 	// of every pair of candidates (sameArticle).
 	cutKey string
+	// versions are the candidates that are versions of this one's story
+	// stating fewer of the query's specifics (sourceBeforeSiblings): a
+	// source's other rewrites, which its margin does not count as rivals.
+	versions map[*Candidate]bool
 	// alone is set for a source compared with the query without an archive
 	// (Compare): no other candidate stands beside it, and the pair model
 	// decides (audit.DecidePair).
@@ -265,6 +269,9 @@ func setMargins(vs []*Candidate) {
 		for j, o := range vs {
 			if j == i || same[i][j] {
 				continue
+			}
+			if v.versions[o] {
+				continue // a sibling that dropped what the query kept is no rival
 			}
 			best = math.Max(best, o.Alignment.Support)
 			if first[j] == j {
