@@ -23,13 +23,18 @@ package chains
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/extract"
+	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/ingest"
 	"github.com/storytrace/storytrace/origin"
+	"github.com/storytrace/storytrace/store/pebble"
 )
 
 // Section returns the origin section of the benchmark.
@@ -41,35 +46,62 @@ const quickPairs = 15
 // directionSets are the sets with labelled derived pairs.
 var directionSets = []string{"l2r", "human-ai", "sheepdog", "llmfake", "bbc", "counter", "meter"}
 
-// Run measures direction and chains.
+// Run measures direction, chains, one's own story and siblings.
 func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	var rows []suite.Row
-	for _, name := range directionSets {
-		set, err := corpus.Load(env.Shared, name)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
-		}
-		r, err := directionRows(ctx, env, set)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, r...)
+	rows, err := eachSet(ctx, env, directionSets, "direction", directionRows)
+	if err != nil {
+		return nil, err
 	}
 	r, err := chainRows(ctx, env)
 	if err != nil {
 		return nil, err
 	}
 	rows = append(rows, r...)
-	r, err = ownStoryRows(ctx, env)
+	r, err = eachSet(ctx, env, ownStorySets, "own story", ownStory)
 	if err != nil {
 		return nil, err
 	}
 	rows = append(rows, r...)
-	r, err = siblingRows(ctx, env)
+	r, err = eachSet(ctx, env, siblingSets, "siblings", siblings)
 	if err != nil {
 		return nil, err
 	}
 	return append(rows, r...), nil
+}
+
+// eachSet loads each named set and gathers the rows measure finds in it.
+func eachSet(ctx context.Context, env *suite.Env, names []string, what string,
+	measure func(context.Context, *suite.Env, *corpus.Set) ([]suite.Row, error)) ([]suite.Row, error) {
+	var rows []suite.Row
+	for _, name := range names {
+		set, err := corpus.Load(env.Shared, name)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		r, err := measure(ctx, env, set)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: %w", what, name, err)
+		}
+		rows = append(rows, r...)
+	}
+	return rows, nil
+}
+
+// archiveIndex stores archive in a new Pebble store under env.TempDir
+// (named name) and indexes it; close closes the store.
+func archiveIndex(ctx context.Context, env *suite.Env, name string, archive []extract.Article) (ix *index.Index, close func() error, err error) {
+	db, err := pebble.Open(filepath.Join(env.TempDir, name))
+	if err != nil {
+		return nil, nil, err
+	}
+	if ix, err = index.Open(ctx, db); err == nil {
+		_, err = ingest.Articles(ctx, ix, archive, ingest.Options{})
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return ix, db.Close, nil
 }
 
 // Pair is a labelled derivation: Query was made from Source.

@@ -8,9 +8,6 @@ import (
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/extract"
-	"github.com/storytrace/storytrace/index"
-	"github.com/storytrace/storytrace/ingest"
-	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
 
@@ -35,22 +32,6 @@ var ownStorySets = []string{"counter", "bbc", "l2r", "human-ai"}
 // rewrites of each source.
 const ownStoryTop = 5
 
-func ownStoryRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	var rows []suite.Row
-	for _, name := range ownStorySets {
-		set, err := corpus.Load(env.Shared, name)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
-		}
-		r, err := ownStory(ctx, env, set)
-		if err != nil {
-			return nil, fmt.Errorf("own story %s: %w", name, err)
-		}
-		rows = append(rows, r...)
-	}
-	return rows, nil
-}
-
 func ownStory(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suite.Row, error) {
 	docs := set.DocIndex()
 	made := map[string][]corpus.Query{} // source ID → texts written from or beside it
@@ -73,18 +54,11 @@ func ownStory(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suite.Row
 	if env.Quick && len(sources) > quickPairs {
 		sources = sources[:quickPairs]
 	}
-	db, err := pebble.Open(env.TempDir + "/ownstory-" + set.Name)
+	ix, closeDB, err := archiveIndex(ctx, env, "ownstory-"+set.Name, archive)
 	if err != nil {
 		return nil, err
 	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := ingest.Articles(ctx, ix, archive, ingest.Options{}); err != nil {
-		return nil, err
-	}
+	defer closeDB()
 	type tally struct{ n, found, reversed, origin int }
 	byLabel := map[string]*tally{}
 	others, traces := 0, 0

@@ -2,7 +2,6 @@ package chains
 
 import (
 	"context"
-	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
@@ -10,9 +9,6 @@ import (
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/extract"
-	"github.com/storytrace/storytrace/index"
-	"github.com/storytrace/storytrace/ingest"
-	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
 
@@ -35,23 +31,7 @@ var siblingSets = []string{"l2r", "sheepdog", "llmfake", "counter"}
 // beside the query for the source to be measured.
 const minSiblings = 1
 
-func siblingRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
-	var rows []suite.Row
-	for _, name := range siblingSets {
-		set, err := corpus.Load(env.Shared, name)
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", name, err)
-		}
-		r, err := siblings(ctx, env, set)
-		if err != nil {
-			return nil, fmt.Errorf("siblings %s: %w", name, err)
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
-}
-
-func siblings(ctx context.Context, env *suite.Env, set *corpus.Set) (suite.Row, error) {
+func siblings(ctx context.Context, env *suite.Env, set *corpus.Set) ([]suite.Row, error) {
 	docs := set.DocIndex()
 	made := map[string][]corpus.Query{}
 	seen := map[string]bool{} // source ID → its derived texts
@@ -99,27 +79,20 @@ func siblings(ctx context.Context, env *suite.Env, set *corpus.Set) (suite.Row, 
 			}
 		}
 	}
-	db, err := pebble.Open(env.TempDir + "/siblings-" + set.Name)
+	ix, closeDB, err := archiveIndex(ctx, env, "siblings-"+set.Name, archive)
 	if err != nil {
-		return suite.Row{}, err
+		return nil, err
 	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		return suite.Row{}, err
-	}
-	if _, err := ingest.Articles(ctx, ix, archive, ingest.Options{}); err != nil {
-		return suite.Row{}, err
-	}
+	defer closeDB()
 	var first, derived, named, sure, sureRight int
 	for _, id := range sources {
 		if err := ctx.Err(); err != nil {
-			return suite.Row{}, err
+			return nil, err
 		}
 		q := queries[id]
 		r, err := trace.Trace(ctx, ix, extract.Article{ID: q.ID, Published: queryDate(q), Paragraphs: corpus.Paragraphs(q.Text)}, trace.Options{})
 		if err != nil {
-			return suite.Row{}, err
+			return nil, err
 		}
 		for i, s := range r.Sources {
 			if s.Article.ID != id {
@@ -146,7 +119,7 @@ func siblings(ctx context.Context, env *suite.Env, set *corpus.Set) (suite.Row, 
 		}
 	}
 	n := float64(max(len(sources), 1))
-	return suite.Row{
+	return []suite.Row{{
 		Table: "origin: a rewrite among its siblings", Set: set.Name, Method: "storytrace", N: len(sources),
 		Metrics: []suite.Metric{
 			suite.M("source ranked first", float64(first)/n),
@@ -156,5 +129,5 @@ func siblings(ctx context.Context, env *suite.Env, set *corpus.Set) (suite.Row, 
 			suite.M("right when sure", float64(sureRight)/float64(max(sure, 1))),
 			{Name: "archive", Value: float64(len(archive)), Format: "%.0f"},
 		},
-	}, nil
+	}}, nil
 }
