@@ -215,7 +215,7 @@ type order struct {
 // source beside other rewrites of it (a wire story and the sites that
 // rewrote it) would otherwise have the order left to rank: in such an
 // archive the source of a GPT-4o rewrite was named the origin for 139 of
-// the 200 l2r stories, and 164 with the centre (design notes, "A source
+// the 200 l2r stories, and 162 with the centre (design notes, "A source
 // among its rewrites"). The query's own pairs keep their guess (it is
 // taken as made from the archive's texts); the order stays a guess.
 func guessByCentre(texts []Text, m [][]pair, dir map[[2]int]order) {

@@ -160,7 +160,8 @@ type Candidate struct {
 	cutKey string
 	// versions are the candidates that are versions of this one's story
 	// stating fewer of the query's specifics (sourceBeforeSiblings): a
-	// source's other rewrites, which its margin does not count as rivals.
+	// source's other rewrites, which its margin does not count as rivals,
+	// nor its standing as part of the crowd.
 	versions map[*Candidate]bool
 	// alone is set for a source compared with the query without an archive
 	// (Compare): no other candidate stands beside it, and the pair model
@@ -271,7 +272,7 @@ func setMargins(vs []*Candidate) {
 				continue
 			}
 			if v.versions[o] {
-				continue // a sibling that dropped what the query kept is no rival
+				continue // a sibling that dropped what the query kept is no rival, nor crowd
 			}
 			best = math.Max(best, o.Alignment.Support)
 			if first[j] == j {
