@@ -502,8 +502,16 @@ func (s *scanner) headlineTokens() []bool {
 				}
 			}
 		}
-		lastTok := s.str(end - 1)
-		closed := lastTok == "." || lastTok == "!" || lastTok == "?" || lastTok == "”" || lastTok == "\""
+		// A headline may be set in quotation marks, and may end in an
+		// exclamation mark (LLM rewrites open with one: "Obama's Bold
+		// Move: …!"); a full stop or a question mark, inside the marks
+		// or not, closes a sentence.
+		last := end - 1
+		if q := s.str(last); (q == "”" || q == "\"") && last > start {
+			last--
+		}
+		lastTok := s.str(last)
+		closed := lastTok == "." || lastTok == "?"
 		if words >= 2 && words <= 14 && caps*10 >= words*7 && !closed {
 			for i := start; i < end; i++ {
 				marks[i] = true

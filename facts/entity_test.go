@@ -37,3 +37,42 @@ func TestHeadingVerbsAndPrepositionsOpenNoName(t *testing.T) {
 		}
 	}
 }
+
+// LLM restylings open with a headline in quotation marks, often ending in
+// an exclamation mark (SheepDog's sensational and adversarial rewrites of
+// PolitiFact articles). Its title-case words are no names, and the quoted
+// line is no one's words; the names and quotations of the body still are.
+func TestQuotedHeadlineHoldsNoNamesOrQuotation(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+	}{
+		{"\"Obama's Bold Move: Supreme Court to Welcome Unbelievably Qualified Legal Scholar\"\n\n" +
+			"Hold your breath, America, because President Obama has just made an audacious move to ensure that the Supreme Court gets a legal genius like no other. Chief Judge Merrick Garland has already been hailed as a potential nominee.",
+			"Merrick Garland"},
+		{"\"Hillary Clinton Makes History! An Unstoppable Force to be Reckoned With!\"\n\n" +
+			"In an epic triumph, Hillary Clinton has shattered the glass ceiling, defying all odds, and etching her name in the annals of history!",
+			"Hillary Clinton"},
+	} {
+		headline, _, _ := strings.Cut(c.text, "\n")
+		found := false
+		for _, f := range Entities(c.text) {
+			if f.End <= len(headline) {
+				t.Errorf("%q: %q read as a name", headline, f.Entity)
+			}
+			found = found || f.Entity == c.name
+		}
+		if !found {
+			t.Errorf("%q: the body's %q not found", c.text, c.name)
+		}
+		for _, q := range Quotes(c.text) {
+			if q.Kind == Quote {
+				t.Errorf("%q: read as a quotation", q.Text)
+			}
+		}
+	}
+	// A quoted sentence on a line of its own is still a quotation.
+	text := "\"We haven't really talked to her yet. We just want her home.\"\n\nThe family said the girl was safe."
+	if qs := Quotes(text); len(qs) == 0 || qs[0].Kind != Quote {
+		t.Errorf("%q: quotation not found: %+v", text, qs)
+	}
+}

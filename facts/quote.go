@@ -30,8 +30,8 @@ const minQuoteWords = 4
 // interior ministry"), sorted by Start and not overlapping.
 //
 // A quotation is text between curly double quotes, or between straight
-// double quotes, that does not cross a blank line and holds at least
-// minQuoteWords words. Its speaker is read around it: "…," the ministry
+// double quotes, that does not cross a blank line, holds at least
+// minQuoteWords words and is not a headline line set in quotes. Its speaker is read around it: "…," the ministry
 // said; "…," said Lt. Kyle Jennings; Clinton said, "…". Reported speech is
 // a speaker phrase of up to five words before a verb of saying, or the
 // phrase after "according to".
@@ -88,8 +88,10 @@ func Quotes(text string) []Fact {
 // quotation is the token range of a quotation, marks included.
 type quotation struct{ open, close int }
 
-// quotations finds the quotations in the text.
+// quotations finds the quotations in the text. A headline set in
+// quotation marks (LLM rewrites open with one) is no one's words.
 func (s *scanner) quotations() []quotation {
+	headline := s.headlineTokens()
 	var out []quotation
 	for i := 0; i < len(s.toks); i++ {
 		t := s.str(i)
@@ -112,7 +114,7 @@ func (s *scanner) quotations() []quotation {
 		if j >= len(s.toks) {
 			continue
 		}
-		if len(s.wordIndexes(i+1, j-1)) >= minQuoteWords {
+		if len(s.wordIndexes(i+1, j-1)) >= minQuoteWords && !(headline[i] && headline[j]) {
 			out = append(out, quotation{i, j})
 		}
 		i = j
