@@ -40,11 +40,14 @@ func TestCountsMatchSourceMD(t *testing.T) {
 	}
 	wants := map[string]want{
 		"l2r": {200, 600, map[string]int{"l2r/GPT-3-Turbo": 200, "l2r/GPT-4o": 200, "l2r/Llama-3-70B": 200}},
-		// 450 articles, 13 of them repeat another's text.
-		"sheepdog": {437, 1800, map[string]int{
+		// 450 articles, 13 of them repeat another's text. The 90 test
+		// articles have two distinct restylings each, under four names:
+		// adv_A = adv_B and adv_C = adv_D for 45, adv_A = adv_C and
+		// adv_B = adv_D for the other 45; each is kept once.
+		"sheepdog": {437, 1620, map[string]int{
 			"sheepdog/neutral": 360, "sheepdog/objective": 360, "sheepdog/sensational": 360,
 			"sheepdog/emotionally_triggering": 360,
-			"sheepdog/adv_A":                  90, "sheepdog/adv_B": 90, "sheepdog/adv_C": 90, "sheepdog/adv_D": 90,
+			"sheepdog/adv_A":                  90, "sheepdog/adv_B": 45, "sheepdog/adv_C": 45, "sheepdog/adv_D": 0,
 		}},
 		"human-ai": {100, 400, map[string]int{"human-ai/rephrase": 200, "human-ai/generated": 200}},
 		// 600 agency texts, 27 reused by a second newspaper.
@@ -83,6 +86,9 @@ func TestCountsMatchSourceMD(t *testing.T) {
 		if got := len(sets[set].Docs) + merged(set); got != n {
 			t.Errorf("%s: %d docs + %d merged = %d, want %d articles", set, len(sets[set].Docs), merged(set), got, n)
 		}
+	}
+	if n := sets["sheepdog"].Skipped["sheepdog: restyling that repeats another of its article word for word"]; len(sets["sheepdog"].Queries)+n != 1800 {
+		t.Errorf("sheepdog: %d restylings + %d repeats = %d, want 1,800 (450 articles, four each)", len(sets["sheepdog"].Queries), n, len(sets["sheepdog"].Queries)+n)
 	}
 	if n := sets["reuters"].Skipped["reuters: no BODY"]; len(sets["reuters"].Docs)+n != 21578 {
 		t.Errorf("reuters: %d with body + %d without = %d records, want 21,578", len(sets["reuters"].Docs), n, len(sets["reuters"].Docs)+n)
