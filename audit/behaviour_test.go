@@ -505,6 +505,24 @@ func TestScopeWordAddedToACopiedSentenceIsUnsupported(t *testing.T) {
 	}
 }
 
+// LLMFake politifact179, Unsubstantiated_Content: the manipulation copies
+// the source's second sentence from "Federal" on, leaving out the photo
+// credit glued to its start, and puts "felony" for "misdemeanor". The
+// credit was left out, not replaced; the one word replaced is the change.
+// Leaving out the credit alone changes nothing.
+func TestWordReplacedInACopyCutAtItsStart(t *testing.T) {
+	source := "A four-year-old boy weeps in the arms of a relative as they were apprehended by border patrol agents near McAllen, Tex., on May 2. (Adrees Latif/Reuters)Federal courtrooms across the Southwest are being flooded with distraught mothers and fathers charged with misdemeanor illegal entry and separated from their children — a shift in policy touted by the Trump administration as a way to stop families from trying to reach the United States but decried by critics as traumatizing and inhumane."
+	copied := "Federal courtrooms across the Southwest are being flooded with distraught mothers and fathers charged with misdemeanor illegal entry and separated from their children — a shift in policy touted by the Trump administration as a way to stop families from trying to reach the United States but decried by critics as traumatizing and inhumane."
+	query := strings.Replace(copied, "misdemeanor", "felony", 1)
+	res := auditTexts(query, source, Options{})
+	if len(res.Unsupported) != 1 || !strings.Contains(res.Unsupported[0].Reason, "misdemeanor → felony") {
+		t.Fatalf("unsupported = %+v, want the sentence that puts “felony” for “misdemeanor”", res.Unsupported)
+	}
+	if res := auditTexts(copied, source, Options{}); res.Flagged() {
+		t.Errorf("the copy without its credit is flagged: altered %d, unsupported %+v", res.AlteredCount(), res.Unsupported)
+	}
+}
+
 func TestCopyHasNoChanges(t *testing.T) {
 	res := auditTexts(breakdown, breakdown, Options{})
 	if res.Flagged() || len(res.Unsupported) != 0 {

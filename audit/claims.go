@@ -204,18 +204,7 @@ func substitutions(q, s *analyze.Profile, sent analyze.Sentence, pairs []align.P
 		if p.Similarity < minSubstitutionSimilarity || p.SourceFirst != p.SourceLast {
 			continue
 		}
-		qTerms := map[string]bool{}
-		for _, t := range sent.Terms {
-			qTerms[t] = true
-		}
-		var gone []string
-		for j := p.SourceFirst; j <= p.SourceLast; j++ {
-			for _, t := range s.Sentences[j].Terms {
-				if !qTerms[t] {
-					gone = append(gone, t)
-				}
-			}
-		}
+		gone := goneFrom(s.Sentences[p.SourceFirst].Terms, sent.Terms)
 		var added []string
 		for _, t := range analyze.Tokenize(q.Text, sent.Span) {
 			if t.Term != "" && !t.Number && !sTerms[t.Term] {
@@ -230,6 +219,52 @@ func substitutions(q, s *analyze.Profile, sent analyze.Sentence, pairs []align.P
 		}
 	}
 	return ""
+}
+
+// goneFrom returns the terms of a source sentence that the query sentence
+// lacks. A near copy that leaves out the sentence's opening or closing
+// words, with nothing of its own in their place, has dropped them, not
+// replaced them ("(Adrees Latif/Reuters)Federal courtrooms … charged with
+// misdemeanor illegal entry" copied from "Federal" on, with "felony" for
+// "misdemeanor"): the source's terms before the first term the two share,
+// or after the last, count only when the query has terms of its own there
+// too.
+func goneFrom(src, query []string) []string {
+	inQuery := map[string]bool{}
+	for _, t := range query {
+		inQuery[t] = true
+	}
+	inSource := map[string]bool{}
+	for _, t := range src {
+		inSource[t] = true
+	}
+	// edges reports whether the query has terms of its own before the
+	// first shared term and after the last.
+	before, after, seen := false, false, false
+	for _, t := range query {
+		switch {
+		case inSource[t]:
+			seen, after = true, false
+		case !seen:
+			before = true
+		default:
+			after = true
+		}
+	}
+	first, last := len(src), -1
+	for k, t := range src {
+		if inQuery[t] {
+			first, last = min(first, k), k
+		}
+	}
+	var gone []string
+	for k, t := range src {
+		if inQuery[t] || k < first && !before || k > last && !after {
+			continue
+		}
+		gone = append(gone, t)
+	}
+	return gone
 }
 
 // claimModifiers are stop words that change a claim's scope when added
