@@ -281,11 +281,14 @@ func TestCopyHoldsNothingItsSourceLacks(t *testing.T) {
 
 // A rewrite traced against an archive holding its source and two other
 // LLM rewrites of it: where nothing orders two of the archive's texts, the
-// one nearer the story's other texts is taken as the earlier, and the
-// source, which each rewrite departs from in its own way, sits at the
-// centre. The source is listed first among the archive's texts, where the
-// list-order guess would take it as the latest: the source is named the
-// origin for 128 of the 200 l2r stories by that guess, 155 by the centre.
+// one lacking fewer of the specifics the story's other texts state is
+// taken as the earlier, and on a tie the one nearer the story's other
+// texts. The source holds what each rewrite kept, and sits at the centre,
+// each rewrite departing from it in its own way. The source is listed
+// first among the archive's texts, where the list-order guess would take
+// it as the latest: the source is named the origin for 128 of the 200 l2r
+// stories by that guess, 157 by the centre alone, 168 with the specifics
+// first.
 func TestSourceIsTheCentreOfItsRewrites(t *testing.T) {
 	set := load(t, "l2r")
 	docs := set.DocIndex()
@@ -313,7 +316,7 @@ func TestSourceIsTheCentreOfItsRewrites(t *testing.T) {
 		}
 	}
 	t.Logf("%d stories: the source named origin for %d", n, named)
-	if n < 150 || named*10 < n*7 {
-		t.Errorf("the source named origin for %d of %d stories; want 70%%", named, n)
+	if n < 150 || named*10 < n*8 {
+		t.Errorf("the source named origin for %d of %d stories; want 80%%", named, n)
 	}
 }
