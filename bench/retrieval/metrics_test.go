@@ -41,8 +41,8 @@ func TestAttributionByHand(t *testing.T) {
 		q("rewrite", false, false), q("rewrite", false, false), q("rewrite", false, false), q("rewrite", false, false),
 	}
 	res := []outcome{
-		{rank: 1, score: 0.995, claimed: true}, {rank: 1, score: 0.985, claimed: true},
-		{rank: 1, score: 0.1, claimed: true}, {rank: 2, score: 0.9, claimed: true},
+		{rank: 1, score: 0.995, claimed: true, derived: true}, {rank: 1, score: 0.985, claimed: true},
+		{rank: 1, score: 0.1, claimed: true, derived: true}, {rank: 2, score: 0.9, claimed: true, derived: true},
 	}
 	// 100 fit-half negatives scoring 0..0.99: the 1% threshold is 0.98.
 	for i := 0; i < 100; i++ {
@@ -51,7 +51,7 @@ func TestAttributionByHand(t *testing.T) {
 	}
 	// Report-half negatives: one above 0.98, one below.
 	qs = append(qs, q("same-event", false, false), q("same-event", false, false))
-	res = append(res, outcome{score: 0.99, claimed: true}, outcome{score: 0.5, claimed: true})
+	res = append(res, outcome{score: 0.99, claimed: true, derived: true}, outcome{score: 0.5, claimed: true})
 	// METER's unlabelled newspaper stories with their PA text present are
 	// neither positives nor negatives, whatever is claimed for them.
 	qs = append(qs, q(corpus.LabelSameStory, false, false), q(corpus.LabelSameStory, false, false))
@@ -76,6 +76,14 @@ func TestAttributionByHand(t *testing.T) {
 	}
 	if got["@1%FD, reuse set aside"] != 0.5 || got["negatives set aside"] != 0 {
 		t.Fatalf("nothing set aside, yet %+v", row.Metrics)
+	}
+	// At the default verdict: the first and third positives are ranked
+	// first with a derived verdict (the fourth is derived but ranked
+	// second); one of the report half's two negatives is derived, and
+	// none of the fit half's 100.
+	if got["attribution at default verdict"] != 0.5 || got["report-half FD at default verdict"] != 0.5 ||
+		math.Abs(got["FD at default verdict"]-1.0/102) > 1e-9 {
+		t.Fatalf("default verdict: %+v", row.Metrics)
 	}
 
 	// The fit half's top two negatives repeat their top hit's words: set

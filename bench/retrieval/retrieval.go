@@ -32,7 +32,9 @@
 //   - storytrace's score for its top candidate is the derivation model's
 //     probability (audit.DefaultModel), or the confidence of the rule that
 //     made it derived (short source, verbatim reuse); its default verdict is
-//     the operating point DerivedThreshold. A peer's score is its top hit's
+//     the operating point DerivedThreshold, with the rules' claims, and its
+//     row also gives attribution and false derivations at that verdict
+//     (what a user gets), beside the points fitted on the scores. A peer's score is its top hit's
 //     score. Every method's curve (attribution at 1, 2, 5, 10% fit-half
 //     false derivations) comes from thresholds on these scores.
 //   - Calibration: on the report half, whether storytrace's stated
@@ -660,7 +662,7 @@ func sharesRun(a, b []string, n int) bool {
 func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) suite.Row {
 	var fitNeg, repNeg, fitNegClean []float64
 	var repPos []outcome
-	var defaultFD, negs, setAside int
+	var defaultFD, negs, setAside, repDefaultFD, repNegs int
 	for i, q := range qs {
 		o := res[i]
 		score := 0.0
@@ -686,6 +688,12 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 			negs++
 			if o.derived {
 				defaultFD++
+			}
+			if !q.fit {
+				repNegs++
+				if o.derived {
+					repDefaultFD++
+				}
 			}
 		}
 	}
@@ -736,7 +744,18 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 	}
 	row.Note = strings.TrimSuffix(row.Note, "; ")
 	if hasVerdict {
-		row.Metrics = append(row.Metrics, suite.M("FD at default verdict", ratio(defaultFD, negs)))
+		// The operating point a user gets: the true source ranked first
+		// with a derived verdict (the model at DerivedThreshold, or a
+		// rule), and the negatives given one, on the report half.
+		hit := 0
+		for _, o := range repPos {
+			if o.rank == 1 && o.derived {
+				hit++
+			}
+		}
+		row.Metrics = append(row.Metrics, suite.M("FD at default verdict", ratio(defaultFD, negs)),
+			suite.M("attribution at default verdict", ratio(hit, len(repPos))),
+			suite.M("report-half FD at default verdict", ratio(repDefaultFD, repNegs)))
 	}
 	return row
 }
