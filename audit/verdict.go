@@ -213,9 +213,14 @@ const PairThreshold = 0.933
 
 // DerivedThreshold is the probability at and above which Decide says the
 // query derives from the source: the threshold at which 1% of the fit half's
-// negatives (withheld-source rewrites, same-event texts) were claimed. The
-// bench reports the false-derivation rate it gives on the report half.
-const DerivedThreshold = 0.952
+// negatives (withheld-source rewrites, same-event texts) are claimed. The
+// bench reports the false-derivation rate it gives on the report half. It
+// was 0.952 when the model was fitted (seventeenth session); the
+// eighteenth session's margin, which passes over a source's siblings,
+// raised one fit-half negative to 0.9575, so that 0.952 claimed 7 of the
+// fit half's 623 (1.1%) and the fit half's 1% point became 0.958
+// (BENCHMARKS.md, attribution, the note at the nineteenth session).
+const DerivedThreshold = 0.958
 
 // The short-source rule. A one-line claim or a brief gives the model little
 // to go on: a rewrite that expands it is mostly new text (low support), yet
