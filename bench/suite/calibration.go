@@ -29,9 +29,20 @@ type CalibrationBin struct {
 	Observed  float64 // share of the bin's items for which it was so
 }
 
-// Name reads the bin's range as "[0.90, 0.98)".
+// Name reads the bin's range as "[0.90, 0.98)", with a third decimal
+// for an edge that needs it ("[0.90, 0.958)"): an operating point is not
+// rounded to the next hundredth.
 func (b CalibrationBin) Name() string {
-	return fmt.Sprintf("[%.2f, %.2f)", b.Low, b.High)
+	return "[" + edge(b.Low) + ", " + edge(b.High) + ")"
+}
+
+// edge writes a bin edge with two decimals, or three when two would round
+// it.
+func edge(x float64) string {
+	if s := fmt.Sprintf("%.2f", x); math.Abs(x-math.Round(x*100)/100) < 1e-9 {
+		return s
+	}
+	return fmt.Sprintf("%.3f", x)
 }
 
 // ProbabilityBins are the edges of the reliability tables the benchmark

@@ -3,6 +3,7 @@ package suite
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,21 @@ func TestCalibrateTellsOverconfidence(t *testing.T) {
 	}
 	if bad.ECE < 0.1 || bad.Brier <= good.Brier {
 		t.Errorf("overconfident source: ECE %.3f, Brier %.3f (calibrated %.3f)", bad.ECE, bad.Brier, good.Brier)
+	}
+}
+
+// A bin's name gives an edge two decimals, or three when two would round
+// it: the operating point 0.958 is not "0.96".
+func TestBinNamesKeepTheOperatingPoint(t *testing.T) {
+	c := Calibrate([]float64{0.5, 0.95, 0.99}, []bool{false, true, true}, ProbabilityBins(0.958))
+	var names []string
+	for _, b := range c.Bins {
+		names = append(names, b.Name())
+	}
+	got := strings.Join(names, " ")
+	for _, want := range []string{"[0.50, 0.70)", "[0.90, 0.958)", "[0.958, 1.00)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("bins %s, want %s among them", got, want)
+		}
 	}
 }
