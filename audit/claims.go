@@ -238,8 +238,8 @@ func goneFrom(src, query []string) []string {
 	for _, t := range src {
 		inSource[t] = true
 	}
-	// edges reports whether the query has terms of its own before the
-	// first shared term and after the last.
+	// before and after say whether the query has terms of its own before
+	// the first term it shares with the source and after the last.
 	before, after, seen := false, false, false
 	for _, t := range query {
 		switch {

@@ -39,9 +39,10 @@ func loadSheepdog(shared string) (*Set, error) {
 		sort.Strings(styles)
 		written := map[string]bool{}
 		for _, st := range styles {
-			// The adversarial test sets repeat half their restylings word
-			// for word (adv_A = adv_B, adv_C = adv_D for 45 of the 90
-			// articles): a repeat is one rewrite, counted once.
+			// The adversarial test sets hold two distinct restylings per
+			// article under four names (adv_A = adv_B and adv_C = adv_D
+			// for 45 of the 90 articles, adv_A = adv_C and adv_B = adv_D
+			// for the others): a repeat is one rewrite, counted once.
 			key := strings.Join(strings.Fields(strings.ToLower(l.Rewrites[st])), " ")
 			if written[key] {
 				s.skip("sheepdog: restyling that repeats another of its article word for word")

@@ -34,8 +34,8 @@
 //     made it derived (short source, verbatim reuse); its default verdict is
 //     the operating point DerivedThreshold, with the rules' claims, and its
 //     row also gives attribution and false derivations at that verdict
-//     (what a user gets), beside the points fitted on the scores. A peer's score is its top hit's
-//     score. Every method's curve (attribution at 1, 2, 5, 10% fit-half
+//     (what a user gets), beside the points fitted on the scores. A peer's
+//     score is its top hit's score. Every method's curve (attribution at 1, 2, 5, 10% fit-half
 //     false derivations) comes from thresholds on these scores.
 //   - Calibration: on the report half, whether storytrace's stated
 //     probability that the query derives from its top candidate comes true

@@ -39,8 +39,8 @@ func (b CalibrationBin) Name() string {
 // edge writes a bin edge with two decimals, or three when two would round
 // it.
 func edge(x float64) string {
-	if s := fmt.Sprintf("%.2f", x); math.Abs(x-math.Round(x*100)/100) < 1e-9 {
-		return s
+	if math.Abs(x-math.Round(x*100)/100) < 1e-9 {
+		return fmt.Sprintf("%.2f", x)
 	}
 	return fmt.Sprintf("%.3f", x)
 }
