@@ -227,6 +227,15 @@ type order struct {
 // among its rewrites"). The query's own pairs keep their guess (it is
 // taken as made from the archive's texts); the order stays a guess.
 func guessUnordered(texts []Text, m [][]pair, det []details, dir map[[2]int]order) {
+	// Most chains have no such pair (a query and one or two sources); the
+	// story-wide counts are read only when one is there.
+	unordered := false
+	for k, o := range dir {
+		unordered = unordered || k[0] != 0 && k[1] != 0 && o.link.Basis == "unknown"
+	}
+	if !unordered {
+		return
+	}
 	centre := make([]float64, len(texts))
 	lacks := make([]float64, len(texts))
 	for i := range texts {
