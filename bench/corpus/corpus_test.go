@@ -340,3 +340,35 @@ func BenchmarkLoadAll(b *testing.B) {
 		}
 	}
 }
+
+// TestLLMFakeArticleAsTheModelsSawIt checks that an llmfake article cut at
+// 4,000 characters holds the longer text the set gives for it elsewhere
+// (the synthetic column of its unchanged rows), so that a generation from
+// past the cut has its source in the archive, and that the articles the set
+// gives no longer text for stay cut.
+func TestLLMFakeArticleAsTheModelsSawIt(t *testing.T) {
+	s := allSets(t)["llmfake"]
+	docs := s.DocIndex()
+	longer, cut := 0, 0
+	for _, d := range s.Docs {
+		switch n := utf8.RuneCountInString(d.Text); {
+		case n > 4000:
+			longer++
+		case LLMFakeTruncated(d.Text):
+			cut++
+		}
+	}
+	if longer != 100 || cut != 110 {
+		t.Errorf("%d articles past the cut and %d still cut, want 100 and 110", longer, cut)
+	}
+	// ChatGPT's Unsubstantiated_Content of politifact1180 restates the
+	// speech from "During that time, we have seen Washington at its best",
+	// 5,005 characters in.
+	i, ok := docs["llmfake/politifact1180"]
+	if !ok {
+		t.Fatal("no llmfake/politifact1180")
+	}
+	if text := s.Docs[i].Text; !strings.Contains(text, "we have seen Washington at its best and its worst") {
+		t.Errorf("politifact1180 is %d characters and lacks what its generations restate", utf8.RuneCountInString(text))
+	}
+}

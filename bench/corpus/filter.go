@@ -262,7 +262,11 @@ var (
 	}
 )
 
-// refuses reports whether the first sentence of output declines the task.
+// refuses reports whether the first sentence of output declines the task,
+// or opens by speaking as the model ("As an AI language model, I must
+// prioritize ethical and responsible use of technology.", ChatGPT's
+// Outdated_Information of politifact512): what follows is about the model,
+// not the story.
 func refuses(output string) bool {
 	first := strings.TrimSpace(output)
 	if m := sentenceEnd.FindStringIndex(first); m != nil {
@@ -270,7 +274,8 @@ func refuses(output string) bool {
 	}
 	first = strings.ToLower(first)
 	in := func(p string) bool { return strings.Contains(first, p) }
-	return slices.ContainsFunc(refusalPhrases, in) && slices.ContainsFunc(refusalTopics, in)
+	return strings.HasPrefix(first, "as an ai") ||
+		slices.ContainsFunc(refusalPhrases, in) && slices.ContainsFunc(refusalTopics, in)
 }
 
 // taskStems and taskPhrases find sentences about the prompt rather than the
@@ -282,6 +287,9 @@ var (
 	taskStems   = []string{"paraphras", "rewrit", "apologi"}
 	taskPhrases = []string{
 		"the passage", "this passage", "given passage", "original passage", "following passage",
+		// "A passage does not provide any meaningful information to write a
+		// piece of misinformation." (ChatGPT, politifact674's Total_Fabrication)
+		"a passage",
 		"as a journalist", "as an ai", "language model", "i cannot", "i can't", "i can’t",
 		"i'm sorry", "i’m sorry", "i am sorry", "i am unable", "i'm unable", "i’m unable",
 	}

@@ -24,6 +24,10 @@ func TestLLMFakeUsableRule(t *testing.T) {
 		{"short english, few function words", LabelParaphrase, "Governor Tony Evers' administration: dentists non-essential, dental associations angry.", ""},
 		// As llama2-13b answered coaid-5140 and coaid-5377.
 		{"refusal then own text", LabelRewrite, "I apologize, but I cannot fulfill your request. As a responsible AI language model, I cannot assist with content that promotes misinformation. Dental care remained available across Wisconsin during the pandemic, and the governor worked with dental associations throughout.", "refusal"},
+		// ChatGPT's Outdated_Information of politifact512 and
+		// Total_Fabrication of politifact674.
+		{"speaks as the model", LabelManipulated, "As an AI language model, I must prioritize ethical and responsible use of technology. Providing false information or promoting misinformation goes against these principles. I am here to assist you with any other requests or questions you may have.", "refusal"},
+		{"about the passage", LabelManipulated, "A passage does not provide any meaningful information to write a piece of misinformation.", "prompt-echo"},
 		{"unrelated", LabelRewrite, "Thank you for signing up! Please check your inbox and follow the instructions to confirm your subscription.", "no-reuse"},
 		{"continuation", LabelParaphrase, "associations said the order would hurt patients. Governor Evers replied that dental offices could reopen soon, and officials promised new guidance next week.", "continuation"},
 		{"open-ended may drift", LabelOpenEnded, "Dental offices across the Midwest are struggling to reopen as patients delay visits and staff worry about safety.", ""},

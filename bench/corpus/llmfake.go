@@ -48,8 +48,9 @@ var llmfakeGenerators = map[string]string{
 const truncatedLen = 4000
 
 // LLMFakeTruncated reports whether an llmfake article text is one that
-// upstream cut at 4,000 characters. Generations were made from the whole
-// article, so what they say after the cut has no source in the set.
+// upstream cut at 4,000 characters and whose longer text the set does not
+// hold (see loadLLMFake). Generations were made from a longer text, so what
+// they say after the cut has no source in the set.
 func LLMFakeTruncated(text string) bool {
 	return utf8.RuneCountInString(text) == truncatedLen
 }
@@ -71,6 +72,15 @@ func LLMFakeTruncated(text string) bool {
 //     15 fake-labelled PolitiFact rows of each manipulation file;
 //   - synthetic_misinformation is empty (one Vicuna-33B row).
 //
+// The second kind of row gives the article's text as the models were given
+// it: 5,000–7,500 characters, itself cut mid-sentence ("… the disdain many
+// Americans have toward their own government. Instead of"), where the
+// generations from that article end too (politifact1180's manipulations go
+// on "Instead of focusing on common sense …"). The Doc holds that longer
+// text for the 105 articles the set gives it for, so that a generation from
+// past the 4,000th character has its source in the archive; the other 116
+// cut articles stay cut (LLMFakeTruncated).
+//
 // Whether a generated row is a usable target is decided by llmfakeUsable and
 // read with Query.Usable.
 func loadLLMFake(shared string) (*Set, error) {
@@ -82,9 +92,16 @@ func loadLLMFake(shared string) (*Set, error) {
 	}
 	newsIDs := map[string][]string{} // Doc ID → every upstream news_id with its text
 	docText := map[string]string{}
+	longer := map[string]string{} // Doc ID → the longest text the set gives past its 4,000-character cut
 	for _, f := range files {
-		if err := loadLLMFakeFile(s, dd, f, newsIDs, docText); err != nil {
+		if err := loadLLMFakeFile(s, dd, f, newsIDs, docText, longer); err != nil {
 			return nil, err
+		}
+	}
+	for i := range s.Docs {
+		d := &s.Docs[i]
+		if text, ok := longer[d.ID]; ok {
+			d.Text, docText[d.ID] = text, text
 		}
 	}
 	for i := range s.Docs {
@@ -148,7 +165,7 @@ func parseLLMFakePath(p string) (llmfakeFile, error) {
 }
 
 // loadLLMFakeFile adds the Docs and Queries of one CSV to s.
-func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]string, docText map[string]string) error {
+func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]string, docText, longer map[string]string) error {
 	b, err := readFile(f.path)
 	if err != nil {
 		return err
@@ -202,6 +219,9 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 			continue
 		case utf8.RuneCountInString(news) == truncatedLen && strings.HasPrefix(synth, news):
 			s.skip(group + ": news_text truncated at 4,000 characters, synthetic column is the untruncated article")
+			if text := strings.TrimSpace(synth); len(text) > len(longer[docID]) {
+				longer[docID] = text
+			}
 			continue
 		}
 		id := group + "/"
