@@ -8,7 +8,8 @@
 //     trace hands it the sources its verdict calls derived: the row
 //     measures the direction, not whether the two are related.
 //   - Chains: the politifact articles that sheepdog holds whole and llmfake
-//     holds cut at 4,000 characters, with llmfake's ChatGPT paraphrase or
+//     holds cut (at 4,000 characters, or at the 5,000–7,500 the models
+//     were given where the set holds that text), with llmfake's ChatGPT paraphrase or
 //     rewrite: a real source, its (cut) copy, and a rewrite. Origin must
 //     name the whole article, the copy's parent must be the whole article,
 //     and the rewrite must come after the origin.
@@ -304,6 +305,6 @@ func chainRows(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			suite.M("rewrite placed after", float64(descendant)/float64(n)),
 			suite.M("rewrite uses text past the cut", float64(pastCut)/float64(n)),
 		},
-		Note: "llmfake stores its sources cut at 4,000 characters, but its rewrites were made from the whole article: most hold material past the cut, so the rewrite's true parent is the whole article, and no real rewrite of the cut copy exists in the data.",
+		Note: "llmfake stores its sources cut: at 4,000 characters, or at the 5,000–7,500 the models were given where the set holds that text. The rewrites were made from the longer text, so most of those from an article cut at 4,000 hold material past the cut: the rewrite's true parent is the longer article, and no real rewrite of the cut copy exists in the data.",
 	}}, nil
 }

@@ -155,9 +155,15 @@ var furniturePhrases = []string{
 //     first 40 (words of 3+ letters, not stop words) appear in what is left
 //     of the output; a paraphrase keeps the names and key nouns of the lead,
 //     a continuation or a refusal does not;
-//  6. continuation — the output starts with a lower-case letter or with digits
-//     followed by a lower-case word (mid-sentence), and restates under 40% of
-//     the source's opening.
+//  6. for paraphrase, rewrite and manipulated outputs: continuation — the
+//     output starts with a lower-case letter or with digits followed by a
+//     lower-case word (mid-sentence), and restates under 40% of the
+//     source's opening. A manipulation that starts mid-sentence goes on
+//     from where the text the model was given stops ("to other areas of
+//     government spending?TRUMP: Absolutely." after an interview cut at
+//     "… extend that"; "of dangerous individuals," said Philip Cook …"):
+//     what it says comes after its source, not from it (twentieth
+//     session; 26 of ChatGPT's 862 manipulated rows).
 //
 // Thresholds were set by reading outputs on both sides of them; the rule still
 // passes continuations that repeat the lead's names, and rejects ChatGPT
@@ -180,11 +186,11 @@ func llmfakeUsable(label, source, output string) (bool, string) {
 	if refuses(output) {
 		return false, UnusableRefusal
 	}
-	if label != LabelParaphrase && label != LabelRewrite {
+	if label != LabelParaphrase && label != LabelRewrite && label != LabelManipulated {
 		return true, ""
 	}
 	cover := leadCoverage(source, rest)
-	if cover < 0.2 {
+	if cover < 0.2 && label != LabelManipulated {
 		return false, UnusableNoReuse
 	}
 	if startsMidSentence(rest) && cover < 0.4 {
@@ -404,8 +410,13 @@ func leadCoverage(source, out string) float64 {
 
 // startsMidSentence reports whether s begins like the middle of a sentence:
 // a lower-case letter, or digits followed by a lower-case word ("995 trial").
+// A first word ending in a colon is a label ("misinformation: The visa
+// process …"), not the middle of a sentence.
 func startsMidSentence(s string) bool {
 	s = strings.TrimLeft(s, " \t\n\"'“‘(")
+	if end := strings.IndexFunc(s, unicode.IsSpace); end > 0 && strings.HasSuffix(s[:end], ":") {
+		return false
+	}
 	for i, r := range s {
 		switch {
 		case unicode.IsLower(r):

@@ -30,6 +30,12 @@ func TestLLMFakeUsableRule(t *testing.T) {
 		{"about the passage", LabelManipulated, "A passage does not provide any meaningful information to write a piece of misinformation.", "prompt-echo"},
 		{"unrelated", LabelRewrite, "Thank you for signing up! Please check your inbox and follow the instructions to confirm your subscription.", "no-reuse"},
 		{"continuation", LabelParaphrase, "associations said the order would hurt patients. Governor Evers replied that dental offices could reopen soon, and officials promised new guidance next week.", "continuation"},
+		// A manipulation that goes on from where its source stops (as
+		// ChatGPT's of politifact12801 do), and one that opens with a
+		// label, which is no mid-sentence start.
+		{"manipulation continuing the source", LabelManipulated, `of the governor's order," said a spokesman for the dental association. "So it's complicated."`, "continuation"},
+		{"manipulation after a label", LabelManipulated, "misinformation: Governor Tony Evers closed every hospital in Wisconsin during the lockdown.", ""},
+		{"manipulation rewording freely", LabelManipulated, "Dentists across Wisconsin were ordered to close for a year by the governor.", ""},
 		{"open-ended may drift", LabelOpenEnded, "Dental offices across the Midwest are struggling to reopen as patients delay visits and staff worry about safety.", ""},
 	} {
 		ok, why := llmfakeUsable(tc.label, src, tc.out)
