@@ -429,7 +429,13 @@ func clauseBreaks(text string, toks []analyze.Token) []bool {
 		if !br[i] {
 			continue
 		}
-		if strings.Trim(gap(i), " \"“”‘’") != "" {
+		if g := gap(i); strings.Trim(g, " \"“”‘’") != "" {
+			// A quotation closed by its mark and then a comma or a full
+			// stop ("will be a “hub by Premier Inn”, the chain's
+			// first") was a phrase of the clause the punctuation ends.
+			if open >= 0 && i-open <= maxQuotedPhrase && strings.IndexAny(strings.TrimLeft(g, " "), "\"”’") == 0 {
+				br[open] = false
+			}
 			open = -1
 			continue
 		}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -592,5 +593,31 @@ func TestNoLongerAfterToBeDenies(t *testing.T) {
 	toks := analyze.Tokenize("he is no ordinary man", analyze.Span{End: 21})
 	if copulaNegation(toks) {
 		t.Error("\"is no ordinary man\" read as a negation after \"is\"")
+	}
+}
+
+// A quoted phrase closed by its mark and then a comma is part of the
+// clause the comma ends, so a "not" before it negates the phrase: "One of
+// the Royal Mile hotels will be a “hub by Premier Inn”, the chain's first
+// in Scotland" (Llama-3-70B's rewrite of l2r-news-175, "not" inserted, a
+// near copy of its source sentence) was read as negating nothing, its
+// scope cut at the opening quotation mark.
+func TestNegationScopeRunsThroughAQuotedPhraseBeforeAComma(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-175", "Llama-3-70B")
+	const words = "hotels will be a"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("l2r-news-175: the Llama-3-70B rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, "hotels will not be a", 1)
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "hotels will not be a") {
+		t.Error("the \"not\" before the quoted hotel name is not flagged")
+	}
+	// The phrase still ends its clause: what comes after the comma is
+	// not negated.
+	toks := analyze.Tokenize(query, analyze.Span{Start: 0, End: len(query)})
+	for _, n := range negatedWordsOf(query, toks) {
+		if slices.Contains(n.scope, analyze.Term("scotland")) {
+			t.Errorf("the negation's scope runs past the comma: %v", n.scope)
+		}
 	}
 }
