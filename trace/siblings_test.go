@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/ingest"
@@ -124,5 +125,39 @@ func TestSourceRankedBeforeItsSiblings(t *testing.T) {
 	}
 	if derived*100 < first*75 {
 		t.Errorf("the article ranked first is found derived for %d of %d; want 75%%", derived, first)
+	}
+}
+
+// Two texts are one story when a fair share of one is found in the other,
+// but a long transcript holds somewhere a sentence like each short line of
+// an interview: LLMFake's politifact14036 (an AP interview with Trump)
+// against SheepDog's politifact-test-006 (8,000 terms of his speeches).
+// Counted on its sentences of storyTerms terms or more, the interview is
+// not one story with the transcript, while an l2r article and its GPT-4o
+// rewrite are.
+func TestShortLinesDoNotMakeOneStory(t *testing.T) {
+	needShared(t)
+	lf, err := corpus.Load(shared, "llmfake")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sd, err := corpus.Load(shared, "sheepdog")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cand := func(text string) *Candidate {
+		return &Candidate{Profile: analyze.AnalyzeText(text)}
+	}
+	interview := cand(lf.Docs[lf.DocIndex()["llmfake/politifact14036"]].Text)
+	transcript := cand(sd.Docs[sd.DocIndex()["sheepdog/politifact-test-006"]].Text)
+	if oneStory(interview, transcript) {
+		t.Error("an interview is one story with a long transcript that holds lines like its short ones")
+	}
+	pairs := loadL2R(t)
+	if len(pairs) == 0 {
+		t.Fatal("no l2r pairs")
+	}
+	if p := pairs[0]; !oneStory(cand(p.Rewrites["GPT-4o"].Text), cand(p.Source)) {
+		t.Errorf("%s: an article and its GPT-4o rewrite are not one story", p.ID)
 	}
 }
