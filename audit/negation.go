@@ -352,6 +352,26 @@ func negativeCountOf(text string, toks []analyze.Token) int {
 	return n
 }
 
+// tradableNegatives counts the negative words of toks that may have been
+// traded for a negative word of other: not negations, not a word other
+// holds too (that one is kept, not traded), and not a sentence adverb
+// ("unsurprisingly", "unfortunately"), which comments on the claim
+// without negating it.
+func tradableNegatives(text string, toks, other []analyze.Token) int {
+	terms := map[string]bool{}
+	for _, o := range other {
+		terms[o.Term] = true
+	}
+	n := 0
+	for i, t := range toks {
+		if neg, _ := isNegation(toks, i); neg || !negative(text, toks, i) || terms[t.Term] || strings.HasSuffix(t.Norm, "ly") {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
 // reworded counts the negative words of toks (not the negations) that
 // other states in other words, by a WordNet synonym. "Stopping smoking"
 // reworded as "quitting smoking" trades no negation, so it does not
@@ -883,6 +903,12 @@ func negations(q, s *analyze.Profile, al *align.Alignment, qc, sc *Tokens) []Fac
 		}
 		nq, ns := negativeCountOf(q.Text, qt), negativeCountOf(s.Text, st)
 		rq, rs := reworded(q.Text, qt, st), reworded(s.Text, st, qt)
+		// Negative words left on both sides after the synonyms are
+		// traded for each other ("fell ill" / "became unwell"), not for
+		// a negation.
+		wq, ws := tradableNegatives(q.Text, qt, st)-rq, tradableNegatives(s.Text, st, qt)-rs
+		traded := max(0, min(wq, ws))
+		rq, rs = rq+traded, rs+traded
 		cq, cs := nq-rq, ns-rs
 		sourceNegatives := cs // before the shared-segment count below narrows it
 		if cq == cs && cq > 0 {

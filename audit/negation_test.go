@@ -621,3 +621,31 @@ func TestNegationScopeRunsThroughAQuotedPhraseBeforeAComma(t *testing.T) {
 		}
 	}
 }
+
+// A negative word the rewrite trades for another ("fell ill" / "became
+// unwell", which WordNet's main senses do not pair) is traded for that
+// word, not for a "not" the rewrite adds: "He became unwell and was not
+// taken to St Peter's hospital" (GPT-3.5 Turbo's rewrite of l2r-news-174,
+// "not" inserted) against "He fell ill and was taken to St Peter's
+// hospital" is the claim turned around. The faithful rewrite, and a
+// rewording that trades the "ill" for a "not" ("was not well"), are not
+// flagged.
+func TestNegativeWordTradedForAnother(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-174", "GPT-3-Turbo")
+	const words = "became unwell and was taken"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("l2r-news-174: the GPT-3.5 Turbo rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, "became unwell and was not taken", 1)
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "became unwell and was not taken") {
+		t.Error("the \"not\" beside the traded \"unwell\" is not flagged")
+	}
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+		t.Error("the faithful rewrite is flagged")
+	}
+	src := "He fell ill and was taken to hospital in Chertsey, where he died the following day."
+	reworded := "He was not well and was taken to hospital in Chertsey, where he died the following day."
+	if flaggedAt(auditTexts(reworded, src, Options{}), reworded, "He was not well") {
+		t.Error("\"ill\" reworded as \"not well\" is flagged")
+	}
+}
