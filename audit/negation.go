@@ -1612,8 +1612,10 @@ func firstTurned(qt, st []analyze.Token) (turned, byQuery bool) {
 const minCopulaNegationSimilarity = 0.5
 
 // copulaNegation reports whether toks hold "not" (or "n't") straight
-// after "is", "are", "was" or "were": "Investing in cottage hospitals is
-// not vital", "temporary mobile antennas were not deployed". Such a "not"
+// after "is", "are", "was" or "were", or between "has", "have" or "had"
+// and "been": "Investing in cottage hospitals is not vital", "temporary
+// mobile antennas were not deployed", "19 individuals have not been
+// released". Such a "not"
 // negates the sentence's predicate, which a rewrite words freely ("is
 // vital" for "wanted to invest in"), so the clause test (polarityFlip),
 // which looks for the negated word on the other side, misses it. "No" ("is
@@ -1633,6 +1635,12 @@ func copulaNegation(toks []analyze.Token) bool {
 			switch toks[k].Norm {
 			case "is", "are", "was", "were":
 				return true
+			case "has", "have", "had":
+				// "19 people have not been released": the perfect of
+				// "to be", negated before its participle.
+				if i+1 < len(toks) && toks[i+1].Norm == "been" {
+					return true
+				}
 			}
 		}
 	}

@@ -649,3 +649,24 @@ func TestNegativeWordTradedForAnother(t *testing.T) {
 		t.Error("\"ill\" reworded as \"not well\" is flagged")
 	}
 }
+
+// A "not" between "have" and "been" negates the perfect of "to be" as one
+// after "is" or "was" does (copulaNegation): "19 individuals have not been
+// released from captivity" (Llama-3-70B's rewrite of l2r-news-178, "not"
+// inserted) against "The 19 were freed following mediation" says they
+// were not freed, in other words than the source's. The rewrite as written
+// is not flagged.
+func TestNegationOfThePerfectOfToBe(t *testing.T) {
+	source, rewrite := l2rPairOf(t, "l2r-news-178", "Llama-3-70B")
+	const words = "19 individuals have been released"
+	if !strings.Contains(rewrite, words) {
+		t.Fatalf("l2r-news-178: the Llama-3-70B rewrite does not say %q", words)
+	}
+	query := strings.Replace(rewrite, words, "19 individuals have not been released", 1)
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "19 individuals have not been released") {
+		t.Error("\"have not been released\" is not flagged")
+	}
+	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+		t.Error("the rewrite as written is flagged")
+	}
+}
