@@ -37,12 +37,21 @@ func flaggedAt(res *Result, query, sentence string) bool {
 // polarity change covers edited.
 func l2rEditFlagged(t *testing.T, id, words, edited string) bool {
 	t.Helper()
-	source, rewrite := l2rPair(t, id)
+	flagged, _ := l2rModelEditFlagged(t, id, "GPT-4o", words, edited)
+	return flagged
+}
+
+// l2rModelEditFlagged is l2rEditFlagged for the rewrite of the given
+// model; it also reports whether the rewrite as written is flagged there.
+func l2rModelEditFlagged(t *testing.T, id, model, words, edited string) (edit, unedited bool) {
+	t.Helper()
+	source, rewrite := l2rPairOf(t, id, model)
 	if !strings.Contains(rewrite, words) {
-		t.Fatalf("%s: the rewrite does not say %q", id, words)
+		t.Fatalf("%s: the %s rewrite does not say %q", id, model, words)
 	}
 	query := strings.Replace(rewrite, words, edited, 1)
-	return flaggedAt(auditTexts(query, source, Options{}), query, edited)
+	return flaggedAt(auditTexts(query, source, Options{}), query, edited),
+		flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words)
 }
 
 // find returns the first change of kind k and change c, or nil.

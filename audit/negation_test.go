@@ -603,19 +603,14 @@ func TestNoLongerAfterToBeDenies(t *testing.T) {
 // near copy of its source sentence) was read as negating nothing, its
 // scope cut at the opening quotation mark.
 func TestNegationScopeRunsThroughAQuotedPhraseBeforeAComma(t *testing.T) {
-	source, rewrite := l2rPairOf(t, "l2r-news-175", "Llama-3-70B")
-	const words = "hotels will be a"
-	if !strings.Contains(rewrite, words) {
-		t.Fatalf("l2r-news-175: the Llama-3-70B rewrite does not say %q", words)
-	}
-	query := strings.Replace(rewrite, words, "hotels will not be a", 1)
-	if !flaggedAt(auditTexts(query, source, Options{}), query, "hotels will not be a") {
+	if edit, _ := l2rModelEditFlagged(t, "l2r-news-175", "Llama-3-70B", "hotels will be a", "hotels will not be a"); !edit {
 		t.Error("the \"not\" before the quoted hotel name is not flagged")
 	}
 	// The phrase still ends its clause: what comes after the comma is
 	// not negated.
-	toks := analyze.Tokenize(query, analyze.Span{Start: 0, End: len(query)})
-	for _, n := range negatedWordsOf(query, toks) {
+	const sentence = `One of the Royal Mile hotels will not be a "hub by Premier Inn", the chain's first in Scotland.`
+	toks := analyze.Tokenize(sentence, analyze.Span{Start: 0, End: len(sentence)})
+	for _, n := range negatedWordsOf(sentence, toks) {
 		if slices.Contains(n.scope, analyze.Term("scotland")) {
 			t.Errorf("the negation's scope runs past the comma: %v", n.scope)
 		}
@@ -631,16 +626,11 @@ func TestNegationScopeRunsThroughAQuotedPhraseBeforeAComma(t *testing.T) {
 // rewording that trades the "ill" for a "not" ("was not well"), are not
 // flagged.
 func TestNegativeWordTradedForAnother(t *testing.T) {
-	source, rewrite := l2rPairOf(t, "l2r-news-174", "GPT-3-Turbo")
-	const words = "became unwell and was taken"
-	if !strings.Contains(rewrite, words) {
-		t.Fatalf("l2r-news-174: the GPT-3.5 Turbo rewrite does not say %q", words)
-	}
-	query := strings.Replace(rewrite, words, "became unwell and was not taken", 1)
-	if !flaggedAt(auditTexts(query, source, Options{}), query, "became unwell and was not taken") {
+	edit, unedited := l2rModelEditFlagged(t, "l2r-news-174", "GPT-3-Turbo", "became unwell and was taken", "became unwell and was not taken")
+	if !edit {
 		t.Error("the \"not\" beside the traded \"unwell\" is not flagged")
 	}
-	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+	if unedited {
 		t.Error("the faithful rewrite is flagged")
 	}
 	src := "He fell ill and was taken to hospital in Chertsey, where he died the following day."
@@ -657,16 +647,11 @@ func TestNegativeWordTradedForAnother(t *testing.T) {
 // were not freed, in other words than the source's. The rewrite as written
 // is not flagged.
 func TestNegationOfThePerfectOfToBe(t *testing.T) {
-	source, rewrite := l2rPairOf(t, "l2r-news-178", "Llama-3-70B")
-	const words = "19 individuals have been released"
-	if !strings.Contains(rewrite, words) {
-		t.Fatalf("l2r-news-178: the Llama-3-70B rewrite does not say %q", words)
-	}
-	query := strings.Replace(rewrite, words, "19 individuals have not been released", 1)
-	if !flaggedAt(auditTexts(query, source, Options{}), query, "19 individuals have not been released") {
+	edit, unedited := l2rModelEditFlagged(t, "l2r-news-178", "Llama-3-70B", "19 individuals have been released", "19 individuals have not been released")
+	if !edit {
 		t.Error("\"have not been released\" is not flagged")
 	}
-	if flaggedAt(auditTexts(rewrite, source, Options{}), rewrite, words) {
+	if unedited {
 		t.Error("the rewrite as written is flagged")
 	}
 }
