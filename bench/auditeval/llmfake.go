@@ -31,7 +31,7 @@ type fakePair struct{ id, source, query string }
 // ones (corpus.Query.Usable: not a translation, not an echo of the prompt,
 // for a paraphrase one that restates its source), grouped by manipulation
 // type, and the paraphrases. The loader has already left out the rows that
-// are no generation at all (an unchanged copy, or the untruncated article
+// are no generation at all (an unchanged copy, or a longer text of the article
 // beside its copy cut at 4,000 characters).
 func fakePairs(set *corpus.Set) (manipulated map[string][]fakePair, paraphrases []fakePair) {
 	docs := set.DocIndex()

@@ -95,7 +95,7 @@ type Set struct {
 	Docs    []Doc
 	Queries []Query
 	// Skipped counts rows the loader left out, by reason, e.g.
-	// "llmfake/chatgpt/paraphrase: untruncated source, not a generation".
+	// "llmfake/chatgpt/paraphrase: news_text truncated at 4,000 characters, synthetic column is a longer text of the article".
 	Skipped map[string]int
 }
 

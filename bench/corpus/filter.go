@@ -161,7 +161,8 @@ var furniturePhrases = []string{
 //     source's opening. A manipulation that starts mid-sentence goes on
 //     from where the text the model was given stops ("to other areas of
 //     government spending?TRUMP: Absolutely." after an interview cut at
-//     "… extend that"; "of dangerous individuals," said Philip Cook …"):
+//     "… apply that kind of a relationship"; "of dangerous individuals,"
+//     said Philip Cook …"):
 //     what it says comes after its source, not from it (twentieth
 //     session; 26 of ChatGPT's 862 manipulated rows).
 //

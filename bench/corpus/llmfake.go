@@ -66,7 +66,7 @@ func LLMFakeTruncated(text string) bool {
 //     the authors did not generate for that row (SOURCE.md);
 //   - news_text is exactly 4,000 characters long and synthetic_misinformation
 //     starts with it: upstream truncated the article at 4,000 characters and
-//     the "synthetic" column holds the untruncated original. These rows
+//     the "synthetic" column holds a longer text of it. These rows
 //     "differ" only because of the cut — all real-labelled GossipCop (37) and
 //     PolitiFact (53) rows of the paraphrase/rewrite/open-ended files, and the
 //     15 fake-labelled PolitiFact rows of each manipulation file;
@@ -77,8 +77,8 @@ func LLMFakeTruncated(text string) bool {
 // Americans have toward their own government. Instead of"), where the
 // generations from that article end too (politifact1180's manipulations go
 // on "Instead of focusing on common sense …"). The Doc holds that longer
-// text for the 105 articles the set gives it for, so that a generation from
-// past the 4,000th character has its source in the archive; the other 116
+// text for the 100 articles the set gives it for, so that a generation from
+// past the 4,000th character has its source in the archive; the other 110
 // cut articles stay cut (LLMFakeTruncated).
 //
 // Whether a generated row is a usable target is decided by llmfakeUsable and
@@ -218,7 +218,7 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 			s.skip(group + ": empty synthetic_misinformation")
 			continue
 		case utf8.RuneCountInString(news) == truncatedLen && strings.HasPrefix(synth, news):
-			s.skip(group + ": news_text truncated at 4,000 characters, synthetic column is the untruncated article")
+			s.skip(group + ": news_text truncated at 4,000 characters, synthetic column is a longer text of the article")
 			if text := strings.TrimSpace(synth); len(text) > len(longer[docID]) {
 				longer[docID] = text
 			}
