@@ -91,22 +91,20 @@ func loadLLMFake(shared string) (*Set, error) {
 		return nil, err
 	}
 	newsIDs := map[string][]string{} // Doc ID → every upstream news_id with its text
-	docText := map[string]string{}
-	longer := map[string]string{} // Doc ID → the longest text the set gives past its 4,000-character cut
+	longer := map[string]string{}    // Doc ID → the longest text the set gives past its 4,000-character cut
 	for _, f := range files {
-		if err := loadLLMFakeFile(s, dd, f, newsIDs, docText, longer); err != nil {
+		if err := loadLLMFakeFile(s, dd, f, newsIDs, longer); err != nil {
 			return nil, err
 		}
 	}
+	docText := make(map[string]string, len(s.Docs))
 	for i := range s.Docs {
 		d := &s.Docs[i]
 		if text, ok := longer[d.ID]; ok {
-			d.Text, docText[d.ID] = text, text
+			d.Text = text
 		}
-	}
-	for i := range s.Docs {
-		ids := dedupStrings(newsIDs[s.Docs[i].ID], "")
-		s.Docs[i].Extra["news_ids"] = strings.Join(ids, ",")
+		docText[d.ID] = d.Text
+		d.Extra["news_ids"] = strings.Join(dedupStrings(newsIDs[d.ID], ""), ",")
 	}
 	for i := range s.Queries {
 		q := &s.Queries[i]
@@ -165,7 +163,7 @@ func parseLLMFakePath(p string) (llmfakeFile, error) {
 }
 
 // loadLLMFakeFile adds the Docs and Queries of one CSV to s.
-func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]string, docText, longer map[string]string) error {
+func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]string, longer map[string]string) error {
 	b, err := readFile(f.path)
 	if err != nil {
 		return err
@@ -209,7 +207,6 @@ func loadLLMFakeFile(s *Set, dd *docDedup, f llmfakeFile, newsIDs map[string][]s
 		docID := dd.add(Doc{ID: "llmfake/" + key, Text: news,
 			Extra: map[string]string{"dataset": f.dataset, "veracity": veracity}})
 		newsIDs[docID] = append(newsIDs[docID], key)
-		docText[docID] = news
 		switch {
 		case strings.TrimSpace(synth) == strings.TrimSpace(news):
 			s.skip(group + ": unchanged copy of news_text, not generated")
