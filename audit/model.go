@@ -5,7 +5,7 @@ import "math"
 // FeatureNames names the inputs of the derivation model, in order.
 var FeatureNames = []string{
 	"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "margin", "verbatim",
-	"standing",
+	"standing", "specifics_missing",
 }
 
 // Features returns the evidence as the derivation model's inputs, in the
@@ -14,7 +14,7 @@ func (e Evidence) Features() []float64 {
 	return []float64{
 		e.Support, e.QueryCoverage, e.SourceCoverage, e.Jaccard,
 		math.Log1p(float64(e.RareFactsKept)), e.Margin, e.Verbatim,
-		e.Standing,
+		e.Standing, e.SpecificsMissing,
 	}
 }
 

@@ -212,3 +212,15 @@ func (s Specifics) MissingFrom(other Specifics) float64 {
 	spec, quotes := s.d.lacking(other.d)
 	return specificsWeight*float64(len(spec)) + quotesWeight*float64(len(quotes))
 }
+
+// MissingShare is MissingFrom as a share of everything s states, weighted
+// alike: 0 when s states no specifics. A text made from another states
+// few specifics its source lacks; a topical neighbour, or a text written
+// from a headline alone, lacks most of the query's.
+func (s Specifics) MissingShare(other Specifics) float64 {
+	all := s.MissingFrom(Specifics{})
+	if all == 0 {
+		return 0
+	}
+	return s.MissingFrom(other) / all
+}

@@ -34,7 +34,7 @@ import (
 // the source ranks first far more often (BENCHMARKS.md, "origin: a
 // rewrite among its siblings"; design notes, "A source among its
 // rewrites").
-func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate, decoded bool) error {
+func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate) error {
 	k := min(siblingTop, len(vs))
 	var q *origin.Specifics
 	missing := map[*Candidate]float64{}
@@ -49,12 +49,11 @@ func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate, decoded bool) er
 			s := origin.SpecificsOf(qp)
 			q = &s
 		}
-		if !decoded {
-			if err := v.doc.DecodeFacts(); err != nil {
-				return 0, fmt.Errorf("rank %s: %w", v.Article.ID, err)
-			}
+		s, err := v.specifics()
+		if err != nil {
+			return 0, fmt.Errorf("rank %s: %w", v.Article.ID, err)
 		}
-		missing[v] = q.MissingFrom(origin.SpecificsOf(v.Profile))
+		missing[v] = q.MissingFrom(s)
 		return missing[v], nil
 	}
 	for i := 0; i < k; i++ {
@@ -86,6 +85,20 @@ func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate, decoded bool) er
 		}
 	}
 	return nil
+}
+
+// specifics returns the specifics the candidate's text states, read once:
+// the sibling rule and the derivation's evidence both compare them with
+// the query's. The candidate's facts are decoded if they were not.
+func (v *Candidate) specifics() (origin.Specifics, error) {
+	if v.specs == nil {
+		if err := v.doc.DecodeFacts(); err != nil {
+			return origin.Specifics{}, err
+		}
+		s := origin.SpecificsOf(v.Profile)
+		v.specs = &s
+	}
+	return *v.specs, nil
 }
 
 // addVersion records o as a version of v's story that dropped specifics

@@ -63,14 +63,16 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		Archive: &report.ArchiveInfo{Articles: meta.Docs, Candidates: len(verified)},
 	}
 	qt := audit.NewTokens(qp, stems) // the query's tokens, read once for every source reported
+	qs := origin.SpecificsOf(qp)
 	for i, v := range verified {
 		if i == opt.Top {
 			break
 		}
-		if err := v.doc.DecodeFacts(); err != nil {
+		vs, err := v.specifics()
+		if err != nil {
 			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 		}
-		src := v.report(q, qp, qt, stems, opt.Own)
+		src := v.report(q, qp, qt, stems, round(qs.MissingShare(vs)), opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
@@ -87,7 +89,7 @@ func Compare(q, s extract.Article) *report.Report {
 	v.alone = true
 	setMargins([]*Candidate{v})
 	stems := analyze.NewStems()
-	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, false)
+	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, round(origin.SpecificsOf(qp).MissingShare(origin.SpecificsOf(sp))), false)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -163,6 +165,8 @@ type Candidate struct {
 	// source's other rewrites, which its margin does not count as rivals,
 	// nor its standing as part of the crowd.
 	versions map[*Candidate]bool
+	// specs are the specifics the text states (specifics), once read.
+	specs *origin.Specifics
 	// alone is set for a source compared with the query without an archive
 	// (Compare): no other candidate stands beside it, and the pair model
 	// decides (audit.DecidePair).
@@ -201,7 +205,7 @@ func verifyAll(ctx context.Context, ix *index.Index, qp *analyze.Profile, opt Op
 		verified = append(verified, v)
 	}
 	rank(verified)
-	if err := sourceBeforeSiblings(qp, verified, facts); err != nil {
+	if err := sourceBeforeSiblings(qp, verified); err != nil {
 		return nil, err
 	}
 	setMargins(verified)
@@ -317,13 +321,14 @@ func sameArticle(a, b *Candidate) bool {
 // story) asks the reverse question even when the forward one says derived:
 // text alone often reads a rewrite as made either way, and the user has
 // said which came first. qt is the token cache of qp, stems the memo of
-// word terms the caller's caches share.
-func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, stems *analyze.Stems, own bool) report.Source {
+// word terms the caller's caches share; missing the share of the query's
+// specifics the candidate does not state (origin.Specifics.MissingShare).
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, stems *analyze.Stems, missing float64, own bool) report.Source {
 	st := audit.NewTokens(v.Profile, stems)
 	diff := audit.DiffTokens(qt, st, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
-		ev.Margin, ev.Standing = v.Margin, v.Standing
+		ev.Margin, ev.Standing, ev.SpecificsMissing = v.Margin, v.Standing, missing
 		ev.QueryTerms, ev.SourceTerms = qp.Length, v.Profile.Length
 		ev.VerbatimTerms = audit.VerbatimTerms(qp, v.Alignment)
 		if v.alone {

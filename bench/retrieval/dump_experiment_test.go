@@ -14,6 +14,7 @@ import (
 	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
+	"github.com/storytrace/storytrace/origin"
 	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
@@ -72,6 +73,7 @@ func TestDumpCandidates(t *testing.T) {
 			"id": q.ID, "src": q.Source, "set": q.Set, "group": q.Group, "label": q.Label, "withheld": q.withheld,
 			"fit": q.fit, "qlen": qp.Length, "qsent": len(qp.Sentences),
 		}
+		qs := origin.SpecificsOf(qp)
 		var cands []map[string]any
 		for k, c := range cs {
 			if k == 12 {
@@ -91,6 +93,7 @@ func TestDumpCandidates(t *testing.T) {
 				ev := audit.Collect(al, audit.Diff(qp, c.Profile, al), c.Jaccard)
 				m["kept"], m["altered"], m["rare"] = ev.FactsKept, ev.FactsAltered, ev.RareFactsKept
 				m["qfacts"], m["sfacts"] = len(qp.Facts), len(c.Profile.Facts)
+				m["miss"], m["qspec"] = qs.MissingFrom(origin.SpecificsOf(c.Profile)), qs.MissingFrom(origin.Specifics{})
 			}
 			cands = append(cands, m)
 		}
