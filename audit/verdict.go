@@ -162,11 +162,21 @@ func rareFigure(v float64) bool {
 // stopped short of the optimum, attributed 0.687 of the report half's
 // rewrites at that half's own 1% false derivations; this one 0.728 (0.751
 // alone: BENCHMARKS.md, attribution).
+//
+// Refitted in the twenty-first session with a ninth feature, the share of
+// the query's specifics the source does not state (docs/design-notes.md,
+// "The specifics a source lacks"): the refit attributed 0.794 at the fit
+// half's 1% point (report-half FD 1.1%) and 0.783 at the report half's own,
+// where the eight features read 0.764 and 0.756. A manipulated copy's
+// altered figures count among the specifics its source lacks, yet LLMFake's
+// manipulated articles are attributed more often with it than without: one
+// edit is a small share of what a copy keeps, and the neighbours lack most
+// of it.
 var DefaultModel = Model{
-	Bias: -2.821,
+	Bias: -1.577,
 	// support, query_coverage, source_coverage, jaccard, log1p_rare_facts,
-	// margin, verbatim, standing
-	Weights: []float64{1.901, 1.417, 2.294, 0.447, 0.649, 1.323, 1.148, 2.087},
+	// margin, verbatim, standing, specifics_missing
+	Weights: []float64{1.483, 1.104, 2.464, 0.340, 0.614, 1.300, 1.025, 1.630, -2.086},
 }
 
 // ReverseModel is the derivation model of the reverse question: the model
@@ -226,8 +236,10 @@ const PairThreshold = 0.933
 // eighteenth session's margin, which passes over a source's siblings,
 // raised one fit-half negative to 0.9575, so that 0.952 claimed 7 of the
 // fit half's 623 (1.1%) and the fit half's 1% point became 0.958
-// (BENCHMARKS.md, attribution, the note at the nineteenth session).
-const DerivedThreshold = 0.958
+// (BENCHMARKS.md, attribution, the note at the nineteenth session). With
+// the twenty-first session's refit it is that model's fit-half 1% point,
+// 0.950.
+const DerivedThreshold = 0.950
 
 // The short-source rule. A one-line claim or a brief gives the model little
 // to go on: a rewrite that expands it is mostly new text (low support), yet
