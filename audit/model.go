@@ -45,7 +45,7 @@ func Standing(bm25, other float64) float64 {
 // verbatim-reuse rule judges copying); the length ratio is: an essay
 // written around a story runs longer than the story, a rewrite about as
 // long and a summary shorter.
-var PairFeatureNames = []string{"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "log_length_ratio"}
+var PairFeatureNames = []string{"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "log_length_ratio", "specifics_missing"}
 
 // PairFeatures returns the evidence as a pair model's inputs, in the order
 // of PairFeatureNames. The length ratio is log((query terms + 1) / (source
@@ -55,6 +55,7 @@ func (e Evidence) PairFeatures() []float64 {
 		e.Support, e.QueryCoverage, e.SourceCoverage, e.Jaccard,
 		math.Log1p(float64(e.RareFactsKept)),
 		math.Log(float64(e.QueryTerms+1) / float64(e.SourceTerms+1)),
+		e.SpecificsMissing,
 	}
 }
 
