@@ -95,8 +95,17 @@ var commonStarters = toSet(`the a an in on at after before while but and or it
 // Lines written in title case with no closing full stop (headlines and
 // section headings: "Deportation Drive Amidst Criticism") are skipped, since
 // every word in them is capitalised.
-func Entities(text string) []Fact {
+func Entities(text string) []Fact { return newScanner(text).entities() }
+
+// NamesAndQuotes returns Entities(text) and Quotes(text), tokenising text
+// once for both.
+func NamesAndQuotes(text string) (names, quotes []Fact) {
 	s := newScanner(text)
+	return s.entities(), s.quotes()
+}
+
+// entities is Entities on the scanner's text.
+func (s *scanner) entities() []Fact {
 	headline := s.headlineTokens()
 	var out []Fact
 	for i := 0; i < len(s.toks); {

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"os"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -76,6 +77,18 @@ func FuzzQuotes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		if err := checkFacts(text, Quotes(text)); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzNamesAndQuotes checks that reading names and quotations off one
+// tokenisation finds what Entities and Quotes find each on its own.
+func FuzzNamesAndQuotes(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		names, quotes := NamesAndQuotes(text)
+		if !reflect.DeepEqual(names, Entities(text)) || !reflect.DeepEqual(quotes, Quotes(text)) {
+			t.Fatalf("NamesAndQuotes(%q) = %v, %v; Entities and Quotes give %v, %v", text, names, quotes, Entities(text), Quotes(text))
 		}
 	})
 }

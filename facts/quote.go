@@ -35,8 +35,10 @@ const minQuoteWords = 4
 // said; "…," said Lt. Kyle Jennings; Clinton said, "…". Reported speech is
 // a speaker phrase of up to five words before a verb of saying, or the
 // phrase after "according to".
-func Quotes(text string) []Fact {
-	s := newScanner(text)
+func Quotes(text string) []Fact { return newScanner(text).quotes() }
+
+// quotes is Quotes on the scanner's text.
+func (s *scanner) quotes() []Fact {
 	quotes := s.quotations()
 	inQuote := make([]bool, len(s.toks))
 	var out []Fact
@@ -46,7 +48,7 @@ func Quotes(text string) []Fact {
 		}
 		f := Fact{Kind: Quote}
 		f.Text, f.Start, f.End = s.span(q.open, q.close)
-		f.Quoted = text[s.toks[q.open].end:s.toks[q.close].start]
+		f.Quoted = s.text[s.toks[q.open].end:s.toks[q.close].start]
 		f.Speaker = s.quoteSpeaker(q, inQuote)
 		out = append(out, f)
 	}
