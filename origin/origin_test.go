@@ -336,7 +336,7 @@ func TestHeadlineGenerationsStateTheirOwnSpecifics(t *testing.T) {
 			continue
 		}
 		qs := origin.SpecificsOf(analyze.AnalyzeText(q.Text))
-		if qs.MissingFrom(origin.Specifics{}) == 0 {
+		if !qs.Stated() {
 			continue
 		}
 		shares[q.Label] = append(shares[q.Label], qs.MissingShare(origin.SpecificsOf(analyze.AnalyzeText(s.Docs[i].Text))))

@@ -34,9 +34,8 @@ import (
 // the source ranks first far more often (BENCHMARKS.md, "origin: a
 // rewrite among its siblings"; design notes, "A source among its
 // rewrites").
-func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate) error {
+func sourceBeforeSiblings(qs origin.Specifics, vs []*Candidate) error {
 	k := min(siblingTop, len(vs))
-	var q *origin.Specifics
 	missing := map[*Candidate]float64{}
 	// missingFrom is read only for the pairs whose supports are close,
 	// few in most traces: the specifics cost more than the rest of the
@@ -45,15 +44,11 @@ func sourceBeforeSiblings(qp *analyze.Profile, vs []*Candidate) error {
 		if m, ok := missing[v]; ok {
 			return m, nil
 		}
-		if q == nil {
-			s := origin.SpecificsOf(qp)
-			q = &s
-		}
 		s, err := v.specifics()
 		if err != nil {
 			return 0, fmt.Errorf("rank %s: %w", v.Article.ID, err)
 		}
-		missing[v] = q.MissingFrom(s)
+		missing[v] = qs.MissingFrom(s)
 		return missing[v], nil
 	}
 	for i := 0; i < k; i++ {

@@ -1,12 +1,10 @@
 package trace
 
 import (
-	"context"
 	"sort"
 	"testing"
 
 	"github.com/storytrace/storytrace/analyze"
-	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/origin"
 )
 
@@ -16,44 +14,35 @@ import (
 // quotations. The queries are the l2r rewrites of every model, traced
 // against the BBC archive with their sources (testArchive).
 func TestSourceStatesTheRewritesSpecifics(t *testing.T) {
-	ix := testArchive(t)
-	ctx := context.Background()
 	var present, neighbour []float64
-	for _, p := range loadL2R(t) {
-		for model, rw := range p.Rewrites {
-			qp := analyze.Analyze(extract.Article{ID: p.ID + "/" + model, Paragraphs: []string{rw.Text}})
-			vs, err := Verify(ctx, ix, qp, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			qs := origin.SpecificsOf(qp)
-			if qs.MissingFrom(origin.Specifics{}) == 0 {
-				continue // nothing specific to keep
-			}
-			var src, best *Candidate
-			for _, v := range vs {
-				switch {
-				case v.Article.ID == p.ID:
-					src = v
-				case best == nil || v.Alignment.Support > best.Alignment.Support:
-					best = v
-				}
-			}
-			if src == nil || best == nil {
-				continue
-			}
-			ss, err := src.specifics()
-			if err != nil {
-				t.Fatal(err)
-			}
-			bs, err := best.specifics()
-			if err != nil {
-				t.Fatal(err)
-			}
-			present = append(present, qs.MissingShare(ss))
-			neighbour = append(neighbour, qs.MissingShare(bs))
+	eachL2RTrace(t, func(source string, qp *analyze.Profile, vs []*Candidate) {
+		qs := origin.SpecificsOf(qp)
+		if !qs.Stated() {
+			return // nothing specific to keep
 		}
-	}
+		var src, best *Candidate
+		for _, v := range vs {
+			switch {
+			case v.Article.ID == source:
+				src = v
+			case best == nil || v.Alignment.Support > best.Alignment.Support:
+				best = v
+			}
+		}
+		if src == nil || best == nil {
+			return
+		}
+		ss, err := src.specifics()
+		if err != nil {
+			t.Fatal(err)
+		}
+		bs, err := best.specifics()
+		if err != nil {
+			t.Fatal(err)
+		}
+		present = append(present, qs.MissingShare(ss))
+		neighbour = append(neighbour, qs.MissingShare(bs))
+	})
 	if len(present) < 500 {
 		t.Fatalf("only %d rewrites with specifics found their source among the candidates", len(present))
 	}

@@ -16,39 +16,30 @@ import (
 // score alike. The queries are the l2r rewrites of every model,
 // traced against the BBC archive with their sources (testArchive).
 func TestSourceStandsAboveItsNeighbours(t *testing.T) {
-	ix := testArchive(t)
-	ctx := context.Background()
 	var present, withheld []float64
-	for _, p := range loadL2R(t) {
-		for model, rw := range p.Rewrites {
-			qp := analyze.Analyze(extract.Article{ID: p.ID + "/" + model, Paragraphs: []string{rw.Text}})
-			vs, err := Verify(ctx, ix, qp, Options{})
-			if err != nil {
-				t.Fatal(err)
+	eachL2RTrace(t, func(source string, _ *analyze.Profile, vs []*Candidate) {
+		var rest []*Candidate
+		var src *Candidate
+		for _, v := range vs {
+			if v.Article.ID == source {
+				src = v
+			} else {
+				rest = append(rest, v)
 			}
-			var rest []*Candidate
-			var src *Candidate
-			for _, v := range vs {
-				if v.Article.ID == p.ID {
-					src = v
-				} else {
-					rest = append(rest, v)
-				}
-			}
-			if src == nil || len(rest) < 2 {
-				continue
-			}
-			present = append(present, src.Standing)
-			setMargins(rest)
-			best := rest[0]
-			for _, v := range rest {
-				if v.BM25 > best.BM25 {
-					best = v
-				}
-			}
-			withheld = append(withheld, best.Standing)
 		}
-	}
+		if src == nil || len(rest) < 2 {
+			return
+		}
+		present = append(present, src.Standing)
+		setMargins(rest)
+		best := rest[0]
+		for _, v := range rest {
+			if v.BM25 > best.BM25 {
+				best = v
+			}
+		}
+		withheld = append(withheld, best.Standing)
+	})
 	if len(present) < 500 {
 		t.Fatalf("only %d rewrites found their source among the candidates", len(present))
 	}
@@ -74,5 +65,24 @@ func TestSourceStandsAboveItsNeighbours(t *testing.T) {
 	}
 	if median(withheld) >= median(present)/2 {
 		t.Errorf("without the source the best candidate's standing has median %.2f, the source's %.2f: the neighbours should score alike", median(withheld), median(present))
+	}
+}
+
+// eachL2RTrace verifies every l2r rewrite of every model against the BBC
+// archive with their sources (testArchive) and calls fn with the id of the
+// rewrite's source, the analysed rewrite and its ranked candidates.
+func eachL2RTrace(t *testing.T, fn func(source string, qp *analyze.Profile, vs []*Candidate)) {
+	t.Helper()
+	ix := testArchive(t)
+	ctx := context.Background()
+	for _, p := range loadL2R(t) {
+		for model, rw := range p.Rewrites {
+			qp := analyze.Analyze(extract.Article{ID: p.ID + "/" + model, Paragraphs: []string{rw.Text}})
+			vs, err := Verify(ctx, ix, qp, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(p.ID, qp, vs)
+		}
 	}
 }
