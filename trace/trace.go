@@ -68,11 +68,11 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		if i == opt.Top {
 			break
 		}
-		vs, err := v.specifics()
+		specs, err := v.specifics()
 		if err != nil {
 			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 		}
-		src := v.report(q, qp, qt, stems, round(qs.MissingShare(vs)), opt.Own)
+		src := v.report(q, qp, qt, stems, round(qs.MissingShare(specs)), opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
