@@ -88,12 +88,15 @@ func TestDumpCandidates(t *testing.T) {
 				"c2": containment(qp, c.Profile, 2), "c3": containment(qp, c.Profile, 3),
 				"c4": containment(qp, c.Profile, 4), "sc2": containment(c.Profile, qp, 2),
 				"sc3": containment(c.Profile, qp, 3), "date": c.Article.Published, "cid": c.Article.ID,
+				// The query's specifics (weighted, quotations twice) and
+				// those the candidate lacks, for every candidate: rank
+				// reads them for the first specificsTop.
+				"miss": qs.MissingFrom(origin.SpecificsOf(c.Profile)), "qspec": qs.MissingFrom(origin.Specifics{}),
 			}
 			if k < 4 {
 				ev := audit.Collect(al, audit.Diff(qp, c.Profile, al), c.Jaccard)
 				m["kept"], m["altered"], m["rare"] = ev.FactsKept, ev.FactsAltered, ev.RareFactsKept
 				m["qfacts"], m["sfacts"] = len(qp.Facts), len(c.Profile.Facts)
-				m["miss"], m["qspec"] = qs.MissingFrom(origin.SpecificsOf(c.Profile)), qs.MissingFrom(origin.Specifics{})
 			}
 			cands = append(cands, m)
 		}
