@@ -1,20 +1,33 @@
 package audit
 
-import "math"
+import (
+	"math"
 
-// FeatureNames names the inputs of the derivation model, in order.
+	"github.com/storytrace/storytrace/boost"
+)
+
+// FeatureNames names the inputs of the derivation model, in order. A
+// logistic model with fewer weights reads the first as many (ReverseModel
+// reads seven).
 var FeatureNames = []string{
 	"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "margin", "verbatim",
 	"standing", "specifics_missing",
+	"bigrams", "source_bigrams", "order", "log_length_ratio", "log1p_query_terms", "specifics_density",
 }
 
 // Features returns the evidence as the derivation model's inputs, in the
-// order of FeatureNames.
+// order of FeatureNames. The length ratio is log((query terms + 1) /
+// (source terms + 1)); the specifics density is the weight of the query's
+// specifics per term.
 func (e Evidence) Features() []float64 {
 	return []float64{
 		e.Support, e.QueryCoverage, e.SourceCoverage, e.Jaccard,
 		math.Log1p(float64(e.RareFactsKept)), e.Margin, e.Verbatim,
 		e.Standing, e.SpecificsMissing,
+		e.Bigrams, e.SourceBigrams, e.Order,
+		math.Log(float64(e.QueryTerms+1) / float64(e.SourceTerms+1)),
+		math.Log1p(float64(e.QueryTerms)),
+		e.QuerySpecifics / float64(max(e.QueryTerms, 1)),
 	}
 }
 
@@ -59,18 +72,24 @@ func (e Evidence) PairFeatures() []float64 {
 	}
 }
 
-// Model is a logistic model of "the query derives from this source".
+// Model is a model of "the query derives from this source": logistic
+// (Bias and Weights), or boosted trees (Trees) reading Features.
 type Model struct {
-	Bias    float64   `json:"bias"`
-	Weights []float64 `json:"weights"` // one per FeatureNames (or PairFeatureNames) entry
+	Bias    float64   `json:"bias,omitempty"`
+	Weights []float64 `json:"weights,omitempty"` // one per FeatureNames (or PairFeatureNames) entry
 	// Pair is set for a model of pairs compared alone, which reads
 	// PairFeatures instead of Features.
 	Pair bool `json:"pair,omitempty"`
+	// Trees, when set, is the model: Bias and Weights are not read.
+	Trees *boost.Ensemble `json:"trees,omitempty"`
 }
 
 // Probability is the model's probability that the query derives from the
 // source the evidence describes.
 func (m Model) Probability(e Evidence) float64 {
+	if m.Trees != nil {
+		return m.Trees.Probability(e.Features())
+	}
 	z := m.Bias
 	in := e.Features()
 	if m.Pair {

@@ -88,3 +88,24 @@ func TestStandingIsTheBoundedLogRatio(t *testing.T) {
 		}
 	}
 }
+
+func TestShippedModelReads(t *testing.T) {
+	f, err := ReadModelFile(derivedModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Threshold != DerivedThreshold {
+		t.Errorf("threshold %v, DerivedThreshold %v", f.Threshold, DerivedThreshold)
+	}
+	for name, js := range map[string]string{
+		"no threshold":     `{"model":{"weights":[1]}}`,
+		"no model":         `{"threshold":0.9,"model":{}}`,
+		"renamed features": `{"threshold":0.9,"model":{"trees":{"features":["support","jaccard"],"trees":[]}}}`,
+		"bad tree":         `{"threshold":0.9,"model":{"trees":{"features":["support"],"trees":[[{"f":0,"l":0,"r":0}]]}}}`,
+		"not JSON":         `{"threshold":`,
+	} {
+		if _, err := ReadModelFile([]byte(js)); err == nil {
+			t.Errorf("%s: read without error", name)
+		}
+	}
+}

@@ -22,6 +22,9 @@ type Tokens struct {
 	// words holds each sentence's terms that are not figures
 	// (wordTerms), read when first asked for.
 	words []map[string]bool
+	// pairs are the text's distinct bigrams (Phrasing), read when first
+	// asked for.
+	pairs map[string]struct{}
 }
 
 // NewTokens returns an empty token cache for profile p. Caches of the

@@ -55,6 +55,19 @@ type Evidence struct {
 	// topical neighbour, or a text written from the headline alone,
 	// states its own.
 	SpecificsMissing float64 `json:"specifics_missing"`
+	// Bigrams is the share of the query's distinct pairs of adjacent
+	// terms (within a sentence) that the source holds; SourceBigrams the
+	// share of the source's the query holds; Order the share of the
+	// aligned sentence pairs that keep the source's order (Phrasing).
+	Bigrams       float64 `json:"bigrams"`
+	SourceBigrams float64 `json:"source_bigrams"`
+	Order         float64 `json:"order"`
+	// QuerySpecifics weighs the specifics the query states
+	// (origin.Specifics.Weight): read against its length, how much of the
+	// query is figures, names and quotations. A text full of them that
+	// its source lacks is a topical neighbour's; one that states few
+	// lacks few by chance.
+	QuerySpecifics float64 `json:"query_specifics,omitempty"`
 	// QueryTerms and SourceTerms are the texts' lengths in index terms
 	// (0 when unknown); they tell a summary and a short source.
 	QueryTerms  int `json:"query_terms,omitempty"`
@@ -142,42 +155,32 @@ func rareFigure(v float64) bool {
 	return v >= 100
 }
 
-// DefaultModel is the derivation model Decide uses. It is fitted by
-// `storytrace bench --only retrieval` (bench/retrieval: the "model refitted
-// on the fit half" row, refitLambda) on the fit half of the rewrite sets —
-// the queries whose source id hashes even — with negatives the rewrites
-// whose source was withheld from the archive and the same-event texts; it
-// is reported on the other half. Refit it when the evidence changes
-// meaning.
+// DefaultModel is the derivation model Decide uses, and DerivedThreshold
+// the probability at and above which Decide says the query derives from
+// the source: the threshold at which 1% of the fit half's negatives
+// (withheld-source rewrites, same-event texts) are claimed. Both are read
+// from derived_model.json, which `storytrace bench --only retrieval --out
+// DIR` writes (bench/retrieval refitRows: fitted on the fit half of the
+// rewrite sets — the queries whose source id hashes even — with negatives
+// the rewrites whose source was withheld from the archive and the
+// same-event texts; reported on the other half). Refit it when the
+// evidence changes meaning.
 //
-// Fitted in the seventeenth session, when standing joined the evidence
-// (docs/design-notes.md, "Standing above the crowd, and the model
-// refitted"): a source whose BM25 stands above the crowd of other
-// candidates is a source, not a topical neighbour. Facts altered would
-// have helped a little (they count against a neighbour, which pairs its
-// own figures with the query's), but they are what a manipulated copy
-// changes, and the derivation a fact-checker needs found must not weaken
-// with every edit it hides; the facts kept took no weight. With the rules
-// beside it, the model before it, fitted at 5ba896c by gradient descent
-// stopped short of the optimum, attributed 0.687 of the report half's
-// rewrites at that half's own 1% false derivations; this one 0.728 (0.751
-// alone: BENCHMARKS.md, attribution).
-//
-// Refitted in the twenty-first session with a ninth feature, the share of
-// the query's specifics the source does not state (docs/design-notes.md,
-// "The specifics a source lacks"): the refit attributed 0.794 at the fit
-// half's 1% point (report-half FD 1.1%) and 0.783 at the report half's own,
-// where the eight features read 0.764 and 0.756. A manipulated copy's
-// altered figures count among the specifics its source lacks, yet LLMFake's
-// manipulated articles are attributed more often with it than without: one
-// edit is a small share of what a copy keeps, and the neighbours lack most
-// of it.
-var DefaultModel = Model{
-	Bias: -1.577,
-	// support, query_coverage, source_coverage, jaccard, log1p_rare_facts,
-	// margin, verbatim, standing, specifics_missing
-	Weights: []float64{1.483, 1.104, 2.464, 0.340, 0.614, 1.300, 1.025, 1.630, -2.086},
-}
+// Its history (docs/design-notes.md, "The verdict: a fitted model"): a
+// logistic model on seven features until the seventeenth session, which
+// added standing (a source whose BM25 stands above the crowd of other
+// candidates is a source, not a topical neighbour); the twenty-first
+// session added the share of the query's specifics the source does not
+// state (0.783 attributed at the report half's own 1% false derivations,
+// where the eight features read 0.756). Facts altered would have helped a
+// little (they count against a neighbour, which pairs its own figures with
+// the query's), but they are what a manipulated copy changes, and the
+// derivation a fact-checker needs found must not weaken with every edit it
+// hides; the facts kept took no weight.
+var DefaultModel, DerivedThreshold = func() (Model, float64) {
+	f := shipped()
+	return f.Model, f.Threshold
+}()
 
 // ReverseModel is the derivation model of the reverse question: the model
 // DefaultModel was until the seventeenth session, which reads no standing.
@@ -232,19 +235,6 @@ var PairModel = Model{
 // (same-event texts, unrelated articles) reach it: 0.933 before the
 // twenty-first session's refit, 0.926 since.
 const PairThreshold = 0.926
-
-// DerivedThreshold is the probability at and above which Decide says the
-// query derives from the source: the threshold at which 1% of the fit half's
-// negatives (withheld-source rewrites, same-event texts) are claimed. The
-// bench reports the false-derivation rate it gives on the report half. It
-// was 0.952 when the model was fitted (seventeenth session); the
-// eighteenth session's margin, which passes over a source's siblings,
-// raised one fit-half negative to 0.9575, so that 0.952 claimed 7 of the
-// fit half's 623 (1.1%) and the fit half's 1% point became 0.958
-// (BENCHMARKS.md, attribution, the note at the nineteenth session). With
-// the twenty-first session's refit it is that model's fit-half 1% point,
-// 0.950.
-const DerivedThreshold = 0.950
 
 // The short-source rule. A one-line claim or a brief gives the model little
 // to go on: a rewrite that expands it is mostly new text (low support), yet

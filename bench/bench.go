@@ -66,7 +66,7 @@ func Run(ctx context.Context, sections []suite.Section, opt Options) (*Result, e
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
-		env := &suite.Env{Shared: opt.Shared, Quick: opt.Quick, TempDir: dir, Log: opt.Log}
+		env := &suite.Env{Shared: opt.Shared, Quick: opt.Quick, TempDir: dir, Out: opt.Out, Log: opt.Log}
 		env.Logf("== %s", s.Name)
 		t0 := time.Now()
 		rows, err := s.Run(ctx, env)

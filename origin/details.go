@@ -235,7 +235,7 @@ func (s Specifics) MissingFrom(other Specifics) float64 {
 // few specifics its source lacks; a topical neighbour, or a text written
 // from a headline alone, lacks most of the query's.
 func (s Specifics) MissingShare(other Specifics) float64 {
-	all := s.weight()
+	all := s.Weight()
 	if all == 0 {
 		return 0
 	}
@@ -243,10 +243,10 @@ func (s Specifics) MissingShare(other Specifics) float64 {
 }
 
 // Stated reports whether s holds any specifics.
-func (s Specifics) Stated() bool { return s.weight() > 0 }
+func (s Specifics) Stated() bool { return s.Weight() > 0 }
 
-// weight is what MissingFrom counts against a text that states nothing:
+// Weight is what MissingFrom counts against a text that states nothing:
 // every specific, each quotation quotesWeight times.
-func (s Specifics) weight() float64 {
+func (s Specifics) Weight() float64 {
 	return specificsWeight*float64(len(s.d.figures)+len(s.d.names)) + quotesWeight*float64(len(s.d.quotes))
 }

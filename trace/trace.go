@@ -72,7 +72,7 @@ func Trace(ctx context.Context, ix *index.Index, q extract.Article, opt Options)
 		if err != nil {
 			return nil, fmt.Errorf("trace %s: %w", q.ID, err)
 		}
-		src := v.report(q, qp, qt, stems, round(qs.MissingShare(specs)), opt.Own)
+		src := v.report(q, qp, qt, stems, qs, specs, opt.Own)
 		src.Rank = i + 1
 		r.Sources = append(r.Sources, src)
 	}
@@ -89,7 +89,7 @@ func Compare(q, s extract.Article) *report.Report {
 	v.alone = true
 	setMargins([]*Candidate{v})
 	stems := analyze.NewStems()
-	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, round(origin.SpecificsOf(qp).MissingShare(origin.SpecificsOf(sp))), false)
+	src := v.report(q, qp, audit.NewTokens(qp, stems), stems, origin.SpecificsOf(qp), origin.SpecificsOf(sp), false)
 	src.Rank = 1
 	return &report.Report{
 		Schema:  report.Schema,
@@ -324,14 +324,16 @@ func sameArticle(a, b *Candidate) bool {
 // story) asks the reverse question even when the forward one says derived:
 // text alone often reads a rewrite as made either way, and the user has
 // said which came first. qt is the token cache of qp, stems the memo of
-// word terms the caller's caches share; missing the share of the query's
-// specifics the candidate does not state (origin.Specifics.MissingShare).
-func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, stems *analyze.Stems, missing float64, own bool) report.Source {
+// word terms the caller's caches share; qs and specs the specifics of the
+// query and the candidate.
+func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tokens, stems *analyze.Stems, qs, specs origin.Specifics, own bool) report.Source {
 	st := audit.NewTokens(v.Profile, stems)
 	diff := audit.DiffTokens(qt, st, v.Alignment)
 	decide := func(diff []audit.FactChange) audit.Decision {
 		ev := audit.Collect(v.Alignment, diff, v.Jaccard)
-		ev.Margin, ev.Standing, ev.SpecificsMissing = v.Margin, v.Standing, missing
+		ev.Margin, ev.Standing = v.Margin, v.Standing
+		ev.SpecificsMissing, ev.QuerySpecifics = round(qs.MissingShare(specs)), qs.Weight()
+		ev.Phrasing(qt, st, v.Alignment)
 		ev.QueryTerms, ev.SourceTerms = qp.Length, v.Profile.Length
 		ev.VerbatimTerms = audit.VerbatimTerms(qp, v.Alignment)
 		if v.alone {
@@ -403,6 +405,7 @@ func (v *Candidate) reverse(qt, st *audit.Tokens) *audit.Decision {
 	al := align.Align(v.Profile, qp, align.Options{})
 	ev := audit.Collect(al, audit.DiffTokens(st, qt, al), v.Jaccard)
 	ev.Margin = round(al.Support - v.Alignment.Support)
+	ev.Phrasing(st, qt, al)
 	ev.QueryTerms, ev.SourceTerms = v.Profile.Length, qp.Length
 	ev.VerbatimTerms = audit.VerbatimTerms(v.Profile, al)
 	d := audit.DecideReverse(ev)

@@ -46,8 +46,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -58,6 +61,7 @@ import (
 	"github.com/storytrace/storytrace/bench/corpus"
 	"github.com/storytrace/storytrace/bench/peers"
 	"github.com/storytrace/storytrace/bench/suite"
+	"github.com/storytrace/storytrace/boost"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/index"
 	"github.com/storytrace/storytrace/ingest"
@@ -191,7 +195,12 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	for i, m := range methods {
 		rows = append(rows, attributionRow(m.name(), queries, results[i], i == 0))
 		if i == 0 {
-			rows = append(rows, refitRow(queries, results[0]), openEndedRow(queries, results[0]))
+			refit, err := refitRows(ctx, env, queries, results[0])
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, refit...)
+			rows = append(rows, openEndedRow(queries, results[0]))
 			rows = append(rows, calibrationRows(queries, results[0])...)
 		}
 	}
@@ -911,9 +920,9 @@ func count(y []bool) int {
 	return n
 }
 
-// refitLambda is the L2 penalty of the refit. The 1% point rests on the
-// few negatives that score highest, and a model fitted to the optimum
-// follows them. Chosen on the candidate dump (TestDumpCandidates at
+// refitLambda is the L2 penalty of the logistic refit. The 1% point rests
+// on the few negatives that score highest, and a model fitted to the
+// optimum follows them. Chosen on the candidate dump (TestDumpCandidates at
 // 3f97c3e, standing computed from its BM25 scores), fitted on either half
 // and read on the other, attribution at the reading half's own 1% false
 // derivations: with the seven features of the eighth session 0.664 / 0.652
@@ -922,15 +931,30 @@ func count(y []bool) int {
 // 10. The model then in use read 0.698 / 0.704.
 const refitLambda = 5
 
-// refitRow fits the derivation model on the fit half's top candidates
+// refitFolds is how many parts the fit half is cut into to score each of
+// its queries with trees fitted on the other parts: a query's score from
+// trees that saw it reads lower for a negative than any unseen one's, and
+// a threshold set on them would claim more of the report half's.
+const refitFolds = 4
+
+// ModelFile is the file refitRows writes in the results directory: the
+// boosted derivation model fitted on the fit half. Copied to
+// audit/derived_model.json, it is audit.DefaultModel.
+const ModelFile = "derived-model.json"
+
+// refitRows fits the derivation model on the fit half's top candidates
 // (positive: a derived query whose top candidate is its true source;
 // negative: everything else that was claimed or could be) and reports
 // attribution at 1% false derivations on the report half with the refitted
-// probability as the score. Its note holds the fitted weights, which is how
-// audit.DefaultModel was set.
-func refitRow(qs []query, res []outcome) suite.Row {
+// probability as the score: boosted trees (audit.DefaultModel's kind), and
+// for comparison a logistic model on the same features. The trees' score
+// of a fit-half query is out of fold (refitFolds), so the fit half's 1%
+// point is set on scores like those of unseen texts; that point is the
+// threshold written with the model (env.Out, ModelFile).
+func refitRows(ctx context.Context, env *suite.Env, qs []query, res []outcome) ([]suite.Row, error) {
 	var x [][]float64
 	var y []bool
+	var at []int // query index of each fit row
 	for i, q := range qs {
 		o := res[i]
 		if !q.fit || o.ev == nil {
@@ -943,23 +967,92 @@ func refitRow(qs []query, res []outcome) suite.Row {
 		}
 		x = append(x, o.ev.Features())
 		y = append(y, positive)
+		at = append(at, i)
 	}
-	m := audit.FitLogistic(x, y, refitLambda, 50)
-	refit := make([]outcome, len(res))
-	for i, o := range res {
-		refit[i] = o
-		refit[i].claimed = o.ev != nil
-		if o.ev != nil {
-			refit[i].score = m.Probability(*o.ev)
+	rescore := func(score func(i int, o outcome) float64) []outcome {
+		out := make([]outcome, len(res))
+		for i, o := range res {
+			out[i] = o
+			out[i].claimed = o.ev != nil
+			if o.ev != nil {
+				out[i].score = score(i, o)
+			}
 		}
+		return out
 	}
-	row := attributionRow("storytrace (model refitted on the fit half)", qs, refit, false)
+
+	logistic := audit.FitLogistic(x, y, refitLambda, 50)
+	lrow := attributionRow("storytrace (logistic model refitted on the fit half)", qs, rescore(func(_ int, o outcome) float64 {
+		return logistic.Probability(*o.ev)
+	}), false)
 	var w []string
 	for i, name := range audit.FeatureNames {
-		w = append(w, fmt.Sprintf("%s %.3f", name, m.Weights[i]))
+		w = append(w, fmt.Sprintf("%s %.3f", name, logistic.Weights[i]))
 	}
-	row.Note = fmt.Sprintf("fitted on %d fit-half queries: bias %.3f, %s", len(x), m.Bias, strings.Join(w, ", "))
-	return row
+	lrow.Note = fmt.Sprintf("fitted on %d fit-half queries: bias %.3f, %s", len(x), logistic.Bias, strings.Join(w, ", "))
+
+	params := boost.DefaultParams()
+	trees, err := boost.Fit(ctx, audit.FeatureNames, x, y, params)
+	if err != nil {
+		return nil, fmt.Errorf("refit: %w", err)
+	}
+	// Out of fold: fit-half query i is scored by the trees fitted
+	// without its part (i % refitFolds).
+	folds := make([]*boost.Ensemble, refitFolds)
+	for f := range folds {
+		var fx [][]float64
+		var fy []bool
+		for k, i := range at {
+			if i%refitFolds != f {
+				fx = append(fx, x[k])
+				fy = append(fy, y[k])
+			}
+		}
+		if folds[f], err = boost.Fit(ctx, audit.FeatureNames, fx, fy, params); err != nil {
+			return nil, fmt.Errorf("refit, part %d: %w", f, err)
+		}
+	}
+	scored := rescore(func(i int, o outcome) float64 {
+		if qs[i].fit {
+			return folds[i%refitFolds].Probability(o.ev.Features())
+		}
+		return trees.Probability(o.ev.Features())
+	})
+	row := attributionRow("storytrace (model refitted on the fit half)", qs, scored, false)
+	var fitNeg []float64
+	for i, q := range qs {
+		if q.fit && (q.withheld || negativeLabels[q.Label]) {
+			fitNeg = append(fitNeg, scored[i].score*boolf(scored[i].claimed))
+		}
+	}
+	t := threshold(fitNeg, 0.01)
+	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(x), refitFolds, t)
+	if env.Out != "" {
+		m := audit.ModelFile{
+			Note:      fmt.Sprintf("storytrace bench --only retrieval: boosted trees fitted on %d fit-half queries; the threshold is the fit half's 1%% false derivations, out of %d parts", len(x), refitFolds),
+			Threshold: t,
+			Model:     audit.Model{Trees: trees},
+		}
+		js, err := json.MarshalIndent(m, "", " ")
+		if err != nil {
+			return nil, fmt.Errorf("refit: %w", err)
+		}
+		if err := os.MkdirAll(env.Out, 0o755); err != nil {
+			return nil, fmt.Errorf("refit: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(env.Out, ModelFile), append(js, '\n'), 0o644); err != nil {
+			return nil, fmt.Errorf("refit: %w", err)
+		}
+		env.Logf("  derivation model written to %s", filepath.Join(env.Out, ModelFile))
+	}
+	return []suite.Row{row, lrow}, nil
+}
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // openEndedRow reports what storytrace calls llmfake's open-ended

@@ -21,6 +21,9 @@ type Env struct {
 	Quick bool
 	// TempDir is a scratch directory the section may use; removed after.
 	TempDir string
+	// Out is the directory results are written to ("" writes none): a
+	// section that fits a model writes the model file there.
+	Out string
 	// Log receives progress lines for the person running the benchmark.
 	Log io.Writer
 }
