@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/storytrace/storytrace/align"
+	"github.com/storytrace/storytrace/analyze"
 )
 
 // Phrasing reads what the alignment's sentence pairs leave out of the
@@ -17,34 +18,44 @@ import (
 // token caches of the query and the source; the query's pairs are read
 // once for every source it is compared with.
 func (e *Evidence) Phrasing(qt, st *Tokens, al *align.Alignment) {
-	q, s := qt.bigrams(), st.bigrams()
-	e.Bigrams = round3(shareIn(q, s))
-	e.SourceBigrams = round3(shareIn(s, q))
-	e.Order = round3(inOrder(al.Pairs))
+	e.Bigrams, e.SourceBigrams, e.Order = PhrasingOf(qt.bigrams(), st.bigrams(), al)
 }
 
-// bigrams returns the distinct pairs of adjacent terms within a sentence
-// of t's profile, read once.
-func (t *Tokens) bigrams() map[string]struct{} {
-	if t.pairs != nil {
-		return t.pairs
-	}
-	t.pairs = map[string]struct{}{}
+// PhrasingOf returns Evidence.Bigrams, SourceBigrams and Order for a query
+// and a source whose bigrams are q and s, aligned by al.
+func PhrasingOf(q, s Bigrams, al *align.Alignment) (bigrams, sourceBigrams, order float64) {
+	return round3(q.shareIn(s)), round3(s.shareIn(q)), round3(inOrder(al.Pairs))
+}
+
+// Bigrams are a text's distinct pairs of adjacent terms within a sentence.
+type Bigrams map[string]struct{}
+
+// BigramsOf reads the bigrams of p.
+func BigramsOf(p *analyze.Profile) Bigrams {
+	out := Bigrams{}
 	var b strings.Builder
-	for _, sent := range t.p.Sentences {
+	for _, sent := range p.Sentences {
 		for i := 0; i+1 < len(sent.Terms); i++ {
 			b.Reset()
 			b.WriteString(sent.Terms[i])
 			b.WriteByte(0)
 			b.WriteString(sent.Terms[i+1])
-			t.pairs[b.String()] = struct{}{}
+			out[b.String()] = struct{}{}
 		}
+	}
+	return out
+}
+
+// bigrams returns the bigrams of t's profile, read once.
+func (t *Tokens) bigrams() Bigrams {
+	if t.pairs == nil {
+		t.pairs = BigramsOf(t.p)
 	}
 	return t.pairs
 }
 
 // shareIn is the share of a's members in b; 0 when a is empty.
-func shareIn(a, b map[string]struct{}) float64 {
+func (a Bigrams) shareIn(b Bigrams) float64 {
 	if len(a) == 0 {
 		return 0
 	}

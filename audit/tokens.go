@@ -24,7 +24,7 @@ type Tokens struct {
 	words []map[string]bool
 	// pairs are the text's distinct bigrams (Phrasing), read when first
 	// asked for.
-	pairs map[string]struct{}
+	pairs Bigrams
 }
 
 // NewTokens returns an empty token cache for profile p. Caches of the

@@ -167,6 +167,12 @@ type Candidate struct {
 	versions map[*Candidate]bool
 	// specs are the specifics the text states (specifics), once read.
 	specs *origin.Specifics
+	// FormulaRank is the candidate's place (from 0) by rank's formula,
+	// before the rank model orders the first RankTop again; RankFeatures
+	// are its inputs to that model, set for those first RankTop only. The
+	// benchmark fits the model on them.
+	FormulaRank  int
+	RankFeatures []float64
 	// alone is set for a source compared with the query without an archive
 	// (Compare): no other candidate stands beside it, and the pair model
 	// decides (audit.DecidePair).
@@ -205,7 +211,7 @@ func verifyAll(ctx context.Context, ix *index.Index, qp *analyze.Profile, qs ori
 		v.BM25, v.Bands, v.doc = round(c.BM25), c.Bands, doc
 		verified = append(verified, v)
 	}
-	if err := rank(verified, qs); err != nil {
+	if err := rank(qp, verified, qs); err != nil {
 		return nil, err
 	}
 	if err := sourceBeforeSiblings(qs, verified); err != nil {
@@ -437,12 +443,13 @@ var reverseWording = strings.NewReplacer(
 // much of the query the candidate's text accounts for) ranks restyled
 // rewrites best; BM25 ranks partial reuse and texts with inserted material
 // best (benchmark rewrite sets: SheepDog 0.968 vs 0.900 recall@1, COUNTER
-// 0.779 vs 0.942); the weighted sum keeps most of both. The first
-// specificsTop candidates are then ordered again with specificsWeight
-// times the share of the query's specifics qs each does not state taken
-// off: a rewrite keeps its source's figures, names and quotations, and a
-// neighbour that shares the topic's words does not state them.
-func rank(vs []*Candidate, qs origin.Specifics) error {
+// 0.779 vs 0.942); the weighted sum keeps most of both. The first RankTop
+// candidates are then ordered again by the rank model (shippedRankModel),
+// or, with none, with specificsWeight times the share of the query's
+// specifics qs each does not state taken off: a rewrite keeps its source's
+// figures, names and quotations, and a neighbour that shares the topic's
+// words does not state them.
+func rank(qp *analyze.Profile, vs []*Candidate, qs origin.Specifics) error {
 	maxS, maxB := 0.0, 0.0
 	for _, v := range vs {
 		maxS, maxB = max(maxS, v.Alignment.Support), max(maxB, v.BM25)
@@ -471,14 +478,22 @@ func rank(vs []*Candidate, qs origin.Specifics) error {
 		})
 	}
 	byScore(vs)
-	if qs.Stated() {
-		top := vs[:min(specificsTop, len(vs))]
+	for i, v := range vs {
+		v.FormulaRank = i
+	}
+	top := vs[:min(RankTop, len(vs))]
+	if err := rankFeatures(qp, qs, vs, top); err != nil {
+		return err
+	}
+	switch {
+	case shippedRankModel != nil:
 		for _, v := range top {
-			s, err := v.specifics()
-			if err != nil {
-				return fmt.Errorf("rank %s: %w", v.Article.ID, err)
-			}
-			score[v] -= specificsWeight * qs.MissingShare(s)
+			score[v] = shippedRankModel.LogOdds(v.RankFeatures)
+		}
+		byScore(top)
+	case qs.Stated():
+		for _, v := range top {
+			score[v] -= specificsWeight * v.RankFeatures[7] // specifics_missing
 		}
 		byScore(top)
 	}
@@ -486,18 +501,14 @@ func rank(vs []*Candidate, qs origin.Specifics) error {
 	return nil
 }
 
-// specificsTop and specificsWeight: how many of the best candidates rank
-// reads the specifics of, and what the share of the query's specifics a
-// candidate lacks weighs against its support (1 for the best) and BM25
+// specificsWeight is what, with no rank model, the share of the query's
+// specifics a candidate among the first RankTop lacks weighs against its support (1 for the best) and BM25
 // (bm25Weight for the best). Chosen on the fit half of the candidate dump
 // (DumpCandidates at 2751c2d, the first four candidates; 0.25 to 2 tried):
 // recall@1 over every derived fit-half query 0.9788 at 0, 0.9793 at 0.25,
 // 0.9799 at 0.5 (the best), 0.9791 at 1; on the report half 0.9842 →
 // 0.9850 at 0.5 (LLMFake's manipulations 0.941 → 0.946).
-const (
-	specificsTop    = 4
-	specificsWeight = 0.5
-)
+const specificsWeight = 0.5
 
 // fullerCopyFirst puts, among candidates that are one article stored
 // twice (sameArticle), the copy that accounts for more of the query first,
