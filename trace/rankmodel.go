@@ -11,6 +11,7 @@ import (
 	"github.com/storytrace/storytrace/analyze"
 	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/boost"
+	"github.com/storytrace/storytrace/index"
 	"github.com/storytrace/storytrace/origin"
 )
 
@@ -27,11 +28,14 @@ const RankTop = 4
 // BM25 against the best candidate's (bm25_share) and against the crowd
 // (standing, audit.Standing against the crowdRank-th best other), the
 // share of the query's specifics it lacks, the word pairs each holds of
-// the other and the order they keep (audit.PhrasingOf), and the lengths.
+// the other and the order they keep (audit.PhrasingOf), the lengths, a
+// short source's coverage (rank's shortWeight term), and how far the
+// formula's score lies below the best candidate's (formula_gap): the model
+// starts from the formula's order and learns where it errs.
 var RankFeatureNames = []string{
 	"support", "query_coverage", "source_coverage", "jaccard", "support_margin",
 	"bm25_share", "standing", "specifics_missing", "bigrams", "source_bigrams", "order",
-	"log_length_ratio", "log1p_query_terms",
+	"log_length_ratio", "log1p_query_terms", "short_coverage", "formula_gap",
 }
 
 // RankModelFile is the rank model as the benchmark writes it
@@ -75,8 +79,9 @@ var shippedRankModel = func() *boost.Ensemble {
 }()
 
 // rankFeatures sets the RankFeatures of the candidates in top, the
-// formula's first RankTop of vs, for query qp stating specifics qs.
-func rankFeatures(qp *analyze.Profile, qs origin.Specifics, vs, top []*Candidate) error {
+// formula's first RankTop of vs (formula their scores), for query qp
+// stating specifics qs.
+func rankFeatures(qp *analyze.Profile, qs origin.Specifics, vs, top []*Candidate, formula map[*Candidate]float64) error {
 	qb := audit.BigramsOf(qp)
 	bm25 := make([]float64, len(vs))
 	for i, v := range vs {
@@ -110,10 +115,15 @@ func rankFeatures(qp *analyze.Profile, qs origin.Specifics, vs, top []*Candidate
 		if maxB > 0 {
 			share = v.BM25 / maxB
 		}
+		short := 0.0
+		if v.Profile.Length <= index.ShortTerms {
+			short = v.Alignment.SourceCoverage
+		}
 		v.RankFeatures = []float64{
 			v.Alignment.Support, v.Alignment.QueryCoverage, v.Alignment.SourceCoverage, v.Jaccard,
 			v.Alignment.Support - bestOther, share, standing, missing, big, srcBig, order,
 			math.Log(float64(qp.Length+1) / float64(v.Profile.Length+1)), math.Log1p(float64(qp.Length)),
+			short, formula[v] - formula[top[0]],
 		}
 	}
 	return nil

@@ -482,7 +482,7 @@ func rank(qp *analyze.Profile, vs []*Candidate, qs origin.Specifics) error {
 		v.FormulaRank = i
 	}
 	top := vs[:min(RankTop, len(vs))]
-	if err := rankFeatures(qp, qs, vs, top); err != nil {
+	if err := rankFeatures(qp, qs, vs, top, score); err != nil {
 		return err
 	}
 	switch {
