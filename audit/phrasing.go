@@ -3,7 +3,6 @@ package audit
 import (
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/storytrace/storytrace/align"
 	"github.com/storytrace/storytrace/analyze"
@@ -27,23 +26,35 @@ func PhrasingOf(q, s Bigrams, al *align.Alignment) (bigrams, sourceBigrams, orde
 	return round3(q.shareIn(s)), round3(s.shareIn(q)), round3(inOrder(al.Pairs))
 }
 
-// Bigrams are a text's distinct pairs of adjacent terms within a sentence.
-type Bigrams map[string]struct{}
+// Bigrams are a text's distinct pairs of adjacent terms within a sentence,
+// each held as a 64-bit FNV-1a hash of the two terms: a trace reads the
+// pairs of the query and of every candidate it ranks closely, and hashing
+// allocates nothing per pair. Two pairs sharing a hash are one in 2⁶⁴.
+type Bigrams map[uint64]struct{}
 
 // BigramsOf reads the bigrams of p.
 func BigramsOf(p *analyze.Profile) Bigrams {
 	out := Bigrams{}
-	var b strings.Builder
 	for _, sent := range p.Sentences {
 		for i := 0; i+1 < len(sent.Terms); i++ {
-			b.Reset()
-			b.WriteString(sent.Terms[i])
-			b.WriteByte(0)
-			b.WriteString(sent.Terms[i+1])
-			out[b.String()] = struct{}{}
+			out[pairHash(sent.Terms[i], sent.Terms[i+1])] = struct{}{}
 		}
 	}
 	return out
+}
+
+// pairHash is FNV-1a over a, a zero byte, and b.
+func pairHash(a, b string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	h *= prime // the zero byte: h ^ 0 is h
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * prime
+	}
+	return h
 }
 
 // bigrams returns the bigrams of t's profile, read once.

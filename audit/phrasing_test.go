@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"hash/fnv"
 	"testing"
 
 	"github.com/storytrace/storytrace/align"
@@ -27,5 +28,18 @@ func TestInOrder(t *testing.T) {
 		if got := inOrder(pairs(c.src...)); got != c.want {
 			t.Errorf("inOrder(%v) = %.3f, want %.3f", c.src, got, c.want)
 		}
+	}
+}
+
+func TestPairHashIsFNV1a(t *testing.T) {
+	for _, c := range [][2]string{{"", ""}, {"tax", "cut"}, {"541,210", "peopl"}, {"ab", "c"}, {"a", "bc"}} {
+		h := fnv.New64a()
+		h.Write([]byte(c[0] + "\x00" + c[1]))
+		if got, want := pairHash(c[0], c[1]), h.Sum64(); got != want {
+			t.Errorf("pairHash(%q, %q) = %x, want %x", c[0], c[1], got, want)
+		}
+	}
+	if pairHash("ab", "c") == pairHash("a", "bc") {
+		t.Error("the pair boundary is not hashed")
 	}
 }
