@@ -37,7 +37,7 @@ func ReadModelFile(data []byte) (ModelFile, error) {
 		}
 		return f, nil
 	}
-	if !slices.Equal(t.Features, FeatureNames[:min(len(t.Features), len(FeatureNames))]) || len(t.Features) > len(FeatureNames) {
+	if !slices.Equal(t.Features, FeatureNames) {
 		return f, fmt.Errorf("model file: trees read %v, the evidence gives %v", t.Features, FeatureNames)
 	}
 	if err := t.Validate(); err != nil {

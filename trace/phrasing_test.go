@@ -15,15 +15,7 @@ import (
 func TestRewriteKeepsItsSourcesPhrasing(t *testing.T) {
 	var src, other []audit.Evidence
 	eachL2RTrace(t, func(source string, qp *analyze.Profile, vs []*Candidate) {
-		var s, best *Candidate
-		for _, v := range vs {
-			switch {
-			case v.Article.ID == source:
-				s = v
-			case best == nil || v.Alignment.Support > best.Alignment.Support:
-				best = v
-			}
-		}
+		s, best := sourceAndRival(source, vs)
 		if s == nil || best == nil {
 			return
 		}

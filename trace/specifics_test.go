@@ -20,15 +20,7 @@ func TestSourceStatesTheRewritesSpecifics(t *testing.T) {
 		if !qs.Stated() {
 			return // nothing specific to keep
 		}
-		var src, best *Candidate
-		for _, v := range vs {
-			switch {
-			case v.Article.ID == source:
-				src = v
-			case best == nil || v.Alignment.Support > best.Alignment.Support:
-				best = v
-			}
-		}
+		src, best := sourceAndRival(source, vs)
 		if src == nil || best == nil {
 			return
 		}

@@ -86,3 +86,17 @@ func eachL2RTrace(t *testing.T, fn func(source string, qp *analyze.Profile, vs [
 		}
 	}
 }
+
+// sourceAndRival returns the candidate that is the source and, of the
+// others, the one supporting the query best; nil where there is none.
+func sourceAndRival(source string, vs []*Candidate) (src, rival *Candidate) {
+	for _, v := range vs {
+		switch {
+		case v.Article.ID == source:
+			src = v
+		case rival == nil || v.Alignment.Support > rival.Alignment.Support:
+			rival = v
+		}
+	}
+	return src, rival
+}

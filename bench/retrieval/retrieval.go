@@ -1031,28 +1031,24 @@ func refitRows(ctx context.Context, env *suite.Env, qs []query, res []outcome) (
 	var fitNeg []float64
 	for i, q := range qs {
 		if q.fit && (q.withheld || negativeLabels[q.Label]) {
-			fitNeg = append(fitNeg, scored[i].score*boolf(scored[i].claimed))
+			score := 0.0
+			if scored[i].claimed {
+				score = scored[i].score
+			}
+			fitNeg = append(fitNeg, score)
 		}
 	}
 	t := threshold(fitNeg, 0.01)
 	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(x), refitFolds, t)
 	if env.Out != "" {
-		m := audit.ModelFile{
+		err := writeModel(env, ModelFile, "derivation model", audit.ModelFile{
 			Note:      fmt.Sprintf("storytrace bench --only retrieval: boosted trees fitted on %d fit-half queries; the threshold is the fit half's 1%% false derivations, out of %d parts", len(x), refitFolds),
 			Threshold: t,
 			Model:     audit.Model{Trees: trees},
-		}
-		js, err := json.MarshalIndent(m, "", " ")
+		})
 		if err != nil {
 			return nil, fmt.Errorf("refit: %w", err)
 		}
-		if err := os.MkdirAll(env.Out, 0o755); err != nil {
-			return nil, fmt.Errorf("refit: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(env.Out, ModelFile), append(js, '\n'), 0o644); err != nil {
-			return nil, fmt.Errorf("refit: %w", err)
-		}
-		env.Logf("  derivation model written to %s", filepath.Join(env.Out, ModelFile))
 	}
 	return []suite.Row{row, lrow}, nil
 }
@@ -1149,29 +1145,32 @@ func refitRankRows(ctx context.Context, env *suite.Env, qs []query, res []outcom
 		rows[0].Note = fmt.Sprintf("boosted trees (%d, depth %d) fitted on %d candidates of %d fit-half queries: the first %d by the formula", params.Rounds, params.Depth, len(x), fitted, trace.RankTop)
 	}
 	if env.Out != "" {
-		js, err := json.MarshalIndent(trace.RankModelFile{
+		err := writeModel(env, RankModelFile, "rank model", trace.RankModelFile{
 			Note:  fmt.Sprintf("storytrace bench --only retrieval: boosted trees fitted on the first %d candidates by the formula of the fit half's ranked queries (%d rows)", trace.RankTop, len(x)),
 			Model: m,
-		}, "", " ")
+		})
 		if err != nil {
 			return nil, fmt.Errorf("rank refit: %w", err)
 		}
-		if err := os.MkdirAll(env.Out, 0o755); err != nil {
-			return nil, fmt.Errorf("rank refit: %w", err)
-		}
-		if err := os.WriteFile(filepath.Join(env.Out, RankModelFile), append(js, '\n'), 0o644); err != nil {
-			return nil, fmt.Errorf("rank refit: %w", err)
-		}
-		env.Logf("  rank model written to %s", filepath.Join(env.Out, RankModelFile))
 	}
 	return rows, nil
 }
 
-func boolf(b bool) float64 {
-	if b {
-		return 1
+// writeModel writes a fitted model as indented JSON to env.Out/name.
+func writeModel(env *suite.Env, name, what string, model any) error {
+	js, err := json.MarshalIndent(model, "", " ")
+	if err != nil {
+		return err
 	}
-	return 0
+	if err := os.MkdirAll(env.Out, 0o755); err != nil {
+		return err
+	}
+	path := filepath.Join(env.Out, name)
+	if err := os.WriteFile(path, append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	env.Logf("  %s written to %s", what, path)
+	return nil
 }
 
 // openEndedRow reports what storytrace calls llmfake's open-ended
