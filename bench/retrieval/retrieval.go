@@ -198,6 +198,7 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	}
 	for i, m := range methods {
 		rows = append(rows, attributionRow(m.name(), queries, results[i], i == 0))
+		rows = append(rows, bySetRows(m.name(), queries, results[i], i == 0)...)
 		if i == 0 {
 			refit, err := refitRows(ctx, env, queries, results[0])
 			if err != nil {
@@ -776,6 +777,83 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 			suite.M("report-half FD at default verdict", ratio(repDefaultFD, repNegs)))
 	}
 	return row
+}
+
+// bySetRows break the attribution row down by set, on the report half,
+// so the sets that keep the figure from its target can be told apart:
+// table "attribution by set" gives, for the derived queries of each set, the
+// share whose true source is ranked first and claimed; table "false
+// derivations by set" gives, for each kind of negative (a withheld source's
+// derived texts, same-event and non-derived texts), the share claimed. Each
+// method is read at its own report-half 1% point over all negatives, as in
+// the attribution row's "@1%FD, report-half threshold" (equal terms), and
+// storytrace at its shipped verdict too.
+func bySetRows(name string, qs []query, res []outcome, hasVerdict bool) []suite.Row {
+	var repNeg []float64
+	for i, q := range qs {
+		if q.fit || !(q.withheld || negativeLabels[q.Label]) {
+			continue
+		}
+		score := 0.0
+		if res[i].claimed {
+			score = res[i].score
+		}
+		repNeg = append(repNeg, score)
+	}
+	t := threshold(repNeg, 0.01)
+	type tally struct{ n, equal, verdict int }
+	pos, neg := map[string]*tally{}, map[string]*tally{}
+	var posOrder, negOrder []string
+	add := func(m map[string]*tally, order *[]string, g string, equal, verdict bool) {
+		a, ok := m[g]
+		if !ok {
+			a = &tally{}
+			m[g] = a
+			*order = append(*order, g)
+		}
+		a.n++
+		if equal {
+			a.equal++
+		}
+		if verdict {
+			a.verdict++
+		}
+	}
+	for i, q := range qs {
+		if q.fit {
+			continue
+		}
+		o := res[i]
+		claimed := o.claimed && o.score > t
+		switch {
+		case q.withheld:
+			add(neg, &negOrder, q.Set+" (source withheld)", claimed, o.derived)
+		case negativeLabels[q.Label]:
+			add(neg, &negOrder, q.Group+" ("+q.Label+")", claimed, o.derived)
+		case derivedLabels[q.Label] && q.Source != "":
+			g := q.Group
+			if q.Set == "llmfake" {
+				g = "llmfake/all generators/" + q.Label
+			}
+			add(pos, &posOrder, g, claimed && o.rank == 1, o.derived && o.rank == 1)
+		}
+	}
+	var rows []suite.Row
+	emit := func(table string, m map[string]*tally, order []string) {
+		sort.Strings(order)
+		for _, g := range order {
+			a := m[g]
+			r := suite.Row{Table: table, Set: g, Method: name, N: a.n,
+				Metrics: []suite.Metric{suite.M("at 1% FD, report-half threshold", ratio(a.equal, a.n))}}
+			if hasVerdict {
+				r.Metrics = append(r.Metrics, suite.M("at default verdict", ratio(a.verdict, a.n)))
+			}
+			rows = append(rows, r)
+		}
+	}
+	emit("attribution by set", pos, posOrder)
+	emit("false derivations by set", neg, negOrder)
+	return rows
 }
 
 // threshold returns the score above which at most share of the negatives
