@@ -52,25 +52,49 @@ const (
 // aligned to nothing whose words are largely new, and aligned ones that
 // are mostly new content.
 func unsupported(q, s *analyze.Profile, al *align.Alignment, r *Result) []Claim {
+	sTerms := map[string]bool{}
+	for _, sent := range s.Sentences {
+		for _, t := range sent.Terms {
+			sTerms[t] = true
+		}
+	}
+	added := addedBySentence(q, r)
 	var out []Claim
-	for _, e := range evidenceOf(q, s, al, r) {
-		c := Claim{Query: q.Sentences[e.index].Span, Text: e.text}
+	for i, sent := range q.Sentences {
+		text := q.Text[sent.Start:sent.End]
+		c := Claim{Query: sent.Span, Text: text}
+		newTerms := 0
+		for _, t := range sent.Terms {
+			if !stated(t, sTerms) {
+				newTerms++
+			}
+		}
+		share := 0.0
+		if len(sent.Terms) > 0 {
+			share = float64(newTerms) / float64(len(sent.Terms))
+		}
+		pairs := pairsOfQuery(al, i)
+		aligned := false
+		for _, p := range pairs {
+			aligned = aligned || p.Similarity >= minSupport
+		}
+		swapped := substitutions(q, s, sent, pairs, sTerms)
 		switch {
-		case len(e.added) > 0:
-			c.Facts = e.added
-			c.Reason = "states " + describeFacts(e.added) + ", which the source does not"
-		case e.terms < minClaimTerms || e.heading:
+		case len(added[i]) > 0:
+			c.Facts = added[i]
+			c.Reason = "states " + describeFacts(added[i]) + ", which the source does not"
+		case len(sent.Terms) < minClaimTerms || headingLike(text):
 			continue
-		case e.swapped != "":
-			c.Reason = "copies the source's sentence but changes its words: " + e.swapped
-		case !e.aligned && e.share >= newShareUnaligned && e.newTerms >= minNewUnaligned:
-			c.Reason = fmt.Sprintf("no passage of the source says it; %.0f%% of its terms are not in the source", 100*e.share)
-		case e.aligned && e.share >= newShareAligned && e.newTerms >= minNewAligned:
-			c.Reason = fmt.Sprintf("%.0f%% of its terms are not in the source", 100*e.share)
-		case len(e.pairs) > 0 && e.localShare >= newShareLocal && e.localNew >= minNewLocal:
-			c.Reason = fmt.Sprintf("the source passage it is aligned with does not say it; %.0f%% of its terms are not there (%d of them from elsewhere in the source)", 100*e.localShare, e.localElsewhere)
-		case e.appendedClaim != "":
-			c.Reason = e.appendedClaim
+		case swapped != "":
+			c.Reason = "copies the source's sentence but changes its words: " + swapped
+		case !aligned && share >= newShareUnaligned && newTerms >= minNewUnaligned:
+			c.Reason = fmt.Sprintf("no passage of the source says it; %.0f%% of its terms are not in the source", 100*share)
+		case aligned && share >= newShareAligned && newTerms >= minNewAligned:
+			c.Reason = fmt.Sprintf("%.0f%% of its terms are not in the source", 100*share)
+		case len(pairs) > 0 && notLocal(s, al, i, sent.Terms, sTerms) != "":
+			c.Reason = notLocal(s, al, i, sent.Terms, sTerms)
+		case appendedClaim(s, sent, pairs, sTerms) != "":
+			c.Reason = appendedClaim(s, sent, pairs, sTerms)
 		default:
 			continue
 		}
@@ -102,14 +126,13 @@ const (
 	localSentences = 1
 )
 
-// localNews compares query sentence i with the source passage it is
-// aligned with (see newShareLocal): the terms not stated there, those of
-// them the source states elsewhere, and their share of the sentence's
-// terms; ok is false when the alignment places the sentence nowhere.
-func localNews(s *analyze.Profile, al *align.Alignment, i int, terms []string, sTerms map[string]bool) (n, elsewhere int, share float64, ok bool) {
+// notLocal returns why query sentence i, aligned with the source, is not
+// supported by the source passage it is aligned with (see newShareLocal),
+// or "".
+func notLocal(s *analyze.Profile, al *align.Alignment, i int, terms []string, sTerms map[string]bool) string {
 	lo, hi, ok := sourceRange(al, i, len(s.Sentences))
 	if !ok || len(terms) == 0 {
-		return 0, 0, 0, false
+		return ""
 	}
 	local := map[string]bool{}
 	for j := max(0, lo-localSentences); j <= min(len(s.Sentences)-1, hi+localSentences); j++ {
@@ -117,6 +140,7 @@ func localNews(s *analyze.Profile, al *align.Alignment, i int, terms []string, s
 			local[t] = true
 		}
 	}
+	n, elsewhere := 0, 0
 	for _, t := range terms {
 		if !stated(t, local) {
 			n++
@@ -125,7 +149,11 @@ func localNews(s *analyze.Profile, al *align.Alignment, i int, terms []string, s
 			}
 		}
 	}
-	return n, elsewhere, float64(n) / float64(len(terms)), true
+	share := float64(n) / float64(len(terms))
+	if share < newShareLocal || n < minNewLocal {
+		return ""
+	}
+	return fmt.Sprintf("the source passage it is aligned with does not say it; %.0f%% of its terms are not there (%d of them from elsewhere in the source)", 100*share, elsewhere)
 }
 
 // stated reports whether term t, or a synonym of it (package lexicon), is
@@ -363,49 +391,42 @@ const (
 // appendedClaim returns why query sentence sent, a source sentence with
 // something added, adds a claim, or "".
 func appendedClaim(s *analyze.Profile, sent analyze.Sentence, pairs []align.Pair, sTerms map[string]bool) string {
-	for _, p := range pairs {
-		if p.Similarity < minAppendSimilarity {
-			continue
-		}
-		kept, added, unstated := appendedTo(s, sent, p, sTerms)
-		if kept >= minKeptShare && added >= minAppendedNew && unstated >= minAppendedUnstated {
-			return fmt.Sprintf("keeps the source's sentence and adds to it (%d terms the sentence lacks, %d of them nowhere in the source)", added, unstated)
-		}
-	}
-	return ""
-}
-
-// appendedTo reads query sentence sent as pair p's source sentences with
-// something added: the share of their terms it keeps, its terms they do
-// not state, and how many of those the source states nowhere.
-func appendedTo(s *analyze.Profile, sent analyze.Sentence, p align.Pair, sTerms map[string]bool) (kept float64, added, unstated int) {
 	qTerms := map[string]bool{}
 	for _, t := range sent.Terms {
 		qTerms[t] = true
 	}
-	src := map[string]bool{}
-	for j := p.SourceFirst; j <= p.SourceLast; j++ {
-		for _, t := range s.Sentences[j].Terms {
-			src[t] = true
-		}
-	}
-	n := 0
-	for t := range src {
-		if qTerms[t] {
-			n++
-		}
-	}
-	if len(src) > 0 {
-		kept = float64(n) / float64(len(src))
-	}
-	for t := range qTerms {
-		if stated(t, src) {
+	for _, p := range pairs {
+		if p.Similarity < minAppendSimilarity {
 			continue
 		}
-		added++
-		if !stated(t, sTerms) {
-			unstated++
+		src := map[string]bool{}
+		for j := p.SourceFirst; j <= p.SourceLast; j++ {
+			for _, t := range s.Sentences[j].Terms {
+				src[t] = true
+			}
+		}
+		kept := 0
+		for t := range src {
+			if qTerms[t] {
+				kept++
+			}
+		}
+		if len(src) == 0 || float64(kept) < minKeptShare*float64(len(src)) {
+			continue
+		}
+		added, unstated := 0, 0
+		for t := range qTerms {
+			if stated(t, src) {
+				continue
+			}
+			added++
+			if !stated(t, sTerms) {
+				unstated++
+			}
+		}
+		if added >= minAppendedNew && unstated >= minAppendedUnstated {
+			return fmt.Sprintf("keeps the source's sentence and adds to it (%d terms the sentence lacks, %d of them nowhere in the source)", added, unstated)
 		}
 	}
-	return kept, added, unstated
+	return ""
 }
