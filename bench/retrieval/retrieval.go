@@ -198,7 +198,6 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 	}
 	for i, m := range methods {
 		rows = append(rows, attributionRow(m.name(), queries, results[i], i == 0))
-		rows = append(rows, bySetRows(m.name(), queries, results[i], i == 0)...)
 		if i == 0 {
 			refit, err := refitRows(ctx, env, queries, results[0])
 			if err != nil {
@@ -214,6 +213,11 @@ func Run(ctx context.Context, env *suite.Env) ([]suite.Row, error) {
 			rows = append(rows, calibrationRows(queries, results[0])...)
 		}
 	}
+	names := make([]string, len(methods))
+	for i, m := range methods {
+		names[i] = m.name()
+	}
+	rows = append(rows, bySetRows(names, queries, results)...)
 	rows = append(rows, costRows(methods, results)...)
 	return rows, nil
 }
@@ -780,79 +784,101 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 }
 
 // bySetRows break the attribution row down by set, on the report half,
-// so the sets that keep the figure from its target can be told apart:
-// table "attribution by set" gives, for the derived queries of each set, the
-// share whose true source is ranked first and claimed; table "false
-// derivations by set" gives, for each kind of negative (a withheld source's
-// derived texts, same-event and non-derived texts), the share claimed. Each
-// method is read at its own report-half 1% point over all negatives, as in
-// the attribution row's "@1%FD, report-half threshold" (equal terms), and
-// storytrace at its shipped verdict too.
-func bySetRows(name string, qs []query, res []outcome, hasVerdict bool) []suite.Row {
-	var repNeg []float64
-	for i, q := range qs {
-		if q.fit || !(q.withheld || negativeLabels[q.Label]) {
-			continue
-		}
-		score := 0.0
-		if res[i].claimed {
-			score = res[i].score
-		}
-		repNeg = append(repNeg, score)
-	}
-	t := threshold(repNeg, 0.01)
-	type tally struct{ n, equal, verdict int }
-	pos, neg := map[string]*tally{}, map[string]*tally{}
-	var posOrder, negOrder []string
-	add := func(m map[string]*tally, order *[]string, g string, equal, verdict bool) {
-		a, ok := m[g]
-		if !ok {
-			a = &tally{}
-			m[g] = a
-			*order = append(*order, g)
-		}
-		a.n++
-		if equal {
-			a.equal++
-		}
-		if verdict {
-			a.verdict++
-		}
-	}
-	for i, q := range qs {
-		if q.fit {
-			continue
-		}
-		o := res[i]
-		claimed := o.claimed && o.score > t
+// one row per set with a column per method, so the sets that keep the
+// figure from its target can be told apart: table "attribution by set"
+// gives, for the derived queries of each set, the share whose true source
+// is ranked first and claimed; table "false derivations by set" gives, for
+// each kind of negative (a withheld source's derived texts, same-event and
+// non-derived texts), the share claimed. Each method is read at its own
+// report-half 1% point over all negatives, as in the attribution row's
+// "@1%FD, report-half threshold" (equal terms); storytrace, the first
+// method, at its shipped verdict too.
+func bySetRows(names []string, qs []query, results [][]outcome) []suite.Row {
+	// kind names a query's group in either table, "" when it is in neither.
+	kind := func(q query) (group string, negative bool) {
 		switch {
+		case q.fit:
+			return "", false
 		case q.withheld:
-			add(neg, &negOrder, q.Set+" (source withheld)", claimed, o.derived)
+			return q.Set + " (source withheld)", true
 		case negativeLabels[q.Label]:
-			add(neg, &negOrder, q.Group+" ("+q.Label+")", claimed, o.derived)
+			return q.Group + " (" + q.Label + ")", true
 		case derivedLabels[q.Label] && q.Source != "":
-			g := q.Group
 			if q.Set == "llmfake" {
-				g = "llmfake/all generators/" + q.Label
+				return "llmfake/all generators/" + q.Label, false
 			}
-			add(pos, &posOrder, g, claimed && o.rank == 1, o.derived && o.rank == 1)
+			return q.Group, false
+		}
+		return "", false
+	}
+	thresholds := make([]float64, len(results))
+	for m, res := range results {
+		var repNeg []float64
+		for i, q := range qs {
+			if g, negative := kind(q); g == "" || !negative {
+				continue
+			}
+			score := 0.0
+			if res[i].claimed {
+				score = res[i].score
+			}
+			repNeg = append(repNeg, score)
+		}
+		thresholds[m] = threshold(repNeg, 0.01)
+	}
+	// counts[group][0] is the group's size; [1] storytrace's verdict; [2+m]
+	// method m's claims at its threshold.
+	counts := map[string][]int{}
+	isNegative := map[string]bool{}
+	for i, q := range qs {
+		g, negative := kind(q)
+		if g == "" {
+			continue
+		}
+		c, ok := counts[g]
+		if !ok {
+			c = make([]int, 2+len(results))
+			counts[g] = c
+			isNegative[g] = negative
+		}
+		c[0]++
+		first := negative || results[0][i].rank == 1
+		if results[0][i].derived && first {
+			c[1]++
+		}
+		for m, res := range results {
+			o := res[i]
+			if o.claimed && o.score > thresholds[m] && (negative || o.rank == 1) {
+				c[2+m]++
+			}
 		}
 	}
+	groups := make([]string, 0, len(counts))
+	for g := range counts {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
 	var rows []suite.Row
-	emit := func(table string, m map[string]*tally, order []string) {
-		sort.Strings(order)
-		for _, g := range order {
-			a := m[g]
-			r := suite.Row{Table: table, Set: g, Method: name, N: a.n,
-				Metrics: []suite.Metric{suite.M("at 1% FD, report-half threshold", ratio(a.equal, a.n))}}
-			if hasVerdict {
-				r.Metrics = append(r.Metrics, suite.M("at default verdict", ratio(a.verdict, a.n)))
+	for _, negative := range []bool{false, true} {
+		table := "attribution by set"
+		if negative {
+			table = "false derivations by set"
+		}
+		for _, g := range groups {
+			if isNegative[g] != negative {
+				continue
+			}
+			c := counts[g]
+			r := suite.Row{Table: table, Set: g, Method: "each at its report-half 1% point", N: c[0]}
+			for m, name := range names {
+				r.Metrics = append(r.Metrics, suite.M(name, ratio(c[2+m], c[0])))
+				if m == 0 {
+					r.Metrics = append(r.Metrics, suite.M(name+", default verdict", ratio(c[1], c[0])))
+				}
 			}
 			rows = append(rows, r)
 		}
 	}
-	emit("attribution by set", pos, posOrder)
-	emit("false derivations by set", neg, negOrder)
 	return rows
 }
 
