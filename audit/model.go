@@ -2,6 +2,7 @@ package audit
 
 import (
 	"math"
+	"slices"
 
 	"github.com/storytrace/storytrace/boost"
 )
@@ -29,6 +30,38 @@ func (e Evidence) Features() []float64 {
 		math.Log1p(float64(e.QueryTerms)),
 		e.QuerySpecifics / float64(max(e.QueryTerms, 1)),
 	}
+}
+
+// ReverseFeatureNames names the inputs of the reverse question's model
+// (DecideReverse): the derivation model's but the margin and the standing.
+// The candidate that takes the query's place has no crowd of candidates of
+// its own to stand above or lead, and the reverse pair's margin (how much
+// better the query covers it than it covers the query) is another
+// quantity from the forward margin (how far the source leads the next
+// candidate), which the trees learnt.
+var ReverseFeatureNames = []string{
+	"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "verbatim",
+	"specifics_missing",
+	"bigrams", "source_bigrams", "order", "log_length_ratio", "log1p_query_terms", "specifics_density",
+}
+
+// Named returns the evidence's features named (see Pick).
+func (e Evidence) Named(names []string) []float64 { return Pick(names, e.Features()) }
+
+// Pick returns, of features in the order of FeatureNames, those named, in
+// the order of names; a name not among FeatureNames reads 0 (model files
+// are checked against their names on load, see ReadModelFile).
+func Pick(names []string, features []float64) []float64 {
+	if slices.Equal(names, FeatureNames) {
+		return features
+	}
+	out := make([]float64, len(names))
+	for i, n := range names {
+		if j := slices.Index(FeatureNames, n); j >= 0 && j < len(features) {
+			out[i] = features[j]
+		}
+	}
+	return out
 }
 
 // MaxStanding bounds Evidence.Standing: a source whose BM25 is e² (7.4)
@@ -88,7 +121,7 @@ type Model struct {
 // source the evidence describes.
 func (m Model) Probability(e Evidence) float64 {
 	if m.Trees != nil {
-		return m.Trees.Probability(e.Features())
+		return m.Trees.Probability(e.Named(m.Trees.Features))
 	}
 	z := m.Bias
 	in := e.Features()

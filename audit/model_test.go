@@ -90,7 +90,7 @@ func TestStandingIsTheBoundedLogRatio(t *testing.T) {
 }
 
 func TestShippedModelReads(t *testing.T) {
-	f, err := ReadModelFile(derivedModel)
+	f, err := ReadModelFile(derivedModel, FeatureNames)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +104,7 @@ func TestShippedModelReads(t *testing.T) {
 		"bad tree":         `{"threshold":0.9,"model":{"trees":{"features":["support"],"trees":[[{"f":0,"l":0,"r":0}]]}}}`,
 		"not JSON":         `{"threshold":`,
 	} {
-		if _, err := ReadModelFile([]byte(js)); err == nil {
+		if _, err := ReadModelFile([]byte(js), FeatureNames); err == nil {
 			t.Errorf("%s: read without error", name)
 		}
 	}

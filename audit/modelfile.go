@@ -20,9 +20,10 @@ type ModelFile struct {
 }
 
 // ReadModelFile decodes and checks a model file: a threshold within (0,
-// 1), and trees that read the evidence's features by their names and can
-// be read to the end.
-func ReadModelFile(data []byte) (ModelFile, error) {
+// 1), and trees that read exactly the features names (FeatureNames for the
+// derivation model, ReverseFeatureNames for the reverse question's) and
+// can be read to the end.
+func ReadModelFile(data []byte, names []string) (ModelFile, error) {
 	var f ModelFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return f, fmt.Errorf("model file: %w", err)
@@ -37,8 +38,8 @@ func ReadModelFile(data []byte) (ModelFile, error) {
 		}
 		return f, nil
 	}
-	if !slices.Equal(t.Features, FeatureNames) {
-		return f, fmt.Errorf("model file: trees read %v, the evidence gives %v", t.Features, FeatureNames)
+	if !slices.Equal(t.Features, names) {
+		return f, fmt.Errorf("model file: trees read %v, want %v", t.Features, names)
 	}
 	if err := t.Validate(); err != nil {
 		return f, fmt.Errorf("model file: %w", err)
@@ -54,7 +55,7 @@ var derivedModel []byte
 // (TestShippedModelReads), so loading panics rather than decide without a
 // model.
 func shipped() ModelFile {
-	f, err := ReadModelFile(derivedModel)
+	f, err := ReadModelFile(derivedModel, FeatureNames)
 	if err != nil {
 		panic("audit: derived_model.json: " + err.Error())
 	}

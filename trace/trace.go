@@ -359,7 +359,7 @@ func (v *Candidate) report(q extract.Article, qp *analyze.Profile, qt *audit.Tok
 	}
 	var rev *audit.Decision
 	if (!decision.Verdict.Derived() || own) && !dayBefore(v.Article.Published, q.Published) {
-		rev = v.reverse(qt, st)
+		rev = v.reverse(qt, st, qs, specs)
 	}
 	out := report.Source{
 		Reverse:    rev,
@@ -402,8 +402,10 @@ const minReverseCoverage = 0.5
 // derived: a rewrite would otherwise read as made both ways, and which of
 // two derived texts came first is the origin chain's question. Nor is it
 // asked of a candidate published before the query (report, dayBefore). qt
-// and st are the token caches of the query and the candidate.
-func (v *Candidate) reverse(qt, st *audit.Tokens) *audit.Decision {
+// and st are the token caches of the query and the candidate, qs and specs
+// their specifics: the share missing is of the candidate's specifics the
+// query lacks.
+func (v *Candidate) reverse(qt, st *audit.Tokens, qs, specs origin.Specifics) *audit.Decision {
 	if v.Alignment.SourceCoverage < minReverseCoverage {
 		return nil
 	}
@@ -411,6 +413,7 @@ func (v *Candidate) reverse(qt, st *audit.Tokens) *audit.Decision {
 	al := align.Align(v.Profile, qp, align.Options{})
 	ev := audit.Collect(al, audit.DiffTokens(st, qt, al), v.Jaccard)
 	ev.Margin = round(al.Support - v.Alignment.Support)
+	ev.SpecificsMissing, ev.QuerySpecifics = round(specs.MissingShare(qs)), specs.Weight()
 	ev.Phrasing(st, qt, al)
 	ev.QueryTerms, ev.SourceTerms = v.Profile.Length, qp.Length
 	ev.VerbatimTerms = audit.VerbatimTerms(v.Profile, al)

@@ -1055,6 +1055,11 @@ const refitFolds = 4
 // audit/derived_model.json, it is audit.DefaultModel.
 const ModelFile = "derived-model.json"
 
+// ReverseModelFile is the reverse question's model refitRows writes beside
+// ModelFile: trees reading audit.ReverseFeatureNames, which the trace
+// embeds as audit/reverse_model.json.
+const ReverseModelFile = "reverse-model.json"
+
 // refitRows fits the derivation model on the fit half's top candidates
 // (positive: a derived query whose top candidate is its true source;
 // negative: everything else that was claimed or could be) and reports
@@ -1105,33 +1110,74 @@ func refitRows(ctx context.Context, env *suite.Env, qs []query, res []outcome) (
 	lrow.Note = fmt.Sprintf("fitted on %d fit-half queries: bias %.3f, %s", len(x), logistic.Bias, strings.Join(w, ", "))
 
 	params := boost.DefaultParams()
-	trees, err := boost.Fit(ctx, audit.FeatureNames, x, y, params)
-	if err != nil {
-		return nil, fmt.Errorf("refit: %w", err)
+	var rows []suite.Row
+	for _, m := range []struct {
+		names      []string
+		method     string
+		file, what string
+	}{
+		{audit.FeatureNames, "storytrace (model refitted on the fit half)", ModelFile, "derivation model"},
+		{audit.ReverseFeatureNames, "storytrace (trees without margin and standing, the reverse question's model)", ReverseModelFile, "reverse question's model"},
+	} {
+		row, t, trees, err := refitTrees(ctx, qs, at, x, y, m.names, params, rescore)
+		if err != nil {
+			return nil, err
+		}
+		row.Method = m.method
+		rows = append(rows, row)
+		if env.Out == "" {
+			continue
+		}
+		err = writeModel(env, m.file, m.what, audit.ModelFile{
+			Note:      fmt.Sprintf("storytrace bench --only retrieval: boosted trees fitted on %d fit-half queries; the threshold is the fit half's 1%% false derivations, out of %d parts", len(x), refitFolds),
+			Threshold: t,
+			Model:     audit.Model{Trees: trees},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("refit: %w", err)
+		}
 	}
-	// Out of fold: fit-half query i is scored by the trees fitted
-	// without its part (i % refitFolds).
+	return append(rows, lrow), nil
+}
+
+// refitTrees fits boosted trees reading the features names on the fit
+// half's rows x (FeatureNames each; row k is query at[k]) and returns
+// their attribution row, with fit-half scores out of fold (fit-half query
+// i is scored by the trees fitted without its part, i % refitFolds), the
+// threshold at the fit half's 1% false derivations, and the trees fitted
+// on the whole fit half.
+func refitTrees(ctx context.Context, qs []query, at []int, x [][]float64, y []bool, names []string, params boost.Params,
+	rescore func(func(int, outcome) float64) []outcome) (suite.Row, float64, *boost.Ensemble, error) {
+	nx := make([][]float64, len(x))
+	for k := range x {
+		nx[k] = audit.Pick(names, x[k])
+	}
+	trees, err := boost.Fit(ctx, names, nx, y, params)
+	if err != nil {
+		return suite.Row{}, 0, nil, fmt.Errorf("refit: %w", err)
+	}
 	folds := make([]*boost.Ensemble, refitFolds)
 	for f := range folds {
 		var fx [][]float64
 		var fy []bool
 		for k, i := range at {
 			if i%refitFolds != f {
-				fx = append(fx, x[k])
+				fx = append(fx, nx[k])
 				fy = append(fy, y[k])
 			}
 		}
-		if folds[f], err = boost.Fit(ctx, audit.FeatureNames, fx, fy, params); err != nil {
-			return nil, fmt.Errorf("refit, part %d: %w", f, err)
+		if folds[f], err = boost.Fit(ctx, names, fx, fy, params); err != nil {
+			return suite.Row{}, 0, nil, fmt.Errorf("refit, part %d: %w", f, err)
 		}
 	}
 	scored := rescore(func(i int, o outcome) float64 {
+		in := o.ev.Named(names)
 		if qs[i].fit {
-			return folds[i%refitFolds].Probability(o.ev.Features())
+			return folds[i%refitFolds].Probability(in)
 		}
-		return trees.Probability(o.ev.Features())
+		return trees.Probability(in)
 	})
-	row := attributionRow("storytrace (model refitted on the fit half)", qs, scored, false)
+	row := attributionRow("", qs, scored, false)
 	var fitNeg []float64
 	for i, q := range qs {
 		if q.fit && (q.withheld || negativeLabels[q.Label]) {
@@ -1143,18 +1189,8 @@ func refitRows(ctx context.Context, env *suite.Env, qs []query, res []outcome) (
 		}
 	}
 	t := threshold(fitNeg, 0.01)
-	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(x), refitFolds, t)
-	if env.Out != "" {
-		err := writeModel(env, ModelFile, "derivation model", audit.ModelFile{
-			Note:      fmt.Sprintf("storytrace bench --only retrieval: boosted trees fitted on %d fit-half queries; the threshold is the fit half's 1%% false derivations, out of %d parts", len(x), refitFolds),
-			Threshold: t,
-			Model:     audit.Model{Trees: trees},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("refit: %w", err)
-		}
-	}
-	return []suite.Row{row, lrow}, nil
+	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) on %d features fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(names), len(x), refitFolds, t)
+	return row, t, trees, nil
 }
 
 // RankModelFile is the file refitRankRows writes in the results
