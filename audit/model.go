@@ -8,8 +8,8 @@ import (
 )
 
 // FeatureNames names the inputs of the derivation model, in order. A
-// logistic model with fewer weights reads the first as many (ReverseModel
-// reads seven).
+// logistic model with fewer weights reads the first as many; trees read
+// theirs by name (Pick).
 var FeatureNames = []string{
 	"support", "query_coverage", "source_coverage", "jaccard", "log1p_rare_facts", "margin", "verbatim",
 	"standing", "specifics_missing",

@@ -97,6 +97,16 @@ func TestShippedModelReads(t *testing.T) {
 	if f.Threshold != DerivedThreshold {
 		t.Errorf("threshold %v, DerivedThreshold %v", f.Threshold, DerivedThreshold)
 	}
+	r, err := ReadModelFile(reverseModel, ReverseFeatureNames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Threshold != ReverseThreshold || r.Model.Trees == nil {
+		t.Errorf("reverse model: threshold %v (ReverseThreshold %v), trees %v", r.Threshold, ReverseThreshold, r.Model.Trees != nil)
+	}
+	if _, err := ReadModelFile(derivedModel, ReverseFeatureNames); err == nil {
+		t.Error("the derivation model read as the reverse question's")
+	}
 	for name, js := range map[string]string{
 		"no threshold":     `{"model":{"weights":[1]}}`,
 		"no model":         `{"threshold":0.9,"model":{}}`,

@@ -61,3 +61,16 @@ func shipped() ModelFile {
 	}
 	return f
 }
+
+//go:embed reverse_model.json
+var reverseModel []byte
+
+// shippedReverse is the embedded model file of the reverse question,
+// read as shipped reads derived_model.json (TestShippedModelReads).
+func shippedReverse() ModelFile {
+	f, err := ReadModelFile(reverseModel, ReverseFeatureNames)
+	if err != nil {
+		panic("audit: reverse_model.json: " + err.Error())
+	}
+	return f
+}

@@ -182,26 +182,23 @@ var DefaultModel, DerivedThreshold = func() (Model, float64) {
 	return f.Model, f.Threshold
 }()
 
-// ReverseModel is the derivation model of the reverse question: the model
-// DefaultModel was until the seventeenth session, which reads no standing.
+// ReverseModel is the derivation model of the reverse question, at its
+// threshold ReverseThreshold: boosted trees reading ReverseFeatureNames,
+// the derivation model's inputs but the margin and the standing, fitted by
+// the benchmark on the same fit-half traces as DefaultModel
+// (reverse_model.json; design notes, "The reverse question's own trees").
 // The candidate in the query's place has no crowd of other candidates of
-// its own to stand above (its Standing is 0), and DefaultModel, fitted on
-// traces where a true source stands out, would read every reverse pair as
-// a source level with its neighbours. With standing read against the best
-// other candidate (before crowdRank), the reverse question asked of
-// DefaultModel found the l2r rewrites made from their source 0.887 → 0.562
-// of the time, human-ai's 0.735 → 0.295 (bench "origin: tracing one's own
-// story").
-var ReverseModel = Model{
-	Bias: -1.885,
-	// support, query_coverage, source_coverage, jaccard, log1p_rare_facts,
-	// margin, verbatim
-	Weights: []float64{3.567, 1.525, 2.766, 1.621, 0.932, 1.796, 2.882},
-}
-
-// ReverseThreshold is ReverseModel's threshold: its fit-half 1% point when
-// it was the trace model.
-const ReverseThreshold = 0.979
+// its own to stand above, and DefaultModel, fitted on traces where a true
+// source stands out, reads every reverse pair as a source level with its
+// neighbours: asked of it, the reverse question found the l2r rewrites
+// made from their source 0.887 → 0.562 of the time (a logistic model of
+// the seventeenth session), and with the twenty-second session's trees
+// the own-story figures fell too (design notes, "A boosted derivation
+// model").
+var ReverseModel, ReverseThreshold = func() (Model, float64) {
+	f := shippedReverse()
+	return f.Model, f.Threshold
+}()
 
 // PairModel is the derivation model for a query compared with one source
 // alone. DefaultModel was fitted on traces, where a source's margin over
