@@ -804,10 +804,20 @@ func bySetRows(names []string, qs []query, results [][]outcome) []suite.Row {
 		case negativeLabels[q.Label]:
 			return q.Group + " (" + q.Label + ")", true
 		case derivedLabels[q.Label] && q.Source != "":
-			if q.Set == "llmfake" {
-				return "llmfake/all generators/" + q.Label, false
+			if q.Set != "llmfake" {
+				return q.Group, false
 			}
-			return q.Group, false
+			// ChatGPT apart from the open models, whose outputs the
+			// filter keeps but which restate less (corpus.Query.Usable);
+			// claims expanded into essays apart from restatements.
+			gen := "llama-2 and vicuna"
+			if q.Extra["generator"] == "chatgpt" {
+				gen = "chatgpt"
+			}
+			if q.ExpandedClaim() {
+				return "llmfake/" + gen + "/expanded claim", false
+			}
+			return "llmfake/" + gen + "/" + q.Label, false
 		}
 		return "", false
 	}
