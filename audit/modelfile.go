@@ -47,30 +47,23 @@ func ReadModelFile(data []byte, names []string) (ModelFile, error) {
 	return f, nil
 }
 
-//go:embed derived_model.json
-var derivedModel []byte
+// The embedded model files: the derivation model and the reverse
+// question's.
+var (
+	//go:embed derived_model.json
+	derivedModel []byte
+	//go:embed reverse_model.json
+	reverseModel []byte
+)
 
-// shipped is the embedded model file, read when the package loads: a
-// file that does not read is a build error the tests catch
-// (TestShippedModelReads), so loading panics rather than decide without a
-// model.
-func shipped() ModelFile {
-	f, err := ReadModelFile(derivedModel, FeatureNames)
+// shipped reads an embedded model file, named name, whose trees read
+// names, when the package loads: a file that does not read is a build
+// error the tests catch (TestShippedModelReads), so loading panics rather
+// than decide without a model.
+func shipped(name string, data []byte, names []string) ModelFile {
+	f, err := ReadModelFile(data, names)
 	if err != nil {
-		panic("audit: derived_model.json: " + err.Error())
-	}
-	return f
-}
-
-//go:embed reverse_model.json
-var reverseModel []byte
-
-// shippedReverse is the embedded model file of the reverse question,
-// read as shipped reads derived_model.json (TestShippedModelReads).
-func shippedReverse() ModelFile {
-	f, err := ReadModelFile(reverseModel, ReverseFeatureNames)
-	if err != nil {
-		panic("audit: reverse_model.json: " + err.Error())
+		panic("audit: " + name + ": " + err.Error())
 	}
 	return f
 }

@@ -178,7 +178,7 @@ func rareFigure(v float64) bool {
 // derivation a fact-checker needs found must not weaken with every edit it
 // hides; the facts kept took no weight.
 var DefaultModel, DerivedThreshold = func() (Model, float64) {
-	f := shipped()
+	f := shipped("derived_model.json", derivedModel, FeatureNames)
 	return f.Model, f.Threshold
 }()
 
@@ -196,7 +196,7 @@ var DefaultModel, DerivedThreshold = func() (Model, float64) {
 // the own-story figures fell too (design notes, "A boosted derivation
 // model").
 var ReverseModel, ReverseThreshold = func() (Model, float64) {
-	f := shippedReverse()
+	f := shipped("reverse_model.json", reverseModel, ReverseFeatureNames)
 	return f.Model, f.Threshold
 }()
 
