@@ -119,3 +119,21 @@ func TestShippedModelReads(t *testing.T) {
 		}
 	}
 }
+
+// A model file of any bytes is read or refused, never a panic; one that
+// reads gives a probability for any evidence.
+func FuzzReadModelFile(f *testing.F) {
+	f.Add([]byte(`{"threshold":0.5,"model":{"weights":[1,2]}}`))
+	f.Add([]byte(`{"threshold":0.5,"model":{"trees":{"features":["support"],"trees":[[{"f":0,"l":1,"r":2}]]}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, names := range [][]string{FeatureNames, ReverseFeatureNames} {
+			m, err := ReadModelFile(data, names)
+			if err != nil {
+				continue
+			}
+			if p := m.Model.Probability(Evidence{Support: 0.5, QueryCoverage: 1}); !(p >= 0 && p <= 1) {
+				t.Errorf("probability %v outside [0, 1]", p)
+			}
+		}
+	})
+}
