@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -145,7 +146,13 @@ func (ix *Index) bm25(ctx context.Context, q *analyze.Profile, m Meta, deleted f
 	}
 	sc, short = newScores(m.Next), map[uint32]float64{}
 	var list []posting
-	for term, qtf := range q.Terms() {
+	// Terms in a fixed order: each document's score is a sum over them,
+	// and a sum of floats taken in map order differs in its last bits
+	// from run to run, enough to move a near tie or the rank model's
+	// refit (twenty-third session).
+	tf := q.Terms()
+	for _, term := range slices.Sorted(maps.Keys(tf)) {
+		qtf := tf[term]
 		if m.Docs >= 1000 {
 			v, err := ix.st.Get(ctx, dfKey(term))
 			if errors.Is(err, store.ErrNotFound) {
