@@ -5,6 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/analyze"
@@ -340,4 +344,47 @@ func FuzzAppendPostings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A query's BM25 scores are the same to the last bit however often it is
+// asked: a document's score is a sum over the query's terms, and summed in
+// map order it differed in its last bits from one call to the next.
+func TestBM25ScoresAreTheSameEveryTime(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", "source-original.txt"))
+	if err != nil {
+		t.Skipf("shared seeds absent: %v", err)
+	}
+	ix, db := openIndex(t, t.TempDir())
+	defer db.Close()
+	var entries []Entry
+	for i, para := range strings.Split(string(src), "\n") {
+		if len(strings.Fields(para)) >= 5 {
+			entries = append(entries, entry(fmt.Sprintf("para-%d", i), para))
+		}
+	}
+	if len(entries) < 5 {
+		t.Fatalf("%d paragraphs", len(entries))
+	}
+	if _, err := ix.Add(ctx, entries); err != nil {
+		t.Fatal(err)
+	}
+	q := analyze.AnalyzeText(string(src))
+	first, err := ix.Candidates(ctx, q, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, err := ix.Candidates(ctx, q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again) != len(first) {
+			t.Fatalf("%d candidates, then %d", len(first), len(again))
+		}
+		for i := range first {
+			if again[i] != first[i] {
+				t.Fatalf("candidate %d: %+v, then %+v", i, first[i], again[i])
+			}
+		}
+	}
 }
