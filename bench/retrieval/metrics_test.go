@@ -239,3 +239,71 @@ func TestCalibrationByHand(t *testing.T) {
 		t.Fatalf("report-half rule row %+v", report)
 	}
 }
+
+// A hand-worked case for the tables by set: two methods, a set of derived
+// queries, withheld sources and same-event texts on the report half, and a
+// fit-half query that counts nowhere.
+func TestBySetByHand(t *testing.T) {
+	q := func(set, group, label string, fit, withheld bool) query {
+		return query{Query: corpus.Query{Set: set, Group: group, Label: label, Source: "s"}, fit: fit, withheld: withheld}
+	}
+	var qs []query
+	var st, peer []outcome
+	// 100 report-half withheld sources: each method's 1% point is its
+	// second-highest score, so each claims its highest (storytrace 0.999,
+	// the peer 99); storytrace's verdict calls one of them derived.
+	for i := range 100 {
+		qs = append(qs, q("l2r", "l2r/GPT-4o", "rewrite", false, true))
+		st = append(st, outcome{score: float64(i) / 1000, claimed: true, derived: i == 99})
+		peer = append(peer, outcome{score: float64(i), claimed: true})
+	}
+	st[0].score = 0.999
+	// Three l2r rewrites: the first attributed by both, the second ranked
+	// first but below storytrace's point (0.099) and above the peer's (98),
+	// the third not ranked first.
+	for _, o := range [][2]outcome{
+		{{rank: 1, score: 0.9999, claimed: true, derived: true}, {rank: 1, score: 1000, claimed: true}},
+		{{rank: 1, score: 0.05, claimed: true, derived: true}, {rank: 1, score: 99.5, claimed: true}},
+		{{rank: 2, score: 0.9999, claimed: true, derived: true}, {rank: 2, score: 1000, claimed: true}},
+	} {
+		qs = append(qs, q("l2r", "l2r/GPT-4o", "rewrite", false, false))
+		st, peer = append(st, o[0]), append(peer, o[1])
+	}
+	// An LLMFake paraphrase by Vicuna, and a fit-half query.
+	qs = append(qs, query{Query: corpus.Query{Set: "llmfake", Group: "llmfake/vicuna-7b/paraphrase", Label: "paraphrase", Source: "s",
+		Extra: map[string]string{"generator": "vicuna-7b"}}})
+	st, peer = append(st, outcome{rank: 1, score: 0.99999, claimed: true, derived: true}), append(peer, outcome{rank: 1, score: 5000, claimed: true})
+	qs = append(qs, q("l2r", "l2r/GPT-4o", "rewrite", true, false))
+	st, peer = append(st, outcome{rank: 1, score: 1, claimed: true, derived: true}), append(peer, outcome{rank: 1, score: 1, claimed: true})
+
+	rows := bySetRows([]string{"storytrace", "peer"}, qs, [][]outcome{st, peer})
+	got := map[string][]float64{}
+	for _, r := range rows {
+		var v []float64
+		for _, m := range r.Metrics {
+			v = append(v, m.Value)
+		}
+		got[r.Table+"|"+r.Set] = append([]float64{float64(r.N)}, v...)
+	}
+	want := map[string][]float64{
+		// n, storytrace at its point, storytrace's verdict, the peer at its point
+		"attribution by set|l2r/GPT-4o":                            {3, 1.0 / 3, 2.0 / 3, 2.0 / 3},
+		"attribution by set|llmfake/llama-2 and vicuna/paraphrase": {1, 1, 1, 1},
+		"false derivations by set|l2r (source withheld)":           {100, 0.01, 0.01, 0.01},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("rows %v, want %v", got, want)
+	}
+	for k, w := range want {
+		g := got[k]
+		if len(g) != len(w) {
+			t.Fatalf("%s: %v, want %v", k, g, w)
+		}
+		for i := range w {
+			if math.Abs(g[i]-w[i]) > 1e-9 {
+				t.Errorf("%s: %v, want %v", k, g, w)
+				break
+			}
+		}
+	}
+}
