@@ -131,6 +131,15 @@ type outcome struct {
 	reuse bool
 }
 
+// claimScore is the score a threshold reads: the method's score when it
+// claimed a top candidate, 0 when it claimed nothing.
+func (o outcome) claimScore() float64 {
+	if o.claimed {
+		return o.score
+	}
+	return 0
+}
+
 type query struct {
 	corpus.Query
 	withheld bool
@@ -688,10 +697,7 @@ func attributionRow(name string, qs []query, res []outcome, hasVerdict bool) sui
 	var defaultFD, negs, setAside, repDefaultFD, repNegs int
 	for i, q := range qs {
 		o := res[i]
-		score := 0.0
-		if o.claimed {
-			score = o.score
-		}
+		score := o.claimScore()
 		negative := q.withheld || negativeLabels[q.Label]
 		if negative && o.reuse {
 			setAside++
@@ -828,11 +834,7 @@ func bySetRows(names []string, qs []query, results [][]outcome) []suite.Row {
 			if g, negative := kind(q); g == "" || !negative {
 				continue
 			}
-			score := 0.0
-			if res[i].claimed {
-				score = res[i].score
-			}
-			repNeg = append(repNeg, score)
+			repNeg = append(repNeg, res[i].claimScore())
 		}
 		thresholds[m] = threshold(repNeg, 0.01)
 	}
@@ -994,11 +996,7 @@ func calibrationRows(qs []query, res []outcome) []suite.Row {
 		if q.fit {
 			continue
 		}
-		score := 0.0
-		if o.claimed {
-			score = o.score
-		}
-		p, y = append(p, score), append(y, source)
+		p, y = append(p, o.claimScore()), append(y, source)
 	}
 	c := suite.Calibrate(p, y, suite.ProbabilityBins(audit.DerivedThreshold))
 	rows := []suite.Row{{
@@ -1191,11 +1189,7 @@ func refitTrees(ctx context.Context, qs []query, at []int, x [][]float64, y []bo
 	var fitNeg []float64
 	for i, q := range qs {
 		if q.fit && (q.withheld || negativeLabels[q.Label]) {
-			score := 0.0
-			if scored[i].claimed {
-				score = scored[i].score
-			}
-			fitNeg = append(fitNeg, score)
+			fitNeg = append(fitNeg, scored[i].claimScore())
 		}
 	}
 	t := threshold(fitNeg, 0.01)
