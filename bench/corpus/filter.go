@@ -67,6 +67,7 @@ const (
 	UnusablePromptEcho   = "prompt-echo: under 5 words outside sentences about the task"
 	UnusableNoReuse      = "no-reuse: restates under 20% of the source's opening content words"
 	UnusableContinuation = "continuation: starts mid-sentence and restates under 40% of the source's opening"
+	UnusableCutOff       = "cut-continuation: its source stops mid-sentence and it does not open with the source's opening"
 	UnusableNotArticle   = "not-an-article: the source is a line of page furniture or glued word soup"
 	UnusableNotEnglish   = "not-english: under 4% English function words for an English source (a translation)"
 	UnusableRefusal      = "refusal: opens by declining the task"
@@ -165,6 +166,24 @@ var furniturePhrases = []string{
 //     said Philip Cook …"):
 //     what it says comes after its source, not from it (twentieth
 //     session; 26 of ChatGPT's 862 manipulated rows).
+//  7. for paraphrase and rewrite: cut-continuation — the source stops
+//     mid-sentence (upstream cut it at 4,000 characters, or the scrape did:
+//     "… that five-year public dating ban had expired. T"), and the output
+//     does not open with the source's opening: under a quarter of the
+//     distinct content words among its first 20 are among the source's
+//     first 60 (opensWithLead). Given a text that stops mid-sentence,
+//     Llama-2 and Vicuna go on from where it stops ("MZ reported at the
+//     time that Foxx …", "Awards, and Justin watches from home.", "Blunt
+//     \"gives a delightful performance\"…"), in capitals, so rule 6 misses
+//     them. A restatement opens by restating the lead whether or not the
+//     text it was given was cut. Read on both sides of the line
+//     (twenty-fourth session), it removes 38 of the 106 Llama-2 and Vicuna
+//     paraphrases and rewrites of such sources (of 923 usable ones), all
+//     but one or two of them continuations or page furniture, and 9 of
+//     ChatGPT's 318 (of 1,077), rewrites that open in other words ("The
+//     atmosphere was filled with happiness and tranquility as both of them
+//     exchanged their vows" for "They both looked so happy, and so
+//     relaxed"), most of them of sources that are themselves scraps.
 //
 // Thresholds were set by reading outputs on both sides of them; the rule still
 // passes continuations that repeat the lead's names, and rejects ChatGPT
@@ -197,7 +216,54 @@ func llmfakeUsable(label, source, output string) (bool, string) {
 	if startsMidSentence(rest) && cover < 0.4 {
 		return false, UnusableContinuation
 	}
+	if label != LabelManipulated && stopsMidSentence(source) && !opensWithLead(source, rest) {
+		return false, UnusableCutOff
+	}
 	return true, ""
+}
+
+// stopsMidSentence reports whether text ends without a sentence's end: its
+// last character, after white space, is no full stop, question or
+// exclamation mark, closing quotation mark or bracket, colon or ellipsis.
+func stopsMidSentence(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return text != "" && !strings.ContainsRune(`.!?:…"'”’)]»`, last)
+}
+
+// Lengths, in content words, of an output's opening and of the source's
+// lead that opensWithLead compares, and the share of the one that must be
+// among the other.
+const (
+	openingWords     = 20
+	openingLeadWords = 60
+	minOpeningInLead = 0.25
+)
+
+// opensWithLead reports whether out opens by restating the source's lead:
+// at least minOpeningInLead of the distinct content words among its first
+// openingWords are among the source's first openingLeadWords. An output
+// with no content words opens with nothing and is let through (rule 2
+// judges it).
+func opensWithLead(source, out string) bool {
+	lead := map[string]bool{}
+	for _, w := range contentWords(source, openingLeadWords) {
+		lead[w] = true
+	}
+	opening := map[string]bool{}
+	for _, w := range contentWords(out, openingWords) {
+		opening[w] = true
+	}
+	if len(opening) == 0 {
+		return true
+	}
+	n := 0
+	for w := range opening {
+		if lead[w] {
+			n++
+		}
+	}
+	return float64(n) >= minOpeningInLead*float64(len(opening))
 }
 
 // latinShare is the share of letters in s that are Latin script; 1 when s

@@ -46,6 +46,48 @@ func TestLLMFakeUsableRule(t *testing.T) {
 	}
 }
 
+// A source that stops mid-sentence, as upstream's 4,000-character cut
+// leaves one: an output that goes on from where it stops is no restatement,
+// one that opens with the source's lead is, and the same going-on after a
+// source that ends its last sentence is left to the other rules.
+func TestLLMFakeCutContinuation(t *testing.T) {
+	whole := "Wisconsin Governor Tony Evers' administration deemed dentists non-essential during the coronavirus lockdown, angering dental associations across the state. The order, officials said, would stay."
+	cut := strings.TrimSuffix(whole, " stay.")
+	goesOn := "Remain in place until the end of May, a spokesman for the state health department told reporters on Friday afternoon, adding that emergency treatment for patients in severe pain would continue at hospitals. Dental associations said Governor Tony Evers' administration had not consulted them before deeming dentists non-essential during the lockdown."
+	restates := "Governor Tony Evers' administration in Wisconsin declared dentists non-essential during the lockdown, which angered dental associations; officials said the order would remain."
+	for _, tc := range []struct {
+		name, label, source, out string
+		want                     string
+	}{
+		{"goes on from a cut source", LabelParaphrase, cut, goesOn, "cut-continuation"},
+		{"rewrite going on from a cut source", LabelRewrite, cut, goesOn, "cut-continuation"},
+		{"restates a cut source", LabelParaphrase, cut, restates, ""},
+		{"the same after a whole source", LabelParaphrase, whole, goesOn, ""},
+		{"manipulations may focus anywhere", LabelManipulated, cut, goesOn, ""},
+	} {
+		ok, why := llmfakeUsable(tc.label, tc.source, tc.out)
+		short, _, _ := strings.Cut(why, ":")
+		if ok != (tc.want == "") || short != tc.want {
+			t.Errorf("%s: usable %v (%q), want %q", tc.name, ok, why, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"… that five-year public dating ban had expired. T", true},
+		{"… with sherries a", true},
+		{"It said so.", false},
+		{"“It said so,” he said.”  \n", false},
+		{"Go to Google Play Now »", false},
+		{"", false},
+	} {
+		if got := stopsMidSentence(tc.text); got != tc.want {
+			t.Errorf("stopsMidSentence(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // Sources that are page furniture or word soup make every output unusable,
 // whatever the output; real short claims (coaid) and articles that mention
 // e-mail stay usable.
