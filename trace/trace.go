@@ -167,6 +167,8 @@ type Candidate struct {
 	versions map[*Candidate]bool
 	// specs are the specifics the text states (specifics), once read.
 	specs *origin.Specifics
+	// shingles are the text's word shingles (shingleSet), once read.
+	shingles []uint64
 	// FormulaRank is the candidate's place (from 0) by rank's formula,
 	// before the rank model orders the first RankTop again; RankFeatures
 	// are its inputs to that model, set for those first RankTop only. The
@@ -236,10 +238,11 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 // the best other candidate's (Margin) and how far its BM25 stands above
 // the crowd of other candidates (Standing): a true source stands out from
 // the topical neighbours that every query also retrieves. Another copy of
-// the same article (sameArticle) is not a neighbour to stand out from: an
-// archive that holds a story twice, syndicated or cut at a length, would
-// otherwise leave both copies with no margin and the true source
-// undecided.
+// the same article (sameArticle), or a longer text that holds it whole
+// (holdsOther), is not a neighbour to stand out from: an archive that
+// holds a story twice, syndicated, cut at a length or inside a longer
+// report, would otherwise leave both copies with no margin and the true
+// source undecided.
 //
 // Standing is read against the crowdRank-th best other article, not the
 // best: an archive may hold the story's other rewrites too (a wire story
@@ -250,12 +253,19 @@ func verify(qp *analyze.Profile, s extract.Article, sp *analyze.Profile) *Candid
 // outscores the neighbour whole, and the source's standing would depend on
 // which of its neighbours an archive holds cut.
 func setMargins(vs []*Candidate) {
-	same := make([][]bool, len(vs))
+	// same marks copies of one article (sameArticle); held marks those
+	// and an article held whole inside a longer text (holdsOther): neither
+	// is a rival or part of the crowd, but only a copy is scored as the
+	// fullest copy, since a longer text holding the article (a whole
+	// transcript, a newspaper report around an agency story) is another
+	// text, whose BM25 its other words dilute.
+	same, held := make([][]bool, len(vs)), make([][]bool, len(vs))
 	for i := range vs {
-		same[i] = make([]bool, len(vs))
+		same[i], held[i] = make([]bool, len(vs)), make([]bool, len(vs))
 		for j := range i {
 			same[i][j] = sameArticle(vs[i], vs[j])
-			same[j][i] = same[i][j]
+			held[i][j] = same[i][j] || holdsOther(vs[i], vs[j])
+			same[j][i], held[j][i] = same[i][j], held[i][j]
 		}
 	}
 	// score is the BM25 of the fullest copy of each candidate's article;
@@ -281,7 +291,7 @@ func setMargins(vs []*Candidate) {
 		best := 0.0
 		others = others[:0]
 		for j, o := range vs {
-			if j == i || same[i][j] {
+			if j == i || held[i][j] {
 				continue
 			}
 			if v.versions[o] {

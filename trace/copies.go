@@ -1,0 +1,95 @@
+package trace
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/storytrace/storytrace/analyze"
+)
+
+// One article held inside another. Archives keep a story in more than one
+// form: a site scrapes a transcript's first pages and another the whole
+// transcript, an agency story runs again inside a newspaper's longer
+// report, a page carries a date line or a photo credit the other lacks.
+// Neither the estimated Jaccard of two such texts (a fifth of one is a
+// fifth of the union) nor the cut test (their first letters differ) calls
+// them one article, and a text made from the story then has no margin
+// over the story's other copy: its support is the same against both.
+const (
+	// copyShingle is the length, in words, of the shingles compared.
+	copyShingle = 5
+	// sameArticleContainment is the share of the shorter text's shingles
+	// the longer must hold for the two to be one article. Copies of one
+	// transcript or story in the benchmark's archive hold 0.96–1.0 of
+	// each other's; an article and its rewrite share a tenth or less.
+	sameArticleContainment = 0.8
+	// minContainedShingles keeps short texts out: a one-line claim that a
+	// fact check quotes is not that fact check.
+	minContainedShingles = 40
+)
+
+// shingleSet returns the sorted, distinct hashes of the word shingles of
+// the candidate's text, computed once.
+func (v *Candidate) shingleSet() []uint64 {
+	if v.shingles == nil {
+		v.shingles = wordShingles(v.Profile.Text)
+	}
+	return v.shingles
+}
+
+// wordShingles hashes every run of copyShingle consecutive words of text
+// (letters and digits, case-folded; anything else separates words, so
+// spacing, line breaks and punctuation do not count) with 64-bit FNV-1a,
+// and returns the distinct hashes sorted. It returns an empty, non-nil
+// slice for a text shorter than one shingle.
+func wordShingles(text string) []uint64 {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := make([]uint64, 0, max(0, len(words)-copyShingle+1))
+	for i := 0; i+copyShingle <= len(words); i++ {
+		h := uint64(14695981039346656037)
+		for k, w := range words[i : i+copyShingle] {
+			if k > 0 {
+				h = (h ^ ' ') * 1099511628211
+			}
+			for _, r := range strings.ToLower(w) {
+				h = (h ^ uint64(r)) * 1099511628211
+			}
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// holdsOther reports whether the longer of a and b holds at least
+// sameArticleContainment of the shorter's shingles, the shorter having
+// minContainedShingles or more. It reads the texts only when the two
+// sketches share a value: texts that share no shingle the sketches kept
+// seldom share four fifths of one of them.
+func holdsOther(a, b *Candidate) bool {
+	if analyze.Jaccard(a.Profile.Sketch, b.Profile.Sketch) == 0 {
+		return false
+	}
+	sa, sb := a.shingleSet(), b.shingleSet()
+	if len(sa) > len(sb) {
+		sa, sb = sb, sa
+	}
+	if len(sa) < minContainedShingles {
+		return false
+	}
+	shared := 0
+	for i, j := 0, 0; i < len(sa) && j < len(sb); {
+		switch {
+		case sa[i] == sb[j]:
+			shared++
+			i++
+			j++
+		case sa[i] < sb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(shared) >= sameArticleContainment*float64(len(sa))
+}
