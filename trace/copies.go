@@ -64,11 +64,17 @@ func wordShingles(text string) []uint64 {
 
 // holdsOther reports whether the longer of a and b holds at least
 // sameArticleContainment of the shorter's shingles, the shorter having
-// minContainedShingles or more. It reads the texts only when the two
-// sketches share a value: texts that share no shingle the sketches kept
-// seldom share four fifths of one of them.
+// minContainedShingles or more. It reads the texts only when the sketches
+// allow it: if the longer text (b terms) holds a share c of the shorter's
+// (a terms), their Jaccard is at least c·a / (b + (1−c)·a), and the
+// sketches' estimate must reach half of that. Topical neighbours of about
+// one length would need a third of the sketch's values in common and share
+// a few; a 500-term story inside an 8,000-term transcript needs 3 of 128
+// and is expected to share 6.
 func holdsOther(a, b *Candidate) bool {
-	if analyze.Jaccard(a.Profile.Sketch, b.Profile.Sketch) == 0 {
+	short, long := float64(min(a.Profile.Length, b.Profile.Length)), float64(max(a.Profile.Length, b.Profile.Length))
+	bound := sameArticleContainment * short / (long + (1-sameArticleContainment)*short)
+	if analyze.Jaccard(a.Profile.Sketch, b.Profile.Sketch) < bound/2 {
 		return false
 	}
 	sa, sb := a.shingleSet(), b.shingleSet()
