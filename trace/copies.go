@@ -2,8 +2,6 @@ package trace
 
 import (
 	"slices"
-	"strings"
-	"unicode"
 
 	"github.com/storytrace/storytrace/analyze"
 )
@@ -17,7 +15,7 @@ import (
 // them one article, and a text made from the story then has no margin
 // over the story's other copy: its support is the same against both.
 const (
-	// copyShingle is the length, in words, of the shingles compared.
+	// copyShingle is the length, in terms, of the shingles compared.
 	copyShingle = 5
 	// sameArticleContainment is the share of the shorter text's shingles
 	// the longer must hold for the two to be one article. Copies of one
@@ -29,34 +27,48 @@ const (
 	minContainedShingles = 40
 )
 
-// shingleSet returns the sorted, distinct hashes of the word shingles of
+// shingleSet returns the sorted, distinct hashes of the term shingles of
 // the candidate's text, computed once.
 func (v *Candidate) shingleSet() []uint64 {
 	if v.shingles == nil {
-		v.shingles = wordShingles(v.Profile.Text)
+		v.shingles = termShingles(v.Profile)
 	}
 	return v.shingles
 }
 
-// wordShingles hashes every run of copyShingle consecutive words of text
-// (letters and digits, case-folded; anything else separates words, so
-// spacing, line breaks and punctuation do not count) with 64-bit FNV-1a,
-// and returns the distinct hashes sorted. It returns an empty, non-nil
+// termShingles hashes every run of copyShingle consecutive terms of the
+// profile (its sentences' terms in order, stop words left out, so that
+// spacing, punctuation, case and a sentence split differently do not
+// count) and returns the distinct hashes sorted. Each term is hashed once
+// with 64-bit FNV-1a and a shingle is a polynomial of its terms' hashes,
+// which allocates nothing but the result. It returns an empty, non-nil
 // slice for a text shorter than one shingle.
-func wordShingles(text string) []uint64 {
-	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := make([]uint64, 0, max(0, len(words)-copyShingle+1))
-	for i := 0; i+copyShingle <= len(words); i++ {
-		h := uint64(14695981039346656037)
-		for k, w := range words[i : i+copyShingle] {
-			if k > 0 {
-				h = (h ^ ' ') * 1099511628211
+func termShingles(p *analyze.Profile) []uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+		mix    = 0x9E3779B97F4A7C15 // an odd multiplier spreading each term's place
+	)
+	out := make([]uint64, 0, max(0, p.Length-copyShingle+1))
+	var ring [copyShingle]uint64
+	n := 0
+	for _, s := range p.Sentences {
+		for _, t := range s.Terms {
+			h := uint64(offset)
+			for i := 0; i < len(t); i++ {
+				h = (h ^ uint64(t[i])) * prime
 			}
-			for _, r := range strings.ToLower(w) {
-				h = (h ^ uint64(r)) * 1099511628211
+			ring[n%copyShingle] = h
+			n++
+			if n < copyShingle {
+				continue
 			}
+			var sh uint64
+			for k := n - copyShingle; k < n; k++ {
+				sh = sh*mix + ring[k%copyShingle]
+			}
+			out = append(out, sh)
 		}
-		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

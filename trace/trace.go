@@ -167,7 +167,7 @@ type Candidate struct {
 	versions map[*Candidate]bool
 	// specs are the specifics the text states (specifics), once read.
 	specs *origin.Specifics
-	// shingles are the text's word shingles (shingleSet), once read.
+	// shingles are the text's term shingles (shingleSet), once read.
 	shingles []uint64
 	// FormulaRank is the candidate's place (from 0) by rank's formula,
 	// before the rank model orders the first RankTop again; RankFeatures
