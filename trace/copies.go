@@ -81,8 +81,8 @@ func termShingles(p *analyze.Profile) []uint64 {
 // (a terms), their Jaccard is at least c·a / (b + (1−c)·a), and the
 // sketches' estimate must reach half of that. Topical neighbours of about
 // one length would need a third of the sketch's values in common and share
-// a few; a 500-term story inside an 8,000-term transcript needs 3 of 128
-// and is expected to share 6.
+// a few; a 500-term story inside an 8,000-term transcript needs 4 of 128
+// and is expected to share 8.
 func holdsOther(a, b *Candidate) bool {
 	short, long := float64(min(a.Profile.Length, b.Profile.Length)), float64(max(a.Profile.Length, b.Profile.Length))
 	bound := sameArticleContainment * short / (long + (1-sameArticleContainment)*short)
