@@ -3,6 +3,8 @@ package trace
 import (
 	"slices"
 
+	"github.com/zeebo/xxh3"
+
 	"github.com/storytrace/storytrace/analyze"
 )
 
@@ -40,35 +42,24 @@ func (v *Candidate) shingleSet() []uint64 {
 // profile (its sentences' terms in order, stop words left out, so that
 // spacing, punctuation, case and a sentence split differently do not
 // count) and returns the distinct hashes sorted. Each term is hashed once
-// with 64-bit FNV-1a and a shingle is a polynomial of its terms' hashes,
-// which allocates nothing but the result. It returns an empty, non-nil
-// slice for a text shorter than one shingle.
+// (xxh3, as the sketches are) and a shingle is a polynomial of its terms'
+// hashes. It returns an empty, non-nil slice for a text shorter than one
+// shingle.
 func termShingles(p *analyze.Profile) []uint64 {
-	const (
-		offset = 14695981039346656037
-		prime  = 1099511628211
-		mix    = 0x9E3779B97F4A7C15 // an odd multiplier spreading each term's place
-	)
-	out := make([]uint64, 0, max(0, p.Length-copyShingle+1))
-	var ring [copyShingle]uint64
-	n := 0
+	const mix = 0x9E3779B97F4A7C15 // an odd multiplier spreading each term's place
+	terms := make([]uint64, 0, p.Length)
 	for _, s := range p.Sentences {
 		for _, t := range s.Terms {
-			h := uint64(offset)
-			for i := 0; i < len(t); i++ {
-				h = (h ^ uint64(t[i])) * prime
-			}
-			ring[n%copyShingle] = h
-			n++
-			if n < copyShingle {
-				continue
-			}
-			var sh uint64
-			for k := n - copyShingle; k < n; k++ {
-				sh = sh*mix + ring[k%copyShingle]
-			}
-			out = append(out, sh)
+			terms = append(terms, xxh3.HashString(t))
 		}
+	}
+	out := make([]uint64, 0, max(0, len(terms)-copyShingle+1))
+	for i := 0; i+copyShingle <= len(terms); i++ {
+		var sh uint64
+		for _, h := range terms[i : i+copyShingle] {
+			sh = sh*mix + h
+		}
+		out = append(out, sh)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)

@@ -15,21 +15,29 @@ import (
 	"github.com/storytrace/storytrace/origin"
 )
 
-// storedTwice loads SheepDog and LLMFake and finds the articles they both
-// hold: a SheepDog article whose LLMFake copy is its beginning, cut. It
-// returns the sets and, per whole article, its cut copy, both in the
-// order LLMFake lists the copies.
-func storedTwice(t *testing.T) (sets map[string]*corpus.Set, pairs [][2]corpus.Doc) {
+// loadSets loads the named data sets, keyed by name, or skips the test
+// when the shared data is not there.
+func loadSets(t *testing.T, names ...string) map[string]*corpus.Set {
 	t.Helper()
 	needShared(t)
-	sets = map[string]*corpus.Set{}
-	for _, name := range []string{"sheepdog", "llmfake"} {
+	sets := map[string]*corpus.Set{}
+	for _, name := range names {
 		set, err := corpus.Load(shared, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		sets[name] = set
 	}
+	return sets
+}
+
+// storedTwice loads SheepDog and LLMFake and finds the articles they both
+// hold: a SheepDog article whose LLMFake copy is its beginning, cut. It
+// returns the sets and, per whole article, its cut copy, both in the
+// order LLMFake lists the copies.
+func storedTwice(t *testing.T) (sets map[string]*corpus.Set, pairs [][2]corpus.Doc) {
+	t.Helper()
+	sets = loadSets(t, "sheepdog", "llmfake")
 	byHead := map[string]corpus.Doc{}
 	for _, d := range sets["sheepdog"].Docs {
 		byHead[origin.CutKey(d.Text)] = d

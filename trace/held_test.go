@@ -22,15 +22,9 @@ import (
 // the sets and the pairs, LLMFake's copy first.
 func heldInside(t *testing.T) (sets map[string]*corpus.Set, pairs [][2]corpus.Doc) {
 	t.Helper()
-	needShared(t)
-	sets = map[string]*corpus.Set{}
+	sets = loadSets(t, "llmfake", "sheepdog")
 	docs := map[string]corpus.Doc{}
-	for _, name := range []string{"llmfake", "sheepdog"} {
-		set, err := corpus.Load(shared, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets[name] = set
+	for _, set := range sets {
 		for _, d := range set.Docs {
 			docs[d.ID] = d
 		}

@@ -246,14 +246,8 @@ const (
 // with no content words opens with nothing and is let through (rule 2
 // judges it).
 func opensWithLead(source, out string) bool {
-	lead := map[string]bool{}
-	for _, w := range contentWords(source, openingLeadWords) {
-		lead[w] = true
-	}
-	opening := map[string]bool{}
-	for _, w := range contentWords(out, openingWords) {
-		opening[w] = true
-	}
+	lead := wordSet(contentWords(source, openingLeadWords))
+	opening := wordSet(contentWords(out, openingWords))
 	if len(opening) == 0 {
 		return true
 	}
@@ -455,13 +449,19 @@ func contentWords(s string, max int) []string {
 	return out
 }
 
+// wordSet returns the distinct words of words.
+func wordSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}
+
 // leadCoverage is the share of the distinct content words among the
 // source's first 40 that occur in out.
 func leadCoverage(source, out string) float64 {
-	lead := map[string]bool{}
-	for _, w := range contentWords(source, 40) {
-		lead[w] = true
-	}
+	lead := wordSet(contentWords(source, 40))
 	if len(lead) == 0 {
 		return 0
 	}
