@@ -1459,7 +1459,85 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 			return q, src, true
 		}
 	}
+	return antonymWord(qText, qToks, sText, sToks)
+}
+
+// antonymWord is oppositeWord's test with WordNet's direct antonyms of
+// verbs, adjectives and adverbs (lexicon.Antonyms), compared by term: a
+// word of the query, not negated, whose antonym the source states, not
+// negated, where neither side holds the other's term, and where the two
+// stand in one place: the content word before them or the one after them
+// is the same ("clearly worse off" / "clearly better off", "for major
+// offenses" / "for minor offenses", "Trump has widened" / "Trump has
+// narrowed"). Without that test the table found a pair in 8 of the 600
+// unedited l2r rewrites and in 2 of 233 faithful paraphrases, each a word
+// of another clause ("claimed 39 lives" / "the deadly assault", "large
+// amounts" / "a small lab"); with it, none.
+func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
+	plain := func(toks []analyze.Token) map[string]bool {
+		m := map[string]bool{}
+		for i, t := range toks {
+			if t.Term == "" || t.Number {
+				continue
+			}
+			negated := false
+			for k := max(0, i-3); k < i; k++ {
+				if neg, _ := isNegation(toks, k); neg {
+					negated = true
+				}
+			}
+			m[t.Term] = m[t.Term] || !negated
+		}
+		return m
+	}
+	// neighbours lists the content words on either side of toks[i].
+	neighbours := func(toks []analyze.Token, i int) []string {
+		var n []string
+		for j := i - 1; j >= 0; j-- {
+			if toks[j].Term != "" {
+				n = append(n, "<"+toks[j].Term)
+				break
+			}
+		}
+		if j := nextWord(toks, i); j >= 0 {
+			n = append(n, ">"+toks[j].Term)
+		}
+		return n
+	}
+	qp, sp := plain(qToks), plain(sToks)
+	lex := lexicon.Default()
+	for i, t := range qToks {
+		if !qp[t.Term] {
+			continue
+		}
+		if _, ok := sp[t.Term]; ok {
+			continue
+		}
+		for _, a := range lex.Antonyms(t.Term) {
+			if !sp[a] {
+				continue
+			}
+			if _, ok := qp[a]; ok {
+				continue
+			}
+			for k, u := range sToks {
+				if u.Term == a && sharesAny(neighbours(qToks, i), neighbours(sToks, k)) {
+					return qText[t.Start:t.End], sText[u.Start:u.End], true
+				}
+			}
+		}
+	}
 	return "", "", false
+}
+
+// sharesAny reports whether a and b have an element in common.
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // statesUnnegated reports whether clause b states the word that negation n

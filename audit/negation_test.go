@@ -655,3 +655,36 @@ func TestNegationOfThePerfectOfToBe(t *testing.T) {
 		t.Error("the rewrite as written is flagged")
 	}
 }
+
+// WordNet's antonyms turn a claim around where the two words stand in one
+// place: sentences of LLMFake's manipulated PolitiFact articles against
+// their sources (politifact11627, 13193, 12418) are flagged. The same
+// words in other places are not: "dangerous for the birds" against "the
+// safety of the bird" (l2r GPT-4o, a noun pair), "claimed 39 lives"
+// against "the deadly assault", "a modest rise in net revenues" against
+// "the fall in profit" (l2r-news-062, unedited rewrites), and "producing
+// large amounts" against "a small lab" (a faithful paraphrase,
+// politifact14211).
+func TestAntonymsInOnePlace(t *testing.T) {
+	for _, c := range []struct {
+		source, query string
+		flagged       bool
+	}{
+		{"This country has been in decline and faith in our political system is now extremely low.",
+			"This country has been thriving and faith in our political system is now extremely high.", true},
+		{"He was stopped 52 times in recent years and given citations for minor offenses including speeding.",
+			"He was stopped 52 times in recent years and given citations for major offenses including DUI.", true},
+		{"Hillary Clinton's advantage over Donald Trump has narrowed to just three points.",
+			"Hillary Clinton's advantage over Donald Trump has widened to just three points.", true},
+		{"In terms of the safety of the bird, you're asking it to grab hold of a drone.",
+			"Grabbing drones with rotating blades could be dangerous for the birds.", false},
+		{"Police found a small lab that was pumping out massive amounts of refined, finished product.",
+			"Police found a lab that was producing large amounts of finished product.", false},
+		{"The fall in profit came despite a slight increase in net revenues to £808.1m.",
+			"This profit downturn came despite a modest rise in net revenues, to £808.1m.", false},
+	} {
+		if got := flaggedAt(auditTexts(c.query, c.source, Options{}), c.query, c.query[:10]); got != c.flagged {
+			t.Errorf("%q against %q: flagged %v, want %v", c.query, c.source, got, c.flagged)
+		}
+	}
+}

@@ -107,3 +107,72 @@ func TestStemOwners(t *testing.T) {
 		}
 	}
 }
+
+// The antonym table opposes verbs, adjectives and adverbs by their main
+// senses, as stems, and leaves out nouns and prefixed opposites.
+func TestDefaultAntonyms(t *testing.T) {
+	l := Default()
+	term := func(w string) string { return analyze.Term(w) }
+	// Pairs LLMFake's manipulated PolitiFact articles turn around
+	// (politifact12418, 11627, 13193).
+	for _, p := range [][2]string{{"widened", "narrowed"}, {"high", "low"}, {"better", "worse"}, {"major", "minor"}} {
+		if !slices.Contains(l.Antonyms(term(p[0])), term(p[1])) {
+			t.Errorf("%s and %s are not antonyms; %s has %v", p[0], p[1], p[0], l.Antonyms(term(p[0])))
+		}
+	}
+	for _, p := range [][2]string{
+		{"husband", "wife"},  // nouns
+		{"safety", "danger"}, // nouns
+		{"legal", "illegal"}, // a prefix, which the audit reads itself
+		{"large", "big"},     // synonyms
+	} {
+		if slices.Contains(l.Antonyms(term(p[0])), term(p[1])) {
+			t.Errorf("%s and %s are antonyms in the table", p[0], p[1])
+		}
+	}
+	if l.Antonyms("the") != nil {
+		t.Error("a stop word has antonyms")
+	}
+}
+
+// The embedded antonym table is what BuildAntonyms makes of WordNet.
+func TestEmbeddedAntonymsAreBuilt(t *testing.T) {
+	const dir = "/usr/share/wordnet"
+	if _, err := os.Stat(dir + "/index.noun"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("WordNet is not installed in CI: %v", err)
+		}
+		t.Skip("WordNet not installed (apt-get install wordnet-base)")
+	}
+	b, err := BuildAntonyms(dir, Senses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := unzip(t, b), unzip(t, antonymsGz); !bytes.Equal(got, want) {
+		t.Fatalf("embedded antonym table differs from BuildAntonyms' (%d against %d bytes): run go generate ./lexicon", len(want), len(got))
+	}
+}
+
+// A data line whose pointer count is no number names its file and line.
+func TestBuildAntonymsRejectsBadInput(t *testing.T) {
+	if _, err := BuildAntonyms(t.TempDir(), 1); err == nil {
+		t.Error("BuildAntonyms accepted a folder with no WordNet in it")
+	}
+	dir := t.TempDir()
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		if err := os.WriteFile(filepath.Join(dir, "index."+pos), []byte("  licence\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		data := "  licence\n"
+		if pos == "adj" {
+			data += "00001 00 a 01 high 0 many\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, "data."+pos), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := BuildAntonyms(dir, 1)
+	if err == nil || !strings.Contains(err.Error(), "data.adj:2") {
+		t.Errorf("BuildAntonyms on a malformed data line: %v, want an error naming data.adj:2", err)
+	}
+}
