@@ -1474,21 +1474,16 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 // of another clause ("claimed 39 lives" / "the deadly assault", "large
 // amounts" / "a small lab"); with it, none.
 func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
-	plain := func(toks []analyze.Token) map[string]bool {
-		m := map[string]bool{}
-		for i, t := range toks {
-			if t.Term == "" || t.Number {
-				continue
+	negated := func(toks []analyze.Token, i int) bool {
+		for k := max(0, i-3); k < i; k++ {
+			if neg, _ := isNegation(toks, k); neg {
+				return true
 			}
-			negated := false
-			for k := max(0, i-3); k < i; k++ {
-				if neg, _ := isNegation(toks, k); neg {
-					negated = true
-				}
-			}
-			m[t.Term] = m[t.Term] || !negated
 		}
-		return m
+		return false
+	}
+	has := func(toks []analyze.Token, term string) bool {
+		return slices.ContainsFunc(toks, func(t analyze.Token) bool { return t.Term == term })
 	}
 	// neighbours lists the content words on either side of toks[i].
 	neighbours := func(toks []analyze.Token, i int) []string {
@@ -1504,24 +1499,18 @@ func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []anal
 		}
 		return n
 	}
-	qp, sp := plain(qToks), plain(sToks)
 	lex := lexicon.Default()
 	for i, t := range qToks {
-		if !qp[t.Term] {
+		antonyms := lex.Antonyms(t.Term)
+		if antonyms == nil || t.Number || negated(qToks, i) || has(sToks, t.Term) {
 			continue
 		}
-		if _, ok := sp[t.Term]; ok {
-			continue
-		}
-		for _, a := range lex.Antonyms(t.Term) {
-			if !sp[a] {
-				continue
-			}
-			if _, ok := qp[a]; ok {
+		for _, a := range antonyms {
+			if has(qToks, a) {
 				continue
 			}
 			for k, u := range sToks {
-				if u.Term == a && sharesAny(neighbours(qToks, i), neighbours(sToks, k)) {
+				if u.Term == a && !negated(sToks, k) && sharesAny(neighbours(qToks, i), neighbours(sToks, k)) {
 					return qText[t.Start:t.End], sText[u.Start:u.End], true
 				}
 			}
