@@ -1,13 +1,8 @@
 package lexicon
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -48,7 +43,7 @@ func BuildAntonyms(dir string, senses int) ([]byte, error) {
 	// turns the claim around.
 	for _, pos := range poses {
 		path := filepath.Join(dir, "data."+pos)
-		err := eachDataLine(path, func(n int, fs []string) error {
+		err := eachLine(path, "data", func(n int, fs []string) error {
 			bad := fmt.Errorf("%s:%d: malformed data line", path, n)
 			if len(fs) < 4 {
 				return bad
@@ -111,22 +106,7 @@ func BuildAntonyms(dir string, senses int) ([]byte, error) {
 		}
 		lines = append(lines, ta+" "+tb)
 	}
-	slices.Sort(lines)
-	lines = slices.Compact(lines)
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range lines {
-		if _, err := zw.Write([]byte(l + "\n")); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return gzipLines(lines)
 }
 
 // dataPOS maps a pointer's part-of-speech letter to its data file; "s",
@@ -137,68 +117,12 @@ var dataPOS = map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj"
 // each of its synsets, the synset's sense number (0 for the most frequent),
 // keyed lemma+" "+offset. It adds each lemma's tagged uses to uses.
 func senseRanks(path string, uses map[string]int) (map[string]int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read WordNet index: %w", err)
-	}
-	defer f.Close()
 	ranks := map[string]int{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || line[0] == ' ' {
-			continue
-		}
-		fs := strings.Fields(line)
-		if len(fs) < 6 {
-			return nil, fmt.Errorf("%s:%d: short index line", path, n)
-		}
-		lemma := fs[0]
-		synsetCount, err1 := strconv.Atoi(fs[2])
-		pointers, err2 := strconv.Atoi(fs[3])
-		if err1 != nil || err2 != nil || 4+pointers+2+synsetCount > len(fs) {
-			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
-		}
-		tagged, err := strconv.Atoi(fs[4+pointers+1])
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
-		}
-		if !oneWord(lemma) {
-			continue
-		}
+	err := eachIndexLine(path, func(lemma string, tagged int, offsets []string) {
 		uses[lemma] += tagged
-		for i, off := range fs[4+pointers+2:][:synsetCount] {
+		for i, off := range offsets {
 			ranks[lemma+" "+off] = i
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return ranks, nil
-}
-
-// eachDataLine calls fn with the fields of every synset line of a data
-// file and its line number, skipping the licence header.
-func eachDataLine(path string, fn func(n int, fields []string) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("read WordNet data: %w", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || line[0] == ' ' {
-			continue
-		}
-		if err := fn(n, strings.Fields(line)); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
-	}
-	return nil
+	})
+	return ranks, err
 }

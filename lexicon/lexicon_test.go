@@ -46,9 +46,10 @@ func TestDefaultSynonyms(t *testing.T) {
 	}
 }
 
-// The embedded table is what Build makes of WordNet, when WordNet is
-// installed (.ci/run installs wordnet-base so that CI checks this).
-func TestEmbeddedTableIsBuilt(t *testing.T) {
+// The embedded tables are what Build and BuildAntonyms make of WordNet,
+// when WordNet is installed (.ci/run installs wordnet-base so that CI
+// checks this).
+func TestEmbeddedTablesAreBuilt(t *testing.T) {
 	const dir = "/usr/share/wordnet"
 	if _, err := os.Stat(dir + "/index.noun"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -56,12 +57,21 @@ func TestEmbeddedTableIsBuilt(t *testing.T) {
 		}
 		t.Skip("WordNet not installed (apt-get install wordnet-base)")
 	}
-	b, err := Build(dir, Senses)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := unzip(t, b), unzip(t, synonymsGz); !bytes.Equal(got, want) {
-		t.Fatalf("embedded table differs from Build's (%d against %d bytes): run go generate ./lexicon", len(want), len(got))
+	for _, c := range []struct {
+		name     string
+		build    func(string, int) ([]byte, error)
+		embedded []byte
+	}{
+		{"synonym", Build, synonymsGz},
+		{"antonym", BuildAntonyms, antonymsGz},
+	} {
+		b, err := c.build(dir, Senses)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := unzip(t, b), unzip(t, c.embedded); !bytes.Equal(got, want) {
+			t.Errorf("embedded %s table differs from the one built (%d against %d bytes): run go generate ./lexicon", c.name, len(want), len(got))
+		}
 	}
 }
 
@@ -132,24 +142,6 @@ func TestDefaultAntonyms(t *testing.T) {
 	}
 	if l.Antonyms("the") != nil {
 		t.Error("a stop word has antonyms")
-	}
-}
-
-// The embedded antonym table is what BuildAntonyms makes of WordNet.
-func TestEmbeddedAntonymsAreBuilt(t *testing.T) {
-	const dir = "/usr/share/wordnet"
-	if _, err := os.Stat(dir + "/index.noun"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("WordNet is not installed in CI: %v", err)
-		}
-		t.Skip("WordNet not installed (apt-get install wordnet-base)")
-	}
-	b, err := BuildAntonyms(dir, Senses)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := unzip(t, b), unzip(t, antonymsGz); !bytes.Equal(got, want) {
-		t.Fatalf("embedded antonym table differs from BuildAntonyms' (%d against %d bytes): run go generate ./lexicon", len(want), len(got))
 	}
 }
 

@@ -48,6 +48,12 @@ func Build(dir string, senses int) ([]byte, error) {
 		}
 		lines = append(lines, ls...)
 	}
+	return gzipLines(lines)
+}
+
+// gzipLines sorts lines, drops repeats, and returns them gzipped, one a
+// line: the tables' format.
+func gzipLines(lines []string) ([]byte, error) {
 	slices.Sort(lines)
 	lines = slices.Compact(lines)
 	var buf bytes.Buffer
@@ -97,73 +103,79 @@ func stemOwners(uses map[string]int) map[string]bool {
 // topSenses reads an index file and returns, for each synset offset, the
 // one-word lemmas that have it among their first senses senses. It adds
 // each lemma's tagged uses to uses.
+func topSenses(path string, senses int, uses map[string]int) (map[string][]string, error) {
+	top := map[string][]string{}
+	err := eachIndexLine(path, func(lemma string, tagged int, offsets []string) {
+		uses[lemma] += tagged
+		for _, off := range offsets[:min(senses, len(offsets))] {
+			top[off] = append(top[off], lemma)
+		}
+	})
+	return top, err
+}
+
+// eachIndexLine calls fn with every one-word lemma of an index file, its
+// tagged uses (WordNet's tagsense_cnt, from the semantic concordance) and
+// its synsets' offsets, ordered by frequency.
 //
 // An index line is: lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt
-// tagsense_cnt synset_offset..., offsets ordered by frequency.
-func topSenses(path string, senses int, uses map[string]int) (map[string][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read WordNet index: %w", err)
-	}
-	defer f.Close()
-	top := map[string][]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || line[0] == ' ' { // the licence header
-			continue
-		}
-		fs := strings.Fields(line)
+// tagsense_cnt synset_offset....
+func eachIndexLine(path string, fn func(lemma string, tagged int, offsets []string)) error {
+	return eachLine(path, "index", func(n int, fs []string) error {
 		if len(fs) < 6 {
-			return nil, fmt.Errorf("%s:%d: short index line", path, n)
-		}
-		lemma := fs[0]
-		if !oneWord(lemma) {
-			continue
+			return fmt.Errorf("%s:%d: short index line", path, n)
 		}
 		synsetCount, err1 := strconv.Atoi(fs[2])
 		pointers, err2 := strconv.Atoi(fs[3])
 		if err1 != nil || err2 != nil || 4+pointers+2+synsetCount > len(fs) {
-			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
+			return fmt.Errorf("%s:%d: malformed index line", path, n)
 		}
 		tagged, err := strconv.Atoi(fs[4+pointers+1])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: malformed index line", path, n)
+			return fmt.Errorf("%s:%d: malformed index line", path, n)
 		}
-		uses[lemma] += tagged
-		offsets := fs[4+pointers+2:][:synsetCount]
-		for _, off := range offsets[:min(senses, len(offsets))] {
-			top[off] = append(top[off], lemma)
+		if oneWord(fs[0]) {
+			fn(fs[0], tagged, fs[4+pointers+2:][:synsetCount])
+		}
+		return nil
+	})
+}
+
+// eachLine calls fn with the fields of every entry line of a WordNet file
+// (kind "index" or "data", for errors) and its line number, skipping the
+// licence header, whose lines open with a space.
+func eachLine(path, kind string, fn func(n int, fields []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read WordNet %s: %w", kind, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == ' ' {
+			continue
+		}
+		if err := fn(n, strings.Fields(line)); err != nil {
+			return err
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	return top, nil
+	return nil
 }
 
 // synsets reads a data file and returns the lines of the table for the
 // synsets that top names: the terms of the lemmas that hold the synset
 // among their first senses and that owners lets speak for their stem.
 func synsets(path string, top map[string][]string, owners map[string]bool) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read WordNet data: %w", err)
-	}
-	defer f.Close()
 	var lines []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || line[0] == ' ' {
-			continue
-		}
-		off, _, _ := strings.Cut(line, " ")
-		lemmas := top[off]
+	err := eachLine(path, "data", func(_ int, fs []string) error {
+		lemmas := top[fs[0]]
 		if len(lemmas) < 2 {
-			continue
+			return nil
 		}
 		var terms []string
 		for _, l := range lemmas {
@@ -176,11 +188,9 @@ func synsets(path string, top map[string][]string, owners map[string]bool) ([]st
 		if len(terms) >= 2 {
 			lines = append(lines, strings.Join(terms, " "))
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	return lines, nil
+		return nil
+	})
+	return lines, err
 }
 
 // oneWord reports whether a WordNet lemma is a single lower-case word:
