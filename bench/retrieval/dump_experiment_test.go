@@ -31,30 +31,7 @@ func TestDumpCandidates(t *testing.T) {
 		t.Skip()
 	}
 	ctx := context.Background()
-	env := &suite.Env{Shared: "../../../shared", TempDir: t.TempDir()}
-	docs, queries, err := load(env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := os.Getenv("ARCHIVE")
-	if dir == "" {
-		dir = filepath.Join(env.TempDir, "archive")
-	}
-	_, statErr := os.Stat(dir)
-	db, err := pebble.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if statErr != nil {
-		if _, err := ingestDocs(ctx, ix, docs); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ix, queries := experimentArchive(t)
 	f, err := os.Create(out)
 	if err != nil {
 		t.Fatal(err)
@@ -181,4 +158,38 @@ func containment(a, b *analyze.Profile, n int) float64 {
 		}
 	}
 	return float64(hit) / float64(len(ga))
+}
+
+// experimentArchive loads the benchmark's archive and queries for an
+// experiment test: the archive is kept in ARCHIVE between runs (built when
+// the folder does not exist) or in a temporary folder. The store closes
+// when the test ends.
+func experimentArchive(t *testing.T) (*index.Index, []query) {
+	t.Helper()
+	ctx := context.Background()
+	env := &suite.Env{Shared: "../../../shared", TempDir: t.TempDir()}
+	docs, queries, err := load(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("ARCHIVE")
+	if dir == "" {
+		dir = filepath.Join(env.TempDir, "archive")
+	}
+	_, statErr := os.Stat(dir)
+	db, err := pebble.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ix, err := index.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if statErr != nil {
+		if _, err := ingestDocs(ctx, ix, docs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ix, queries
 }

@@ -1164,19 +1164,9 @@ func refitTrees(ctx context.Context, qs []query, at []int, x [][]float64, y []bo
 	if err != nil {
 		return suite.Row{}, 0, nil, fmt.Errorf("refit: %w", err)
 	}
-	folds := make([]*boost.Ensemble, refitFolds)
-	for f := range folds {
-		var fx [][]float64
-		var fy []bool
-		for k, i := range at {
-			if i%refitFolds != f {
-				fx = append(fx, nx[k])
-				fy = append(fy, y[k])
-			}
-		}
-		if folds[f], err = boost.Fit(ctx, names, fx, fy, params); err != nil {
-			return suite.Row{}, 0, nil, fmt.Errorf("refit, part %d: %w", f, err)
-		}
+	folds, err := fitFolds(ctx, names, nx, y, at, params)
+	if err != nil {
+		return suite.Row{}, 0, nil, fmt.Errorf("refit: %w", err)
 	}
 	scored := rescore(func(i int, o outcome) float64 {
 		in := o.ev.Named(names)
@@ -1195,6 +1185,27 @@ func refitTrees(ctx context.Context, qs []query, at []int, x [][]float64, y []bo
 	t := threshold(fitNeg, 0.01)
 	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) on %d features fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(names), len(x), refitFolds, t)
 	return row, t, trees, nil
+}
+
+// fitFolds fits refitFolds ensembles on rows x (answers y; row k is query
+// at[k]), the f-th without the queries whose index is f modulo refitFolds:
+// the trees that score those queries out of fold.
+func fitFolds(ctx context.Context, names []string, x [][]float64, y []bool, at []int, params boost.Params) ([]*boost.Ensemble, error) {
+	folds := make([]*boost.Ensemble, refitFolds)
+	for f := range folds {
+		var fx [][]float64
+		var fy []bool
+		for k, i := range at {
+			if i%refitFolds != f {
+				fx, fy = append(fx, x[k]), append(fy, y[k])
+			}
+		}
+		var err error
+		if folds[f], err = boost.Fit(ctx, names, fx, fy, params); err != nil {
+			return nil, fmt.Errorf("part %d: %w", f, err)
+		}
+	}
+	return folds, nil
 }
 
 // RankModelFile is the file refitRankRows writes in the results

@@ -7,15 +7,11 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/storytrace/storytrace/audit"
-	"github.com/storytrace/storytrace/bench/suite"
 	"github.com/storytrace/storytrace/boost"
 	"github.com/storytrace/storytrace/extract"
-	"github.com/storytrace/storytrace/index"
-	"github.com/storytrace/storytrace/store/pebble"
 	"github.com/storytrace/storytrace/trace"
 )
 
@@ -44,30 +40,7 @@ func TestDumpDecisions(t *testing.T) {
 		t.Skip()
 	}
 	ctx := context.Background()
-	env := &suite.Env{Shared: "../../../shared", TempDir: t.TempDir()}
-	docs, queries, err := load(env)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := os.Getenv("ARCHIVE")
-	if dir == "" {
-		dir = filepath.Join(env.TempDir, "archive")
-	}
-	_, statErr := os.Stat(dir)
-	db, err := pebble.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	ix, err := index.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if statErr != nil {
-		if _, err := ingestDocs(ctx, ix, docs); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ix, queries := experimentArchive(t)
 	f, err := os.Create(out)
 	if err != nil {
 		t.Fatal(err)
@@ -176,18 +149,9 @@ func refitSplit(recs []decisionRecord, fit []bool) (atFit, atOwn float64, fd, ne
 	if err != nil {
 		return 0, 0, 0, 0, err
 	}
-	folds := make([]*boost.Ensemble, refitFolds)
-	for part := range folds {
-		var fx [][]float64
-		var fy []bool
-		for k, i := range at {
-			if i%refitFolds != part {
-				fx, fy = append(fx, x[k]), append(fy, y[k])
-			}
-		}
-		if folds[part], err = boost.Fit(ctx, audit.FeatureNames, fx, fy, params); err != nil {
-			return 0, 0, 0, 0, err
-		}
+	folds, err := fitFolds(ctx, audit.FeatureNames, x, y, at, params)
+	if err != nil {
+		return 0, 0, 0, 0, err
 	}
 	score := func(i int) float64 {
 		switch {
