@@ -1404,13 +1404,7 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 	plain := func(text string, toks []analyze.Token) map[string]string {
 		m := map[string]string{}
 		for i, t := range toks {
-			negated := false
-			for k := max(0, i-3); k < i; k++ {
-				if neg, _ := isNegation(toks, k); neg {
-					negated = true
-				}
-			}
-			if !negated {
+			if !negatedAt(toks, i) {
 				m[t.Norm] = text[t.Start:t.End]
 			} else if _, ok := m[t.Norm]; !ok {
 				m[t.Norm] = ""
@@ -1474,35 +1468,28 @@ func oppositeWord(qText string, qToks []analyze.Token, sText string, sToks []ana
 // of another clause ("claimed 39 lives" / "the deadly assault", "large
 // amounts" / "a small lab"); with it, none.
 func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []analyze.Token) (string, string, bool) {
-	negated := func(toks []analyze.Token, i int) bool {
-		for k := max(0, i-3); k < i; k++ {
-			if neg, _ := isNegation(toks, k); neg {
-				return true
-			}
-		}
-		return false
-	}
 	has := func(toks []analyze.Token, term string) bool {
 		return slices.ContainsFunc(toks, func(t analyze.Token) bool { return t.Term == term })
 	}
-	// neighbours lists the content words on either side of toks[i].
-	neighbours := func(toks []analyze.Token, i int) []string {
-		var n []string
+	// neighbours holds the content words on either side of toks[i],
+	// marked by side.
+	neighbours := func(toks []analyze.Token, i int) map[string]bool {
+		n := map[string]bool{}
 		for j := i - 1; j >= 0; j-- {
 			if toks[j].Term != "" {
-				n = append(n, "<"+toks[j].Term)
+				n["<"+toks[j].Term] = true
 				break
 			}
 		}
 		if j := nextWord(toks, i); j >= 0 {
-			n = append(n, ">"+toks[j].Term)
+			n[">"+toks[j].Term] = true
 		}
 		return n
 	}
 	lex := lexicon.Default()
 	for i, t := range qToks {
 		antonyms := lex.Antonyms(t.Term)
-		if antonyms == nil || t.Number || negated(qToks, i) || has(sToks, t.Term) {
+		if antonyms == nil || t.Number || negatedAt(qToks, i) || has(sToks, t.Term) {
 			continue
 		}
 		for _, a := range antonyms {
@@ -1510,7 +1497,7 @@ func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []anal
 				continue
 			}
 			for k, u := range sToks {
-				if u.Term == a && !negated(sToks, k) && sharesAny(neighbours(qToks, i), neighbours(sToks, k)) {
+				if u.Term == a && !negatedAt(sToks, k) && sharesKey(neighbours(qToks, i), neighbours(sToks, k)) {
 					return qText[t.Start:t.End], sText[u.Start:u.End], true
 				}
 			}
@@ -1519,10 +1506,11 @@ func antonymWord(qText string, qToks []analyze.Token, sText string, sToks []anal
 	return "", "", false
 }
 
-// sharesAny reports whether a and b have an element in common.
-func sharesAny(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
+// negatedAt reports whether a negation stands among the three tokens
+// before toks[i] ("did not rise", "is not at all likely").
+func negatedAt(toks []analyze.Token, i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if neg, _ := isNegation(toks, k); neg {
 			return true
 		}
 	}

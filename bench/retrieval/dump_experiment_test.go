@@ -32,14 +32,7 @@ func TestDumpCandidates(t *testing.T) {
 	}
 	ctx := context.Background()
 	ix, queries := experimentArchive(t)
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	defer w.Flush()
-	enc := json.NewEncoder(w)
+	enc := jsonlOutput(t, out)
 	for i, q := range queries {
 		qp := analyze.Analyze(extract.Article{ID: q.ID, Paragraphs: []string{q.Text}})
 		cs, err := trace.Verify(ctx, ix, qp, trace.Options{})
@@ -192,4 +185,24 @@ func experimentArchive(t *testing.T) (*index.Index, []query) {
 		}
 	}
 	return ix, queries
+}
+
+// jsonlOutput creates the file path for an experiment test's JSON lines,
+// flushed and closed when the test ends.
+func jsonlOutput(t *testing.T, path string) *json.Encoder {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	t.Cleanup(func() {
+		if err := w.Flush(); err != nil {
+			t.Error(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return json.NewEncoder(w)
 }

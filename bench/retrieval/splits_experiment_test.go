@@ -41,14 +41,7 @@ func TestDumpDecisions(t *testing.T) {
 	}
 	ctx := context.Background()
 	ix, queries := experimentArchive(t)
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	w := bufio.NewWriter(f)
-	defer w.Flush()
-	enc := json.NewEncoder(w)
+	enc := jsonlOutput(t, out)
 	for _, q := range queries {
 		r, err := trace.Trace(ctx, ix, extract.Article{ID: q.ID, Paragraphs: []string{q.Text}}, trace.Options{})
 		if err != nil {
