@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"sort"
 )
 
@@ -110,17 +111,27 @@ type Params struct {
 	Bins    int     // candidate split points per feature (quantiles)
 	Rate    float64 // learning rate: each tree's leaves are scaled by it
 	Lambda  float64 // L2 penalty on leaf values
+	// Subsample, when below 1, fits each tree on about that share of the
+	// rows, drawn afresh for each tree by a generator seeded with Seed
+	// (Friedman's stochastic gradient boosting: trees that each see part
+	// of the rows fit the noise of fewer of them). 0 or 1 fits every tree
+	// on every row.
+	Subsample float64
+	Seed      uint64
 }
 
-// DefaultParams are the choices storytrace's derivation model is fitted
-// with: a hundred trees of depth three, at least twenty rows a leaf.
+// DefaultParams are a hundred trees of depth three, at least twenty rows a
+// leaf, every tree fitted on every row: the rank model's choices, and the
+// derivation models' before they drew half the rows a tree
+// (bench/retrieval derivationParams).
 func DefaultParams() Params {
 	return Params{Rounds: 100, Depth: 3, MinLeaf: 20, Bins: 32, Rate: 0.1, Lambda: 1}
 }
 
 // Fit fits an ensemble to rows x (one per example, all of one length,
 // finite) and answers y. names names the features. The fit is
-// deterministic: the same rows in the same order give the same trees.
+// deterministic: the same rows in the same order, with the same Params
+// (Seed included), give the same trees.
 func Fit(ctx context.Context, names []string, x [][]float64, y []bool, p Params) (*Ensemble, error) {
 	if len(x) == 0 || len(x) != len(y) {
 		return nil, fmt.Errorf("boost: %d rows and %d answers", len(x), len(y))
@@ -143,7 +154,8 @@ func Fit(ctx context.Context, names []string, x [][]float64, y []bool, p Params)
 	if pos == 0 || pos == len(y) {
 		return nil, errors.New("boost: the answers are all the same")
 	}
-	if p.Rounds <= 0 || p.Depth <= 0 || p.Bins < 2 || p.Bins > 256 || p.Rate <= 0 || p.MinLeaf < 1 {
+	if p.Rounds <= 0 || p.Depth <= 0 || p.Bins < 2 || p.Bins > 256 || p.Rate <= 0 || p.MinLeaf < 1 ||
+		!(p.Subsample >= 0 && p.Subsample <= 1) {
 		return nil, fmt.Errorf("boost: parameters %+v out of range", p)
 	}
 	f := &fitter{p: p, x: x, d: d, edges: make([][]float64, d)}
@@ -169,6 +181,7 @@ func Fit(ctx context.Context, names []string, x [][]float64, y []bool, p Params)
 	for i := range all {
 		all[i] = i
 	}
+	rng := rand.New(rand.NewPCG(p.Seed, 0x5eed))
 	for range p.Rounds {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -181,8 +194,17 @@ func Fit(ctx context.Context, names []string, x [][]float64, y []bool, p Params)
 			}
 			f.g[i], f.h[i] = q-t, math.Max(q*(1-q), 1e-6)
 		}
+		rows := all
+		if p.Subsample > 0 && p.Subsample < 1 {
+			rows = rows[:0:0]
+			for _, i := range all {
+				if rng.Float64() < p.Subsample {
+					rows = append(rows, i)
+				}
+			}
+		}
 		var t Tree
-		f.grow(&t, all, 0)
+		f.grow(&t, rows, 0)
 		for i := range x {
 			z[i] += t.value(x[i])
 		}

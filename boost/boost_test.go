@@ -85,6 +85,45 @@ func TestFitIsDeterministicAndRoundTrips(t *testing.T) {
 	}
 }
 
+// Trees fitted on half the rows each still learn the interaction; the
+// rows each sees are drawn by the seed, so one seed gives one model and
+// another seed another.
+func TestSubsampleIsSeeded(t *testing.T) {
+	ctx := context.Background()
+	x, y := xor(2000, 5)
+	p := DefaultParams()
+	p.Subsample, p.Seed = 0.5, 1
+	a, err := Fit(ctx, names, x, y, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Fit(ctx, names, x, y, p)
+	if !reflect.DeepEqual(a, b) {
+		t.Error("two fits with one seed differ")
+	}
+	p.Seed = 2
+	c, _ := Fit(ctx, names, x, y, p)
+	if reflect.DeepEqual(a, c) {
+		t.Error("fits with two seeds are the same: the rows are not drawn")
+	}
+	tx, ty := xor(1000, 6)
+	right := 0
+	for i := range tx {
+		if (a.Probability(tx[i]) >= 0.5) == ty[i] {
+			right++
+		}
+	}
+	if acc := float64(right) / float64(len(tx)); acc < 0.9 {
+		t.Errorf("held-out accuracy %.3f on xor with half the rows a tree, want ≥ 0.9", acc)
+	}
+	for _, bad := range []float64{-0.1, 1.5, math.NaN()} {
+		p.Subsample = bad
+		if _, err := Fit(ctx, names, x, y, p); err == nil {
+			t.Errorf("subsample %v: no error", bad)
+		}
+	}
+}
+
 func TestFitRejectsBadRows(t *testing.T) {
 	ctx := context.Background()
 	cases := map[string]struct {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/storytrace/storytrace/audit"
@@ -137,7 +139,10 @@ func refitSplit(recs []decisionRecord, fit []bool) (atFit, atOwn float64, fd, ne
 		}
 		x, y, at = append(x, r.Features), append(y, positive), append(at, i)
 	}
-	params := boost.DefaultParams()
+	params, err := experimentParams(os.Getenv("PARAMS"))
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
 	trees, err := boost.Fit(ctx, audit.FeatureNames, x, y, params)
 	if err != nil {
 		return 0, 0, 0, 0, err
@@ -204,4 +209,37 @@ func spread(v []float64) float64 {
 		s += (x - m) * (x - m)
 	}
 	return math.Sqrt(s / float64(len(v)-1))
+}
+
+// experimentParams returns derivationParams with the changes spec names,
+// as comma-separated name=value pairs: rounds, depth, minleaf, rate,
+// lambda, sub (Subsample), seed.
+func experimentParams(spec string) (boost.Params, error) {
+	p := derivationParams()
+	for _, kv := range strings.FieldsFunc(spec, func(r rune) bool { return r == ',' }) {
+		name, value, ok := strings.Cut(kv, "=")
+		v, err := strconv.ParseFloat(value, 64)
+		if !ok || err != nil {
+			return p, fmt.Errorf("PARAMS: %q is not name=number", kv)
+		}
+		switch name {
+		case "rounds":
+			p.Rounds = int(v)
+		case "depth":
+			p.Depth = int(v)
+		case "minleaf":
+			p.MinLeaf = int(v)
+		case "rate":
+			p.Rate = v
+		case "lambda":
+			p.Lambda = v
+		case "sub":
+			p.Subsample = v
+		case "seed":
+			p.Seed = uint64(v)
+		default:
+			return p, fmt.Errorf("PARAMS: unknown parameter %q", name)
+		}
+	}
+	return p, nil
 }
