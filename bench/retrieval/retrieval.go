@@ -52,6 +52,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -1145,7 +1146,168 @@ func refitRows(ctx context.Context, env *suite.Env, qs []query, res []outcome) (
 			return nil, fmt.Errorf("refit: %w", err)
 		}
 	}
-	return append(rows, lrow), nil
+	splits, err := splitsRow(ctx, qs, res)
+	if err != nil {
+		return nil, fmt.Errorf("refit: %w", err)
+	}
+	return append([]suite.Row{rows[0], splits}, append(rows[1:], lrow)...), nil
+}
+
+// decisionRecord is one query of a decision dump: what the benchmark knows
+// of it and the top reported source's derivation features.
+type decisionRecord struct {
+	ID       string    `json:"id"`
+	Source   string    `json:"src"`
+	Label    string    `json:"label"`
+	Withheld bool      `json:"withheld"`
+	Traced   bool      `json:"traced"`   // a source was reported
+	Right    bool      `json:"right"`    // the top source is the true one
+	Derived  bool      `json:"derived"`  // with a derived verdict
+	Features []float64 `json:"features"` // audit.FeatureNames, of the top source
+}
+
+// splitResult is what refitSplit measures on the report half.
+type splitResult struct {
+	atFit, atOwn  float64 // attribution at the fit half's 1% point, and at the report half's own
+	fd, negatives int     // negatives claimed at the fit half's 1% point, of
+	positives     int     // derived queries with a source
+}
+
+// refitSplit fits the trees (params, audit.FeatureNames) on the fit half
+// as refitRows does — fit-half scores out of refitFolds parts — and
+// measures the report half.
+func refitSplit(ctx context.Context, recs []decisionRecord, fit []bool, params boost.Params) (splitResult, error) {
+	negative := func(r decisionRecord) bool { return r.Withheld || negativeLabels[r.Label] }
+	var x [][]float64
+	var y []bool
+	var at []int
+	for i, r := range recs {
+		if !fit[i] || !r.Traced {
+			continue
+		}
+		positive := !negative(r) && derivedLabels[r.Label] && r.Right
+		if !negative(r) && !positive && !derivedLabels[r.Label] {
+			continue
+		}
+		x, y, at = append(x, r.Features), append(y, positive), append(at, i)
+	}
+	trees, err := boost.Fit(ctx, audit.FeatureNames, x, y, params)
+	if err != nil {
+		return splitResult{}, err
+	}
+	folds, err := fitFolds(ctx, audit.FeatureNames, x, y, at, params)
+	if err != nil {
+		return splitResult{}, err
+	}
+	score := func(i int) float64 {
+		switch {
+		case !recs[i].Traced:
+			return 0
+		case fit[i]:
+			return folds[i%refitFolds].Probability(recs[i].Features)
+		default:
+			return trees.Probability(recs[i].Features)
+		}
+	}
+	var fitNeg, repNeg []float64
+	var repPos []int
+	for i, r := range recs {
+		switch {
+		case negative(r) && fit[i]:
+			fitNeg = append(fitNeg, score(i))
+		case negative(r):
+			repNeg = append(repNeg, score(i))
+		case !fit[i] && derivedLabels[r.Label] && r.Source != "":
+			repPos = append(repPos, i)
+		}
+	}
+	attributed := func(th float64) float64 {
+		hit := 0
+		for _, i := range repPos {
+			if recs[i].Right && score(i) > th {
+				hit++
+			}
+		}
+		return ratio(hit, len(repPos))
+	}
+	th := threshold(fitNeg, 0.01)
+	out := splitResult{atFit: attributed(th), atOwn: attributed(threshold(repNeg, 0.01)), negatives: len(repNeg), positives: len(repPos)}
+	for _, s := range repNeg {
+		if s > th {
+			out.fd++
+		}
+	}
+	return out, nil
+}
+
+func mean(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(max(1, len(v)))
+}
+
+// spread is the sample standard deviation of v (0 for fewer than two).
+func spread(v []float64) float64 {
+	if len(v) < 2 {
+		return 0
+	}
+	m, s := mean(v), 0.0
+	for _, x := range v {
+		s += (x - m) * (x - m)
+	}
+	return math.Sqrt(s / float64(len(v)-1))
+}
+
+// refitSplits is how many random fit/report splits splitsRow refits the
+// derivation trees under.
+const refitSplits = 8
+
+// splitsRow refits the derivation trees (derivationParams) under
+// refitSplits random fit/report splits of the queries — drawn as the
+// benchmark draws its own, by a hash of the source id and the split's
+// number — and reports the mean attribution at the fit half's 1% point,
+// its report-half false derivations, and attribution at the report half's
+// own 1% point, with their spread in the note. One split moves these
+// figures by about two points (design notes, "How much one split says"),
+// so a change to the derivation model or its evidence is read here.
+func splitsRow(ctx context.Context, qs []query, res []outcome) (suite.Row, error) {
+	recs := make([]decisionRecord, len(qs))
+	for i, q := range qs {
+		recs[i] = decisionRecord{ID: q.ID, Source: q.Source, Label: q.Label, Withheld: q.withheld}
+		if o := res[i]; o.ev != nil {
+			recs[i].Traced, recs[i].Right, recs[i].Features = true, o.rank == 1, o.ev.Features()
+		}
+	}
+	var atFit, atOwn, fds, n []float64
+	for split := 1; split <= refitSplits; split++ {
+		fit := make([]bool, len(recs))
+		for i, r := range recs {
+			key := r.Source
+			if key == "" {
+				key = r.ID
+			}
+			fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
+		}
+		r, err := refitSplit(ctx, recs, fit, derivationParams())
+		if err != nil {
+			return suite.Row{}, fmt.Errorf("split %d: %w", split, err)
+		}
+		atFit, atOwn = append(atFit, r.atFit), append(atOwn, r.atOwn)
+		fds, n = append(fds, ratio(r.fd, r.negatives)), append(n, float64(r.positives))
+	}
+	return suite.Row{
+		Table: "attribution", Set: "all", Method: fmt.Sprintf("storytrace (model refitted, mean of %d random splits)", refitSplits),
+		N: int(math.Round(mean(n))),
+		Metrics: []suite.Metric{
+			suite.M("attribution@1%FD", mean(atFit)),
+			suite.M("FD on report half", mean(fds)),
+			suite.M("@1%FD, report-half threshold", mean(atOwn)),
+		},
+		Note: fmt.Sprintf("the refit of the row above under %d random fit/report splits: at the fit half's 1%% point %.3f ± %.3f (%.3f–%.3f), report-half FD %.3f ± %.3f; at the report half's own 1%% point %.3f ± %.3f (%.3f–%.3f)",
+			refitSplits, mean(atFit), spread(atFit), slices.Min(atFit), slices.Max(atFit), mean(fds), spread(fds), mean(atOwn), spread(atOwn), slices.Min(atOwn), slices.Max(atOwn)),
+	}, nil
 }
 
 // derivationParams are the fitting choices of the refitted derivation

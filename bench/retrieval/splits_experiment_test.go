@@ -5,30 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/storytrace/storytrace/audit"
 	"github.com/storytrace/storytrace/boost"
 	"github.com/storytrace/storytrace/extract"
 	"github.com/storytrace/storytrace/trace"
 )
-
-// decisionRecord is one query of a decision dump: what the benchmark knows
-// of it and the top reported source's derivation features.
-type decisionRecord struct {
-	ID       string    `json:"id"`
-	Source   string    `json:"src"`
-	Label    string    `json:"label"`
-	Withheld bool      `json:"withheld"`
-	Traced   bool      `json:"traced"`   // a source was reported
-	Right    bool      `json:"right"`    // the top source is the true one
-	Derived  bool      `json:"derived"`  // with a derived verdict
-	Features []float64 `json:"features"` // audit.FeatureNames, of the top source
-}
 
 // TestDumpDecisions traces every benchmark query against the benchmark's
 // archive as a user would (trace.Trace, default options) and writes one
@@ -109,106 +94,18 @@ func TestDerivationSplits(t *testing.T) {
 			}
 			fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
 		}
-		a, b, fd, negs, err := refitSplit(recs, fit)
+		params, err := experimentParams(os.Getenv("PARAMS"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("split %d: at the fit half's 1%%: %.4f (report-half false derivations %d of %d); at the report half's own 1%%: %.4f", split, a, fd, negs, b)
-		atFit, atOwn = append(atFit, a), append(atOwn, b)
+		r, err := refitSplit(context.Background(), recs, fit, params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("split %d: at the fit half's 1%%: %.4f (report-half false derivations %d of %d); at the report half's own 1%%: %.4f", split, r.atFit, r.fd, r.negatives, r.atOwn)
+		atFit, atOwn = append(atFit, r.atFit), append(atOwn, r.atOwn)
 	}
 	t.Logf("over %d splits: at the fit half's 1%% %.4f ± %.4f; at the report half's own 1%% %.4f ± %.4f", n, mean(atFit), spread(atFit), mean(atOwn), spread(atOwn))
-}
-
-// refitSplit fits the trees (boost.DefaultParams, audit.FeatureNames) on
-// the fit half as refitRows does — fit-half scores out of refitFolds parts
-// — and returns attribution on the report half at the fit half's 1% point
-// and at its own, and the report half's false derivations at the first.
-func refitSplit(recs []decisionRecord, fit []bool) (atFit, atOwn float64, fd, negs int, err error) {
-	ctx := context.Background()
-	negative := func(r decisionRecord) bool { return r.Withheld || negativeLabels[r.Label] }
-	var x [][]float64
-	var y []bool
-	var at []int
-	for i, r := range recs {
-		if !fit[i] || !r.Traced {
-			continue
-		}
-		positive := !negative(r) && derivedLabels[r.Label] && r.Right
-		if !negative(r) && !positive && !derivedLabels[r.Label] {
-			continue
-		}
-		x, y, at = append(x, r.Features), append(y, positive), append(at, i)
-	}
-	params, err := experimentParams(os.Getenv("PARAMS"))
-	if err != nil {
-		return 0, 0, 0, 0, err
-	}
-	trees, err := boost.Fit(ctx, audit.FeatureNames, x, y, params)
-	if err != nil {
-		return 0, 0, 0, 0, err
-	}
-	folds, err := fitFolds(ctx, audit.FeatureNames, x, y, at, params)
-	if err != nil {
-		return 0, 0, 0, 0, err
-	}
-	score := func(i int) float64 {
-		switch {
-		case !recs[i].Traced:
-			return 0
-		case fit[i]:
-			return folds[i%refitFolds].Probability(recs[i].Features)
-		default:
-			return trees.Probability(recs[i].Features)
-		}
-	}
-	var fitNeg, repNeg []float64
-	var repPos []int
-	for i, r := range recs {
-		switch {
-		case negative(r) && fit[i]:
-			fitNeg = append(fitNeg, score(i))
-		case negative(r):
-			repNeg = append(repNeg, score(i))
-		case !fit[i] && derivedLabels[r.Label] && r.Source != "":
-			repPos = append(repPos, i)
-		}
-	}
-	attributed := func(th float64) float64 {
-		hit := 0
-		for _, i := range repPos {
-			if recs[i].Right && score(i) > th {
-				hit++
-			}
-		}
-		return ratio(hit, len(repPos))
-	}
-	th := threshold(fitNeg, 0.01)
-	for _, s := range repNeg {
-		if s > th {
-			fd++
-		}
-	}
-	return attributed(th), attributed(threshold(repNeg, 0.01)), fd, len(repNeg), nil
-}
-
-func mean(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
-	}
-	return s / float64(max(1, len(v)))
-}
-
-// spread is the sample standard deviation of v (0 for fewer than two).
-func spread(v []float64) float64 {
-	if len(v) < 2 {
-		return 0
-	}
-	m, s := mean(v), 0.0
-	for _, x := range v {
-		s += (x - m) * (x - m)
-	}
-	return math.Sqrt(s / float64(len(v)-1))
 }
 
 // experimentParams returns derivationParams with the changes spec names,
