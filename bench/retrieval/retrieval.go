@@ -1365,7 +1365,11 @@ func refitTrees(ctx context.Context, qs []query, at []int, x [][]float64, y []bo
 		}
 	}
 	t := threshold(fitNeg, 0.01)
-	row.Note = fmt.Sprintf("boosted trees (%d, depth %d) on %d features fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, len(names), len(x), refitFolds, t)
+	sub := ""
+	if params.Subsample > 0 && params.Subsample < 1 {
+		sub = fmt.Sprintf(", %.0f%% of the rows a tree", 100*params.Subsample)
+	}
+	row.Note = fmt.Sprintf("boosted trees (%d, depth %d%s) on %d features fitted on %d fit-half queries; fit-half scores out of %d parts; threshold %.3f", params.Rounds, params.Depth, sub, len(names), len(x), refitFolds, t)
 	return row, t, trees, nil
 }
 
