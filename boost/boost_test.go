@@ -26,6 +26,19 @@ func xor(n int, seed uint64) ([][]float64, []bool) {
 
 var names = []string{"a", "b", "noise"}
 
+// heldOutAccuracy is the share of 1,000 fresh xor rows (drawn with seed)
+// that e answers right at probability 0.5.
+func heldOutAccuracy(e *Ensemble, seed uint64) float64 {
+	x, y := xor(1000, seed)
+	right := 0
+	for i := range x {
+		if (e.Probability(x[i]) >= 0.5) == y[i] {
+			right++
+		}
+	}
+	return float64(right) / float64(len(x))
+}
+
 func TestFitLearnsAnInteraction(t *testing.T) {
 	x, y := xor(2000, 1)
 	e, err := Fit(context.Background(), names, x, y, DefaultParams())
@@ -35,14 +48,7 @@ func TestFitLearnsAnInteraction(t *testing.T) {
 	if err := e.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	tx, ty := xor(1000, 2)
-	right := 0
-	for i := range tx {
-		if (e.Probability(tx[i]) >= 0.5) == ty[i] {
-			right++
-		}
-	}
-	if acc := float64(right) / float64(len(tx)); acc < 0.9 {
+	if acc := heldOutAccuracy(e, 2); acc < 0.9 {
 		t.Errorf("held-out accuracy %.3f on xor, want ≥ 0.9 (a weighted sum reads 0.5)", acc)
 	}
 	var uses [3]int
@@ -106,14 +112,7 @@ func TestSubsampleIsSeeded(t *testing.T) {
 	if reflect.DeepEqual(a, c) {
 		t.Error("fits with two seeds are the same: the rows are not drawn")
 	}
-	tx, ty := xor(1000, 6)
-	right := 0
-	for i := range tx {
-		if (a.Probability(tx[i]) >= 0.5) == ty[i] {
-			right++
-		}
-	}
-	if acc := float64(right) / float64(len(tx)); acc < 0.9 {
+	if acc := heldOutAccuracy(a, 6); acc < 0.9 {
 		t.Errorf("held-out accuracy %.3f on xor with half the rows a tree, want ≥ 0.9", acc)
 	}
 	for _, bad := range []float64{-0.1, 1.5, math.NaN()} {

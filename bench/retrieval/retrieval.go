@@ -1260,6 +1260,22 @@ func spread(v []float64) float64 {
 	return math.Sqrt(s / float64(len(v)-1))
 }
 
+// randomSplit returns the fit half of split number split: a record is in
+// it when the SHA-256 of the split's number and its source id (its own id
+// when it has no source) is even, so a source's rewrites fall on one side
+// together, as in the benchmark's own split.
+func randomSplit(recs []decisionRecord, split int) []bool {
+	fit := make([]bool, len(recs))
+	for i, r := range recs {
+		key := r.Source
+		if key == "" {
+			key = r.ID
+		}
+		fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
+	}
+	return fit
+}
+
 // refitSplits is how many random fit/report splits splitsRow refits the
 // derivation trees under.
 const refitSplits = 8
@@ -1282,15 +1298,7 @@ func splitsRow(ctx context.Context, qs []query, res []outcome) (suite.Row, error
 	}
 	var atFit, atOwn, fds, n []float64
 	for split := 1; split <= refitSplits; split++ {
-		fit := make([]bool, len(recs))
-		for i, r := range recs {
-			key := r.Source
-			if key == "" {
-				key = r.ID
-			}
-			fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
-		}
-		r, err := refitSplit(ctx, recs, fit, derivationParams())
+		r, err := refitSplit(ctx, recs, randomSplit(recs, split), derivationParams())
 		if err != nil {
 			return suite.Row{}, fmt.Errorf("split %d: %w", split, err)
 		}

@@ -86,19 +86,11 @@ func TestDerivationSplits(t *testing.T) {
 	}
 	var atFit, atOwn []float64
 	for split := 1; split <= n; split++ {
-		fit := make([]bool, len(recs))
-		for i, r := range recs {
-			key := r.Source
-			if key == "" {
-				key = r.ID
-			}
-			fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
-		}
 		params, err := experimentParams(os.Getenv("PARAMS"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := refitSplit(context.Background(), recs, fit, params)
+		r, err := refitSplit(context.Background(), recs, randomSplit(recs, split), params)
 		if err != nil {
 			t.Fatal(err)
 		}
