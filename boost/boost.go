@@ -196,7 +196,7 @@ func Fit(ctx context.Context, names []string, x [][]float64, y []bool, p Params)
 		}
 		rows := all
 		if p.Subsample > 0 && p.Subsample < 1 {
-			rows = rows[:0:0]
+			rows = make([]int, 0, len(all))
 			for _, i := range all {
 				if rng.Float64() < p.Subsample {
 					rows = append(rows, i)
