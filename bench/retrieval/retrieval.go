@@ -286,10 +286,6 @@ func load(env *suite.Env) ([]corpus.Doc, []query, error) {
 			if ok, _ := q.Usable(); !ok {
 				continue
 			}
-			key := q.Source
-			if key == "" {
-				key = q.ID
-			}
 			accept := map[string]bool{}
 			for _, id := range append([]string{q.Source}, q.AltSources...) {
 				if id == "" {
@@ -305,7 +301,7 @@ func load(env *suite.Env) ([]corpus.Doc, []query, error) {
 			for id := range accept {
 				noSource = noSource && isWithheld(id)
 			}
-			queries = append(queries, query{Query: q, withheld: noSource, fit: hashOf("split/"+key)%2 == 0, accept: accept})
+			queries = append(queries, query{Query: q, withheld: noSource, fit: inFitHalf(0, q.Source, q.ID), accept: accept})
 		}
 	}
 	if env.Quick {
@@ -1260,18 +1256,29 @@ func spread(v []float64) float64 {
 	return math.Sqrt(s / float64(len(v)-1))
 }
 
-// randomSplit returns the fit half of split number split: a record is in
-// it when the SHA-256 of the split's number and its source id (its own id
-// when it has no source) is even, so a source's rewrites fall on one side
-// together, as in the benchmark's own split.
+// inFitHalf reports whether a query (id, made from source, "" if none)
+// falls in the fit half of split number split: split 0 is the benchmark's
+// own, the others are the random splits splitsRow reads. The hash is of
+// the source id (the query's own id when it has none), so a source's
+// rewrites fall on one side together.
+func inFitHalf(split int, source, id string) bool {
+	key := source
+	if key == "" {
+		key = id
+	}
+	prefix := "split/"
+	if split > 0 {
+		prefix = fmt.Sprintf("split%d/", split)
+	}
+	return hashOf(prefix+key)%2 == 0
+}
+
+// randomSplit returns, for each record, whether it is in the fit half of
+// split number split (inFitHalf).
 func randomSplit(recs []decisionRecord, split int) []bool {
 	fit := make([]bool, len(recs))
 	for i, r := range recs {
-		key := r.Source
-		if key == "" {
-			key = r.ID
-		}
-		fit[i] = hashOf(fmt.Sprintf("split%d/%s", split, key))%2 == 0
+		fit[i] = inFitHalf(split, r.Source, r.ID)
 	}
 	return fit
 }
