@@ -181,7 +181,7 @@ func TestWithheldSourcesFallInBothHalves(t *testing.T) {
 			continue
 		}
 		withheld++
-		if hashOf("split/"+d.ID)%2 == 0 {
+		if inFitHalf(0, d.ID, "") {
 			fit++
 		}
 	}
