@@ -56,6 +56,40 @@ func TestSplitSentencesKeepsAbbreviationsInitialsAndDecimals(t *testing.T) {
 	}
 }
 
+// Scraped pages drop the space between paragraphs, and a sentence glued
+// to the next after its full stop is two sentences all the same. The
+// texts are LLMFake's PolitiFact sources (politifact15501, 15514, 14905,
+// 14205), with what must stay whole beside them.
+func TestSplitSentencesGluedWithoutASpace(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Trump has a better rating than Presidents Obama and Reagan at the same point in their presidencies.President Trump’s approval is now at 45%.And that is with 90% negative coverage.",
+			// After "45%" no word of lower case: a figure's full stop
+			// is left alone.
+			[]string{"Trump has a better rating than Presidents Obama and Reagan at the same point in their presidencies.", "President Trump’s approval is now at 45%.And that is with 90% negative coverage."}},
+		{"Obama broke presidential protocol by trying to infiltrate current administration.According to reports, Obama has been holding meetings.",
+			[]string{"Obama broke presidential protocol by trying to infiltrate current administration.", "According to reports, Obama has been holding meetings."}},
+		// After a name the stop may end an abbreviation: left whole.
+		{"Prince William, the Duke of Cambridge.Asked about it, she said nothing.",
+			[]string{"Prince William, the Duke of Cambridge.Asked about it, she said nothing."}},
+		// A closing quotation mark may come between.
+		{"with five of his wives and many children.”Mr. Snowden says so.",
+			[]string{"with five of his wives and many children.”", "Mr. Snowden says so."}},
+		// Initials, an abbreviation, a decimal and a degree stay whole, as
+		// does a stop before a lower-case word.
+		{"The U.S.Army said, e.g.The unit, grew 3.5 per cent with a Ph.D in hand.and went on.",
+			[]string{"The U.S.Army said, e.g.The unit, grew 3.5 per cent with a Ph.D in hand.and went on."}},
+	}
+	for _, tc := range tests {
+		got := sentenceTexts(tc.text)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("SplitSentences(%q)\n got  %q\n want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestSplitSentencesOnSeedSource(t *testing.T) {
 	text := readShared(t, "seeds/source-original.txt")
 	got := sentenceTexts(text)

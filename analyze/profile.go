@@ -19,8 +19,9 @@ import (
 // caption ends a sentence. 4: an age is a quantity's unit ("45-year-old",
 // "aged 45", "Rossi, 37,"). 5: a measure hyphenated to its number ("a
 // 40-mile transfer") and an age after a word for a person ("the player,
-// 28,").
-const Version = 5
+// 28,"). 6: sentences glued with no space after their full stop
+// ("administration.According") are split.
+const Version = 6
 
 // Profile is the analysed article.
 type Profile struct {

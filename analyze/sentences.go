@@ -157,7 +157,7 @@ func endsSentence(text string, at, end int, r rune, lower bool) bool {
 		// them ("ضروری ہے۔مادھوری"), and neither is used inside a number
 		// or an abbreviation. Without this a COUNTER story was one
 		// sentence, so one loosely matching pair "covered" all of it.
-		return r == '۔' || r == '؟'
+		return r == '۔' || r == '؟' || glued(text, at, next)
 	}
 	// The first visible character after the space must be able to start a
 	// sentence: not a lower-case letter (scripts without case always can).
@@ -173,6 +173,32 @@ func endsSentence(text string, at, end int, r rune, lower bool) bool {
 		return true
 	}
 	return !abbreviated(text, at)
+}
+
+// glued reports whether the full stop, question or exclamation mark at
+// text[at], followed at once by next, ends a sentence glued to the next
+// one: scraped pages drop the space between paragraphs ("… to infiltrate
+// current administration.According to reports, …", LLMFake's PolitiFact
+// sources), and a source of a few such "sentences" of hundreds of words
+// aligns to nothing, since no sentence of a rewrite is like a whole
+// paragraph (a Dice similarity of a 25-term sentence with a 250-term one
+// is at most 0.18). The mark must follow a lower-case word of two letters
+// or more that is no abbreviation, and come right before a capital letter:
+// "U.S.Army", "e.g.The", "3.5" and "Ph.D" stay whole.
+func glued(text string, at int, next rune) bool {
+	if !unicode.IsUpper(next) {
+		return false
+	}
+	word := wordBefore(text, at)
+	if utf8.RuneCountInString(word) < 2 || abbreviations[strings.ToLower(word)] {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // abbreviated reports whether the full stop at text[at] ends an

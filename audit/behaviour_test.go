@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1322,5 +1323,65 @@ func TestAClaimAddedToAKeptSentence(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%q: unsupported %v, want %v (%+v)", tc.tail, got, tc.want, res.Unsupported)
 		}
+	}
+}
+
+// A figure the source states in the sentence right after the passage the
+// query's sentence is aligned with is kept, not the passage's other
+// figure changed: LLMFake's source of politifact15501 lists the polls
+// ("President Trump – 45%President Obama – 44%…") and gives 47% a
+// sentence later; the faithful ChatGPT paraphrase says 47% and 45%. A
+// figure the source states nowhere is still altered.
+func TestFigureStatedBesideThePassageIsKept(t *testing.T) {
+	source := "According to the latest FOX News poll President Donald Trump has a better rating than Presidents Obama and Reagan at the same point in their presidencies.President Trump’s approval is now at 45%.And that is with 90% negative coverage from the far left mainstream media.President Trump – 45%President Obama – 44%President Reagan – 44%On June 9, 2010 Barack Obama’s approval number was 46% on the Rasmussen poll.President Trump’s approval number is at 47% according to Rasmussen today.Again…. That is with 90% extremely negative coverage for President Trump!"
+	query := "The latest FOX News survey shows that President Donald Trump's approval rating is higher than Presidents Obama and Reagan at the same point in their respective terms. Trump's approval rating currently sits at 45%, while Obama and Reagan were both at 44%. Furthermore, despite overwhelmingly negative coverage from the far left mainstream media (which amounts to 90% of all coverage), Trump's Rasmussen approval rating is at 47%, exceeding Obama's approval rating of 46% on June 9th, 2010."
+	if c := find(auditTexts(query, source, Options{}).Facts, facts.Quantity, Altered); c != nil {
+		t.Errorf("%s altered from %s, want every figure kept", c.Query.Text, c.Source.Text)
+	}
+	changed := strings.Replace(query, "is at 47%", "is at 48%", 1)
+	found := false
+	for _, c := range auditTexts(changed, source, Options{}).Facts {
+		found = found || c.Change == Altered && c.Query.Text == "48%"
+	}
+	if !found {
+		t.Error("48% is not altered")
+	}
+}
+
+// A surname standing alone and misspelt by one letter is the person's
+// whose full name the text gives: "The Shoomaker family" in LLMFake's
+// faithful ChatGPT paraphrase of politifact15191, whose source names
+// Jacob Shoemaker. A letter more or less is another name as often, and a
+// short one is another name: "Hussen" is not "Hussein", "Hanks" not
+// "Tom Banks".
+func TestMisspeltSurnameIsTheSameName(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"shoomaker", "jacob shoemaker", true},
+		{"hussen", "ahmed hussein", false},
+		{"hanks", "tom banks", false},
+	} {
+		if got := sameName(c.a, c.b); got != c.same {
+			t.Errorf("sameName(%q, %q) = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+	source := "Jacob Shoemaker, a senior at Hilliard Davidson High School, said he stayed in class. The story went viral after Jacob sent a photo of his out-of-school suspension citation to one of his friends. His father Scott Shoemaker said the family received threats."
+	query := "Jacob Shoemaker, a high school senior, stayed in class. The Shoomaker family has received death threats and hate messages as the story went viral."
+	if c := find(auditTexts(query, source, Options{}).Entities, facts.Entity, Altered); c != nil {
+		t.Errorf("%s altered from %s, want the misspelt surname kept", c.Query.Text, c.Source.Text)
+	}
+}
+
+// Sentences glued with no space after their full stop make one run, the
+// paragraph a scrape flattened (LLMFake's source of politifact15514);
+// notLocal reads its window by runs.
+func TestGluedRunsNumberTheScrapedParagraphs(t *testing.T) {
+	s := analyze.AnalyzeText("Obama broke presidential protocol by trying to infiltrate current administration.According to reports, Obama has been holding meetings.Those same sources say he is eager to play a role. Another paragraph starts here. It has two sentences.")
+	got := gluedRuns(s)
+	want := []int{0, 0, 0, 1, 2}
+	if !slices.Equal(got, want) {
+		t.Errorf("gluedRuns = %v, want %v (sentences %d)", got, want, len(s.Sentences))
 	}
 }

@@ -122,7 +122,8 @@ func isASCII(s string) bool {
 // before); or, five letters or more, one letter apart: a misspelling
 // ("norfok", "norfolk"). A rewrite writes names in all these ways, and
 // scraped text glues or cuts them; calling them altered was most of the
-// false "altered names" on the unedited l2r rewrites.
+// false "altered names" on the unedited l2r rewrites. A surname alone may
+// be misspelt that way too ("shoomaker", "jacob shoemaker").
 func sameName(a, b string) bool {
 	if a == b {
 		return true
@@ -170,8 +171,21 @@ func sameForms(fa, fb nameForms) bool {
 	if initialled(a, b) || initialled(b, a) {
 		return true
 	}
+	if i := strings.LastIndexByte(b, ' '); i >= 0 && !strings.Contains(a, " ") && utf8.RuneCountInString(a) >= minMisspeltSurname &&
+		utf8.RuneCountInString(a) == utf8.RuneCountInString(b[i+1:]) && oneEdit(a, b[i+1:]) {
+		// A surname alone, one letter misspelt: "the Shoomaker family"
+		// of "Jacob Shoemaker" (LLMFake's faithful paraphrase of
+		// politifact15191). A letter more or less is another name as
+		// often: "Hussen" is no "Hussein" in the swap cases.
+		return true
+	}
 	return utf8.RuneCountInString(a) >= 5 && oneEdit(a, b)
 }
+
+// minMisspeltSurname is the fewest letters a surname standing alone needs
+// to be read as a misspelling of a longer name's last word one letter
+// apart: "Hanks" is no "Tom Banks".
+const minMisspeltSurname = 6
 
 // placeNamed gives, for a country's name in its other forms, the country:
 // the adjective and the people ("France" / "French", "Britain" / "British"

@@ -108,7 +108,7 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 		if rival > own {
 			return true
 		}
-		k := facingFact(qFacts[i], sFacts, usedS, al, func(k int) int { return context(i, k) })
+		k := facingFact(qFacts[i], sFacts, usedS, al, nil, func(k int) int { return context(i, k) })
 		if k < 0 {
 			return false
 		}
@@ -161,13 +161,16 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 	// paired first, whatever comes first in reading order: "after two
 	// surgeries in 25 months" against "has twice undergone surgery during
 	// 15 months out" pairs 25 with 15, not "two".
+	// A value the source states right beside the pair is kept, not
+	// altered (statedBeside).
 	alter := func(scope *align.Alignment, only func(facts.Fact) bool) {
 		for _, least := range []int{1, 0} {
 			for i, qf := range qFacts {
 				if matchedQ[i] || only != nil && !only(qf) {
 					continue
 				}
-				if j := facingFact(qf, sFacts, usedS, scope, func(j int) int { return context(i, j) }); j >= 0 && context(i, j) >= least {
+				beside := func(p align.Pair, _ int) bool { return statedBeside(qf, p, sc.p, sFacts, usedS) }
+				if j := facingFact(qf, sFacts, usedS, scope, beside, func(j int) int { return context(i, j) }); j >= 0 && context(i, j) >= least {
 					usedS[j], matchedQ[i] = true, true
 					out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
 				}
@@ -468,7 +471,8 @@ func findFact(qf facts.Fact, sf []facts.Fact, used []bool, rel facts.Relation, a
 // quantities, the same unit) with another value in the source span
 // aligned with the query sentence holding qf: of several, the one whose
 // neighbouring words context says match qf's best, the first on a tie.
-func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment, context func(j int) int) int {
+// Skip, unless nil, leaves out the source facts it reports for a pair.
+func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment, skip func(p align.Pair, j int) bool, context func(j int) int) int {
 	if al == nil {
 		return -1
 	}
@@ -484,7 +488,7 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 			if f.Kind == facts.Quantity && !facts.SameUnit(f.Unit, qf.Unit) {
 				continue
 			}
-			if match(qf, f) != facts.Different {
+			if match(qf, f) != facts.Different || skip != nil && skip(p, j) {
 				continue
 			}
 			if shared := context(j); shared > bestShared {
@@ -493,6 +497,33 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 		}
 	}
 	return best
+}
+
+// statedBeside reports whether an unused source fact of query fact qf's
+// value stands in the source sentence right before or right after pair
+// p's source side. An alignment may stop a sentence short: "… Trump's
+// Rasmussen approval rating is at 47%" aligns with a passage listing
+// "President Trump – 45%President Obama – 44%…", and the source's 47%
+// comes in the next sentence (LLMFake's faithful paraphrase of
+// politifact15501). That is the value kept, not 45% changed.
+func statedBeside(qf facts.Fact, p align.Pair, s *analyze.Profile, sFacts []facts.Fact, usedS []bool) bool {
+	if qf.Kind != facts.Quantity || qf.Unit == "" {
+		// A bare number or a date recurs beside a passage by chance: a
+		// score of "10-2" for "10-0" next to a sentence holding a 2.
+		return false
+	}
+	for _, k := range []int{p.SourceFirst - 1, p.SourceLast + 1} {
+		if k < 0 || k >= len(s.Sentences) {
+			continue
+		}
+		span := s.Sentences[k].Span
+		for j, sf := range sFacts {
+			if !usedS[j] && sf.Kind == qf.Kind && sf.Start >= span.Start && sf.End <= span.End && match(qf, sf) == facts.Same {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearCopyPairs is the least similarity of a near-copied sentence pair.

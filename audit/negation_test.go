@@ -688,3 +688,49 @@ func TestAntonymsInOnePlace(t *testing.T) {
 		}
 	}
 }
+
+// A question asserts neither way, and a rhetorical one states the "no" a
+// rewrite writes out. The source and paraphrase sentences are LLMFake's
+// (ChatGPT, politifact14503). A "not" of a verb added beside a question
+// is still a negation added.
+func TestNoForARhetoricalQuestion(t *testing.T) {
+	source := "Even buildings which don’t simply blow over, would probably see ALL their windows blown out. Can you imagine getting hit by shattered glass driven by 157 MPH wind? It would cut a person to ribbons instantly!"
+	query := "Even buildings that do not blow over would likely see all of their windows blown out. No known structure can survive such high winds and shattered glass that could cut a person to ribbons."
+	if flaggedAt(auditTexts(query, source, Options{}), query, "No known structure") {
+		t.Error("\"No known structure can survive\" for a rhetorical question is flagged")
+	}
+	added := "Even buildings which don’t simply blow over, would probably see ALL their windows blown out. Can you imagine getting hit by shattered glass driven by 157 MPH wind? It would not cut a person to ribbons instantly!"
+	if !flaggedAt(auditTexts(added, source, Options{}), added, "It would not cut") {
+		t.Error("a \"not\" added to the statement after the question is not flagged")
+	}
+}
+
+// A rewrite states a negation in other words than "not": "has been stingy
+// with distribution" (politifact14643) and "defended CNN as \"not fake
+// news\"" (politifact14333) are LLMFake's sources, the query sentences
+// their faithful ChatGPT paraphrases. The NHL is the National Hockey
+// League spelt out (politifact14666): a negative word in what the query
+// abbreviates is in what it restates.
+func TestNegationsStatedInOtherWords(t *testing.T) {
+	for _, c := range []struct{ source, query, at string }{
+		{"While Puerto Rico’s Governor has praised Donald Trump’s efforts to quell the suffering of the people affected by Hurricane Maria, many of those efforts have been in vain because supplies come into San Juan, and the mayor has been stingy with distribution.",
+			"The governor of Puerto Rico has appreciated Donald Trump's efforts to help hurricane-affected individuals but the mayor of San Juan has not distributed supplies adequately.",
+			"The governor"},
+		{"Smith went on the offensive against Trump and his administration earlier this year. In February, Smith defended CNN as \"not fake news,\" an accusation often lobbed by the president and his supporters.",
+			"Smith has criticized Trump and his administration this year. Besides, Smith has previously defended CNN against accusations of \"fake news.\"",
+			"Besides"},
+		{"The NFL may be coddling black athletes who are protesting our police force, our flag, and our veterans by kneeling, but the National Hockey League refuses to do the same.",
+			"The NHL is not tolerating black athletes protesting the police force, flag, and veterans through kneeling during the National Anthem.",
+			"The NHL"},
+	} {
+		if flaggedAt(auditTexts(c.query, c.source, Options{}), c.query, c.at) {
+			t.Errorf("%q against %q is flagged", c.query, c.source)
+		}
+	}
+	// Without the negative word the "not" is added.
+	source := "In February, Smith defended CNN as a fair network, an accusation often lobbed by the president and his supporters."
+	query := "In February, Smith said CNN was not a fair network, an accusation often lobbed by the president and his supporters."
+	if !flaggedAt(auditTexts(query, source, Options{}), query, "In February") {
+		t.Error("\"was not a fair network\" against \"as a fair network\" is not flagged")
+	}
+}

@@ -140,8 +140,14 @@ func oneStory(a, b *Candidate) bool {
 // (LLMFake politifact14036) was "found" in a transcript of Trump's
 // speeches (SheepDog politifact-test-006), and a manipulated article's
 // source was moved below it. The sibling archives' figures are unchanged
-// but for one LLMFake source more ranked first.
-const storyTerms = 4
+// but for one LLMFake source more ranked first. Raised from 4 to 6 when
+// sentences glued with no space were split (analyze.Version 6): the
+// interview's glued lines ("TRUMP: Good.AP: I want to ask a few
+// questions") became short sentences of their own, and 44% of it was
+// "found" at 4 terms, 35% at 5, 30% at 6 (under siblingRelated by a
+// hair) and 28% at 7. Every origin row of the benchmark reads the same at
+// 4 and at 6.
+const storyTerms = 6
 
 // termShare is the share of p's terms in the sentences of in.
 func termShare(p *analyze.Profile, in map[int]bool) float64 {
