@@ -226,6 +226,7 @@ func FuzzAnalyzeText(f *testing.F) {
 	f.Add("\xff\xfe bad utf8 . . !")
 	f.Add("Media playback is not supported on this deviceMedia playback is unsupported on your device 4 Feb. Media playback is not supported on this device.")
 	f.Add("lower. case prose. it splits. at full stops. e.g. here! and? Sens. too.")
+	f.Add("administration.According to reports.”Mr. Snowden says.\u00e9tait.\u00c9t\u00e9 U.S.Army e.g.The 45%.And.")
 	f.Fuzz(func(t *testing.T, text string) {
 		p := AnalyzeText(text)
 		last := 0

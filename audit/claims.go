@@ -72,6 +72,7 @@ func unsupported(q, s *analyze.Profile, al *align.Alignment, r *Result) []Claim 
 		}
 	}
 	added := addedBySentence(q, r)
+	runs := gluedRuns(s)
 	var out []Claim
 	for i, sent := range q.Sentences {
 		text := q.Text[sent.Start:sent.End]
@@ -104,8 +105,8 @@ func unsupported(q, s *analyze.Profile, al *align.Alignment, r *Result) []Claim 
 			c.Reason = fmt.Sprintf("no passage of the source says it; %.0f%% of its terms are not in the source", 100*share)
 		case aligned && share >= newShareAligned && newTerms >= minNewAligned:
 			c.Reason = fmt.Sprintf("%.0f%% of its terms are not in the source", 100*share)
-		case len(pairs) > 0 && notLocal(s, al, i, sent.Terms, sTerms) != "":
-			c.Reason = notLocal(s, al, i, sent.Terms, sTerms)
+		case len(pairs) > 0 && notLocal(s, runs, al, i, sent.Terms, sTerms) != "":
+			c.Reason = notLocal(s, runs, al, i, sent.Terms, sTerms)
 		case appendedClaim(s, sent, pairs, sTerms) != "":
 			c.Reason = appendedClaim(s, sent, pairs, sTerms)
 		default:
@@ -163,19 +164,22 @@ func gluedRuns(s *analyze.Profile) []int {
 
 // notLocal returns why query sentence i, aligned with the source, is not
 // supported by the source passage it is aligned with (see newShareLocal),
-// or "".
-func notLocal(s *analyze.Profile, al *align.Alignment, i int, terms []string, sTerms map[string]bool) string {
+// or "". runs are s's glued runs (gluedRuns).
+func notLocal(s *analyze.Profile, runs []int, al *align.Alignment, i int, terms []string, sTerms map[string]bool) string {
 	lo, hi, ok := sourceRange(al, i, len(s.Sentences))
 	if !ok || len(terms) == 0 {
 		return ""
 	}
+	// The aligned sentences' runs and localSentences runs on each side;
+	// runs never decrease, so the window is one stretch of sentences.
+	for first := runs[lo] - localSentences; lo > 0 && runs[lo-1] >= first; {
+		lo--
+	}
+	for last := runs[hi] + localSentences; hi+1 < len(runs) && runs[hi+1] <= last; {
+		hi++
+	}
 	local := map[string]bool{}
-	run := gluedRuns(s)
-	first, last := run[lo]-localSentences, run[hi]+localSentences
-	for j := range s.Sentences {
-		if run[j] < first || run[j] > last {
-			continue
-		}
+	for j := lo; j <= hi; j++ {
 		for _, t := range s.Sentences[j].Terms {
 			local[t] = true
 		}

@@ -169,7 +169,7 @@ func diffFacts(qc, sc *Tokens, qFacts, sFacts []facts.Fact, al *align.Alignment)
 				if matchedQ[i] || only != nil && !only(qf) {
 					continue
 				}
-				beside := func(p align.Pair, _ int) bool { return statedBeside(qf, p, sc.p, sFacts, usedS) }
+				beside := func(p align.Pair) bool { return statedBeside(qf, p, sc.p, sFacts, usedS) }
 				if j := facingFact(qf, sFacts, usedS, scope, beside, func(j int) int { return context(i, j) }); j >= 0 && context(i, j) >= least {
 					usedS[j], matchedQ[i] = true, true
 					out = append(out, FactChange{Change: Altered, Kind: qf.Kind, Query: &qFacts[i], Source: &sFacts[j]})
@@ -471,14 +471,14 @@ func findFact(qf facts.Fact, sf []facts.Fact, used []bool, rel facts.Relation, a
 // quantities, the same unit) with another value in the source span
 // aligned with the query sentence holding qf: of several, the one whose
 // neighbouring words context says match qf's best, the first on a tie.
-// Skip, unless nil, leaves out the source facts it reports for a pair.
-func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment, skip func(p align.Pair, j int) bool, context func(j int) int) int {
+// Pairs that skip, unless nil, reports are passed over.
+func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment, skip func(align.Pair) bool, context func(j int) int) int {
 	if al == nil {
 		return -1
 	}
 	best, bestShared := -1, -1
 	for _, p := range al.Pairs {
-		if qf.Start < p.Query.Start || qf.End > p.Query.End {
+		if qf.Start < p.Query.Start || qf.End > p.Query.End || skip != nil && skip(p) {
 			continue
 		}
 		for j, f := range sf {
@@ -488,7 +488,7 @@ func facingFact(qf facts.Fact, sf []facts.Fact, used []bool, al *align.Alignment
 			if f.Kind == facts.Quantity && !facts.SameUnit(f.Unit, qf.Unit) {
 				continue
 			}
-			if match(qf, f) != facts.Different || skip != nil && skip(p, j) {
+			if match(qf, f) != facts.Different {
 				continue
 			}
 			if shared := context(j); shared > bestShared {
@@ -518,7 +518,7 @@ func statedBeside(qf facts.Fact, p align.Pair, s *analyze.Profile, sFacts []fact
 		}
 		span := s.Sentences[k].Span
 		for j, sf := range sFacts {
-			if !usedS[j] && sf.Kind == qf.Kind && sf.Start >= span.Start && sf.End <= span.End && match(qf, sf) == facts.Same {
+			if !usedS[j] && sf.Kind == qf.Kind && within(sf.Start, sf.End, span) && match(qf, sf) == facts.Same {
 				return true
 			}
 		}

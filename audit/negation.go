@@ -1004,8 +1004,7 @@ func polarityChange(q, s *analyze.Profile, p align.Pair, note string) FactChange
 func acronymsOf(text string, toks []analyze.Token) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range toks {
-		w := text[t.Start:t.End]
-		if n := len(w); n >= 2 && n <= 6 && !t.Number && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+		if !t.Number && capitals(text[t.Start:t.End]) {
 			out[t.Norm] = true
 		}
 	}
